@@ -1,0 +1,29 @@
+package org.geoassure.geodb.query;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A point on both time axes. {@code validAt}: state of the ground at that instant ("as of"); {@code recordedAt}:
+ * what the store knew at that instant ("as recorded"). An absent value means "now", so {@link #current()} is the
+ * current state.
+ *
+ * @param validAt valid time, or null for now
+ * @param recordedAt record time, or null for now
+ */
+public record TimeSlice(Instant validAt, Instant recordedAt) {
+    private static final TimeSlice CURRENT = new TimeSlice(null, null);
+
+    /** The current state: valid now, as recorded now. */
+    public static TimeSlice current() {
+        return CURRENT;
+    }
+
+    public Optional<Instant> valid() {
+        return Optional.ofNullable(validAt);
+    }
+
+    public Optional<Instant> recorded() {
+        return Optional.ofNullable(recordedAt);
+    }
+}

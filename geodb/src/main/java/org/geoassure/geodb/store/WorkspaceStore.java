@@ -1,0 +1,76 @@
+package org.geoassure.geodb.store;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.geoassure.geodb.model.Column;
+import org.geoassure.geodb.model.DrillholeBatch;
+import org.geoassure.geodb.model.HoleVersion;
+import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.Selection;
+
+/**
+ * The storage SPI: one workspace (one mine) in one engine. Every engine (embedded GeoPackage, PostGIS) passes the
+ * same conformance suite ({@code WorkspaceStoreConformance} in geodb's test jar).
+ *
+ * <p>Writes are atomic: {@link #ingest} writes everything or, when it throws, nothing. Updates never overwrite: a
+ * changed hole closes the record period of its current version and opens a new one; a valid-time split keeps the
+ * earlier state for the earlier valid period. Reads take a {@link Selection}, whose time slice defaults to the
+ * current state, and stream their results: close the stream (try-with-resources) to release the cursor.
+ *
+ * <p>A store is not thread-safe: use one per thread, or synchronise outside.
+ */
+public interface WorkspaceStore extends AutoCloseable {
+
+    /** Workspace metadata. */
+    WorkspaceInfo info();
+
+    /**
+     * Writes a drillhole batch in one transaction: new holes get a first version, changed holes a new version,
+     * unchanged holes nothing. Traces and interval positions are desurveyed here with the batch's method.
+     *
+     * @return what was written, as kept in the ingest log
+     * @throws org.geoassure.geodb.InvalidContentException if the batch conflicts with the store (e.g. a column
+     *     type) or cannot be desurveyed; nothing is written
+     */
+    IngestRecord ingest(DrillholeBatch batch);
+
+    /** Names of the interval tables, sorted. */
+    List<String> intervalTables();
+
+    /**
+     * Attribute columns of an interval table, in table order.
+     *
+     * @throws org.geoassure.geodb.InvalidContentException if there is no such table
+     */
+    List<Column> intervalColumns(String table);
+
+    /** Hole versions in the selection's time slice, ordered by hole id. Attribute predicates are not allowed. */
+    Stream<HoleVersion> boreholes(Selection selection);
+
+    /** Survey stations with positions in the selection's time slice, ordered by hole id then depth. */
+    Stream<StationRecord> stations(Selection selection);
+
+    /** Interval rows of {@code table} in the selection, ordered by hole id then from-depth. */
+    Stream<IntervalRecord> intervals(String table, Selection selection);
+
+    /** Ids of every hole the store has ever recorded, sorted. */
+    List<String> holeIds();
+
+    /** Every version of a hole on both time axes, ordered by record time then valid time; empty if unknown. */
+    List<HoleVersion> history(String holeId);
+
+    /** Every version of every interval row of one hole in one table, ordered by record time, valid time, depth. */
+    List<IntervalRecord> intervalHistory(String table, String holeId);
+
+    /** The ingest log, oldest first. */
+    List<IngestRecord> ingests();
+
+    /** Counts for {@code geoassure info}. */
+    WorkspaceStats stats();
+
+    @Override
+    void close();
+}

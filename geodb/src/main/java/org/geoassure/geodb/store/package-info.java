@@ -1,0 +1,21 @@
+/**
+ * The storage SPI ({@link org.geoassure.geodb.store.WorkspaceStore}) and the factory for the embedded engine
+ * ({@link org.geoassure.geodb.store.Workspaces}).
+ *
+ * <p>Engines live in {@code internal}; they share the derivation of traces and positions
+ * ({@code internal.PreparedHole}) so that every engine stores the same numbers.
+ *
+ * <h2>Bitemporal versioning</h2>
+ * Each hole version, survey row and interval row carries {@code valid_from, valid_to} (valid time) and
+ * {@code recorded_at, superseded_at} (record time), in UTC microseconds. An open end is stored as
+ * {@link java.lang.Long#MAX_VALUE}. A write at record time R with valid time V for an existing hole:
+ * <ol>
+ *   <li>finds the current versions (superseded_at open);</li>
+ *   <li>if the version valid at V has the same content and an open valid end, writes nothing;</li>
+ *   <li>otherwise supersedes (superseded_at = R) every current version whose valid period reaches past V,
+ *       re-records the part of it before V as [from, V) at R, and records the new state as [V, open) at R.</li>
+ * </ol>
+ * The interval rows of one hole in one table are versioned as a set in the same way; a changed trace re-derives
+ * the positions of the hole's interval rows in every table.
+ */
+package org.geoassure.geodb.store;
