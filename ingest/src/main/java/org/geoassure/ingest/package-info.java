@@ -1,0 +1,11 @@
+/**
+ * Format readers that turn user files into validated geodb write batches.
+ *
+ * <p>Readers stream their input, report progress through {@link org.geoassure.ingest.Progress}, and report bad
+ * input as {@link org.geoassure.geodb.InvalidContentException}s whose messages read {@code file:line: reason},
+ * with the file name as the user gave it and 1-based physical line numbers. Nothing is written anywhere by a
+ * reader: the caller hands the batch to a {@link org.geoassure.geodb.store.WorkspaceStore}.
+ *
+ * <p>Drillhole CSV/TSV tables are read by {@link org.geoassure.ingest.drillhole.DrillholeReader}.
+ */
+package org.geoassure.ingest;

@@ -1,0 +1,190 @@
+package org.geoassure.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.geoassure.geodb.analysis.Desurvey;
+import org.geoassure.geodb.analysis.DesurveyMethod;
+import org.geoassure.geodb.crs.Crs;
+import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.Box3;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
+import org.geoassure.ingest.Progress;
+import org.geoassure.ingest.drillhole.DrillholeOptions;
+import org.geoassure.ingest.drillhole.DrillholeReader;
+import org.geoassure.ingest.drillhole.ReadResult;
+import org.geoassure.samples.SyntheticDrillholes;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Benchmarks of the foundation: desurvey of 10^6 stations, CSV ingest of 10^5 holes / 10^6 "
+            + "intervals, 1% 3D box queries over 10^6 intervals. Prints figures to record in docs/benchmarks.md."})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--holes", defaultValue = "100000", description = "holes (default ${DEFAULT-VALUE}); 10 stations "
+            + "and 10 intervals each")
+    int holes;
+
+    @Option(names = "--queries", defaultValue = "200", description = "box queries to time (default ${DEFAULT-VALUE})")
+    int queries;
+
+    @Option(names = "--repeat", defaultValue = "7", description = "desurvey repetitions (default ${DEFAULT-VALUE})")
+    int repeat;
+
+    @Option(names = "--dir", description = "working directory for generated files (default: a temporary directory, "
+            + "deleted afterwards)")
+    Path dir;
+
+    @Option(names = "--only", description = "run one part: desurvey, ingest or query (query includes the ingest)")
+    String only;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if (only == null || only.equals("desurvey")) {
+            desurvey(out);
+        }
+        if (only == null || only.equals("ingest") || only.equals("query")) {
+            Path work = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("geoassure-bench");
+            try {
+                ingestAndQuery(out, work);
+            } finally {
+                if (dir == null) {
+                    deleteTree(work);
+                }
+            }
+        }
+        return 0;
+    }
+
+    private void desurvey(PrintWriter out) {
+        int n = holes;
+        int stations = 10;
+        SplittableRandom rnd = new SplittableRandom(42);
+        double[][] depth = new double[n][];
+        double[][] az = new double[n][];
+        double[][] dip = new double[n][];
+        for (int h = 0; h < n; h++) {
+            depth[h] = new double[stations];
+            az[h] = new double[stations];
+            dip[h] = new double[stations];
+            double a = rnd.nextDouble() * 360;
+            double d = -90 + rnd.nextDouble() * 30;
+            for (int k = 0; k < stations; k++) {
+                depth[h][k] = k * 30.0;
+                az[h][k] = (a + k * 0.7) % 360;
+                dip[h][k] = Math.min(-1, d + k * 0.3);
+            }
+        }
+        for (int threads : new int[] {1, Runtime.getRuntime().availableProcessors()}) {
+            double[] seconds = new double[repeat];
+            double[] sink = new double[n];
+            for (int r = 0; r < repeat; r++) {
+                long t0 = System.nanoTime();
+                IntStream range = IntStream.range(0, n);
+                (threads > 1 ? range.parallel() : range).forEach(h -> {
+                    var trace = Desurvey.compute(0, 0, 0, depth[h], az[h], dip[h], DesurveyMethod.MINIMUM_CURVATURE);
+                    sink[h] = trace.stationZ(stations - 1);
+                });
+                seconds[r] = (System.nanoTime() - t0) / 1e9;
+            }
+            Arrays.sort(seconds);
+            out.printf("desurvey  %,d stations (%,d holes x %d), minimum curvature, %d thread(s): median %.3f s, best "
+                    + "%.3f s over %d runs (first run %s)%n", (long) n * stations, n, stations, threads,
+                    seconds[repeat / 2], seconds[0], repeat, "included");
+        }
+    }
+
+    private void ingestAndQuery(PrintWriter out, Path work) throws IOException {
+        long t0 = System.nanoTime();
+        SyntheticDrillholes.Files3 f = SyntheticDrillholes.write(work.resolve("csv"), holes, 10, 10, 10.0, 7);
+        out.printf("generate  %,d holes, %,d stations, %,d intervals in %.1f s (%,d MB of CSV)%n", f.holes(), f.stations(),
+                f.intervals(), (System.nanoTime() - t0) / 1e9,
+                (Files.size(f.collar()) + Files.size(f.survey()) + Files.size(f.assays())) >> 20);
+        Path wsFile = work.resolve("bench.gpkg");
+        Files.deleteIfExists(wsFile);
+        try (WorkspaceStore ws = Workspaces.create(wsFile, WorkspaceInfo.of("bench", "EPSG:4527", "unspecified"))) {
+            Map<String, Path> intervals = new LinkedHashMap<>();
+            intervals.put("assays", f.assays());
+            long r0 = System.nanoTime();
+            ReadResult read = DrillholeReader.read(f.collar(), f.survey(), intervals,
+                    DrillholeOptions.defaults(Crs.forCode("EPSG:4527")), Progress.NONE);
+            double readS = (System.nanoTime() - r0) / 1e9;
+            long w0 = System.nanoTime();
+            IngestRecord rec = ws.ingest(read.batch());
+            double writeS = (System.nanoTime() - w0) / 1e9;
+            long rows = f.holes() + f.stations() + f.intervals();
+            out.printf("ingest    read+validate %.1f s, desurvey+store %.1f s, total %.1f s: %,.0f rows/s "
+                    + "(%,d collar + survey + interval rows), %,.0f intervals/s; file %,d MB%n", readS, writeS,
+                    readS + writeS, rows / (readS + writeS), rows, f.intervals() / (readS + writeS), rec.intervalRows() > 0
+                            ? Files.size(wsFile) >> 20 : 0);
+            if (only == null || only.equals("query")) {
+                query(out, ws, f);
+            }
+        }
+    }
+
+    /** Boxes of 10% x 10% of the area over the full depth range: about 1% of the intervals each. */
+    private void query(PrintWriter out, WorkspaceStore ws, SyntheticDrillholes.Files3 f) {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double side = SyntheticDrillholes.AREA * 0.1;
+        int warm = Math.max(5, queries / 10);
+        double[] ms = new double[queries];
+        long total = 0;
+        for (int q = -warm; q < queries; q++) {
+            double x = SyntheticDrillholes.X0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
+            double y = SyntheticDrillholes.Y0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
+            Box3 box = new Box3(x, y, -1000, x + side, y + side, 1000);
+            long t0 = System.nanoTime();
+            long count;
+            try (Stream<IntervalRecord> s = ws.intervals("assays", Selection.all().within(new SpatialFilter.InBox(box)))) {
+                count = s.count();
+            }
+            double elapsed = (System.nanoTime() - t0) / 1e6;
+            if (q >= 0) {
+                ms[q] = elapsed;
+                total += count;
+            }
+        }
+        Arrays.sort(ms);
+        out.printf("query     %d boxes of 1%% (mean %,d rows of %,d = %.2f%%), rows streamed and counted: p50 %.1f ms, "
+                + "p99 %.1f ms, max %.1f ms%n", queries, total / queries, f.intervals(),
+                100.0 * total / queries / f.intervals(), ms[queries / 2], ms[(int) Math.ceil(queries * 0.99) - 1],
+                ms[queries - 1]);
+    }
+
+    private static void deleteTree(Path p) {
+        try (Stream<Path> s = Files.walk(p)) {
+            s.sorted(java.util.Comparator.reverseOrder()).forEach(x -> {
+                try {
+                    Files.deleteIfExists(x);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

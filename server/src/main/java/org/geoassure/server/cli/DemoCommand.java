@@ -1,0 +1,101 @@
+package org.geoassure.server.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.geoassure.geodb.model.HoleVersion;
+import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.AttributePredicate;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
+import org.geoassure.samples.DemoLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Create a demo workspace from the real sample drillholes in samples/ (WAMEX, Yalgoo, Western "
+            + "Australia, GDA94 / MGA zone 50), run a few queries and print a summary.",
+            "The workspace is re-created on every run."})
+final class DemoCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--workspace", defaultValue = "demo-workspace/geoassure-demo.gpkg",
+            description = "workspace file to (re)create (default ${DEFAULT-VALUE})")
+    Path workspace;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        Path dir = workspace.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(workspace + suffix));
+        }
+        Path data = DemoLoader.extractWamex(dir.resolve("sample-data"));
+        try (WorkspaceStore ws = Workspaces.create(workspace, WorkspaceInfo.of("GeoAssure demo: WAMEX Yalgoo",
+                DemoLoader.WAMEX_CRS, DemoLoader.WAMEX_VERTICAL_DATUM))) {
+            IngestRecord rec;
+            try (ProgressBar bar = ProgressBar.forTerminal("ingesting sample drillholes")) {
+                rec = DemoLoader.loadWamex(ws, data, bar);
+            }
+            out.printf("GeoAssure demo workspace: %s%n", workspace);
+            out.printf("sample data: %s (copied from the samples jar)%n%n", data);
+            InfoCommand.print(ws, out);
+            out.printf("%nthe ingest kept %d warnings about the real data, e.g.:%n", rec.provenance().warnings().size());
+            rec.provenance().warnings().stream().limit(3).forEach(w -> out.println("  " + w));
+
+            out.printf("%nquery 1: lithology intervals logged as massive sulphide (CET_Litho = 'massive_sulphide')%n");
+            Map<String, Long> perHole;
+            try (Stream<IntervalRecord> s = ws.intervals("lithology",
+                    Selection.all().where(AttributePredicate.parse("CET_Litho = 'massive_sulphide'")))) {
+                perHole = s.collect(Collectors.groupingBy(IntervalRecord::holeId, TreeMap::new, Collectors.counting()));
+            }
+            out.printf("  %d intervals in %d holes: %s%n", perHole.values().stream().mapToLong(Long::longValue).sum(),
+                    perHole.size(), perHole);
+
+            HoleVersion first;
+            try (Stream<HoleVersion> s = ws.boreholes(Selection.all())) {
+                first = s.findFirst().orElseThrow();
+            }
+            double x = first.collar().x();
+            double y = first.collar().y();
+            double z = first.collar().z() - 100;
+            out.printf("%nquery 2: intervals within 150 m (3D) of a point 100 m below the collar of hole %s%n",
+                    first.holeId());
+            long near;
+            try (Stream<IntervalRecord> s = ws.intervals("lithology",
+                    Selection.all().within(new SpatialFilter.NearPoint(x, y, z, 150)))) {
+                near = s.count();
+            }
+            out.printf("  %d intervals (geoassure query %s intervals --table lithology --near %.1f,%.1f,%.1f --within 150)%n",
+                    near, workspace, x, y, z);
+            out.printf("%nquery 3: what the workspace knew before this demo ran (--recorded-as-of): %d holes%n",
+                    countHoles(ws, Selection.all().recordedAsOf(rec.recordedAt().minusSeconds(1))));
+            out.printf("%ntry next:%n  ./geoassure info %s%n  ./geoassure history %s %s%n"
+                    + "  ./geoassure export %s intervals --table lithology --format csv%n"
+                    + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
+                    workspace, workspace, first.holeId(), workspace, workspace);
+        }
+        return 0;
+    }
+
+    private static long countHoles(WorkspaceStore ws, Selection s) {
+        try (Stream<HoleVersion> st = ws.boreholes(s)) {
+            return st.count();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.geoassure.server.cli;
+
+import java.io.Writer;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.store.WorkspaceStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Export a dataset as CSV or JSON.",
+            "  traces     hole_id, depth, x, y, z of every survey station",
+            "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)"})
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceArg ws;
+
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces or intervals")
+    String dataset;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "interval table to export (for intervals)")
+    String table;
+
+    @Mixin
+    ReadOptions read;
+
+    @Override
+    public Integer call() {
+        Selection s = read.apply(Selection.all());
+        try (WorkspaceStore store = ws.open()) {
+            Writer w = read.open(spec.commandLine().getOut());
+            switch (dataset) {
+                case "traces" -> {
+                    try (Stream<StationRecord> rows = store.stations(s);
+                            RowWriter out = RowWriter.create(read.format, w, Rows.STATION_COLUMNS)) {
+                        Rows.stations(rows, out);
+                    }
+                }
+                case "intervals" -> {
+                    if (table == null) {
+                        throw new InvalidContentException("--table: required for intervals (tables: "
+                                + store.intervalTables() + ")");
+                    }
+                    var cols = Rows.intervalColumns(store.intervalColumns(table));
+                    try (Stream<IntervalRecord> rows = store.intervals(table, s);
+                            RowWriter out = RowWriter.create(read.format, w, cols)) {
+                        Rows.intervals(rows, out);
+                    }
+                }
+                default -> throw new InvalidContentException("DATASET: '" + dataset + "' is not one of traces, intervals");
+            }
+            read.close(w);
+        }
+        return 0;
+    }
+}

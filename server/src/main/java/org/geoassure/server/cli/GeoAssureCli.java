@@ -1,0 +1,61 @@
+package org.geoassure.server.cli;
+
+import java.io.PrintWriter;
+import org.geoassure.geodb.InvalidContentException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code geoassure} command line. Exit codes: 0 success, 2 bad input (with file:line and a one-line reason),
+ * 1 internal failure.
+ */
+@Command(name = "geoassure", mixinStandardHelpOptions = true, version = "geoassure 0.1.0-SNAPSHOT",
+        description = "Open 3D geological database and query engine for mine geological assurance.",
+        subcommands = {InitCommand.class, IngestCommand.class, ExportCommand.class, QueryCommand.class, InfoCommand.class,
+            HistoryCommand.class, DemoCommand.class, BenchCommand.class})
+public final class GeoAssureCli implements Runnable {
+    /** Exit code for bad input. */
+    public static final int BAD_INPUT = 2;
+    /** Exit code for an internal failure. */
+    public static final int INTERNAL = 1;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new GeoAssureCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
+            Throwable t = ex;
+            if (t instanceof InvalidContentException bad) {
+                err.println("error: " + bad.getMessage());
+                for (String more : Errors.details(bad)) {
+                    err.println("  " + more);
+                }
+                err.flush();
+                return BAD_INPUT;
+            }
+            err.println("internal error: " + t);
+            t.printStackTrace(err);
+            err.flush();
+            return INTERNAL;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
+        PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
+        System.exit(run(out, err, args));
+    }
+}

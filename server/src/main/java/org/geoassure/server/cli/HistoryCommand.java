@@ -1,0 +1,63 @@
+package org.geoassure.server.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.model.HoleVersion;
+import org.geoassure.geodb.store.WorkspaceStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "Every version of a hole on both time axes: valid period, record period, collar, survey size.")
+final class HistoryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceArg ws;
+
+    @Parameters(index = "1", paramLabel = "HOLE_ID")
+    String holeId;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Override
+    public Integer call() {
+        Formats.check(format);
+        try (WorkspaceStore store = ws.open()) {
+            List<HoleVersion> versions = store.history(holeId);
+            if (versions.isEmpty()) {
+                throw new InvalidContentException("HOLE_ID: no hole '" + holeId + "' in " + ws.path);
+            }
+            try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), List.of("hole_id", "version",
+                    "valid_from", "valid_to", "recorded_at", "superseded_at", "x", "y", "z", "total_depth", "stations",
+                    "desurvey_method", "ingest"))) {
+                for (HoleVersion v : versions) {
+                    List<Object> row = new ArrayList<>();
+                    row.add(v.holeId());
+                    row.add(v.versionId());
+                    row.add(v.valid().from().toString());
+                    row.add(v.valid().end().map(Object::toString).orElse(null));
+                    row.add(v.recorded().from().toString());
+                    row.add(v.recorded().end().map(Object::toString).orElse(null));
+                    row.add(v.collar().x());
+                    row.add(v.collar().y());
+                    row.add(v.collar().z());
+                    row.add(v.collar().totalDepth());
+                    row.add(v.survey().size());
+                    row.add(v.method().label());
+                    row.add(v.ingestId());
+                    out.row(row);
+                }
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,166 @@
+package org.geoassure.server.cli;
+
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.model.HoleVersion;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.query.AttributePredicate;
+import org.geoassure.geodb.query.Box3;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.store.WorkspaceStore;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "query", mixinStandardHelpOptions = true,
+        description = {"Select boreholes, survey stations or interval rows by 3D box, 3D distance, attributes and time.",
+            "Example: geoassure query mine.gpkg intervals --table lithology --near 500100,6800200,300 --within 30 \\",
+            "           --where \"CET_Litho = 'granite'\" --as-of 2025-06-01 --format json"})
+final class QueryCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceArg ws;
+
+    @Parameters(index = "1", paramLabel = "TARGET", description = "boreholes, stations or intervals")
+    String target;
+
+    @Option(names = "--table", paramLabel = "NAME", description = "interval table (for intervals)")
+    String table;
+
+    @Option(names = "--box", paramLabel = "X1,Y1,Z1,X2,Y2,Z2", description = "3D box (any two opposite corners)")
+    String box;
+
+    @Option(names = "--near", paramLabel = "X,Y,Z", description = "a point; use with --within")
+    String near;
+
+    @Option(names = "--line", paramLabel = "X,Y,Z;X,Y,Z;...", description = "a polyline; use with --within")
+    String line;
+
+    @Option(names = "--within", paramLabel = "D", description = "3D distance in metres from --near or --line")
+    Double within;
+
+    @Option(names = "--where", paramLabel = "EXPR",
+            description = "attribute condition, repeatable (all must hold): COL op VALUE, COL in (A,B), COL is [not] null")
+    List<String> where = new ArrayList<>();
+
+    @Option(names = "--hole", paramLabel = "ID", description = "restrict to these holes (repeatable)")
+    List<String> holes = new ArrayList<>();
+
+    @Mixin
+    ReadOptions read;
+
+    @Override
+    public Integer call() {
+        Selection s = read.apply(Selection.all());
+        SpatialFilter f = spatial();
+        if (f != null) {
+            s = s.within(f);
+        }
+        for (String w : where) {
+            s = s.where(AttributePredicate.parse(w));
+        }
+        if (!holes.isEmpty()) {
+            s = s.holes(Set.copyOf(holes));
+        }
+        try (WorkspaceStore store = ws.open()) {
+            Writer w = read.open(spec.commandLine().getOut());
+            switch (target) {
+                case "boreholes" -> {
+                    try (Stream<HoleVersion> rows = store.boreholes(s);
+                            RowWriter out = RowWriter.create(read.format, w, Rows.HOLE_COLUMNS)) {
+                        Rows.holes(rows, out);
+                    }
+                }
+                case "stations" -> {
+                    try (Stream<StationRecord> rows = store.stations(s);
+                            RowWriter out = RowWriter.create(read.format, w, Rows.STATION_COLUMNS)) {
+                        Rows.stations(rows, out);
+                    }
+                }
+                case "intervals" -> {
+                    if (table == null) {
+                        throw new InvalidContentException("--table: required for intervals (tables: "
+                                + store.intervalTables() + ")");
+                    }
+                    var cols = Rows.intervalColumns(store.intervalColumns(table));
+                    try (Stream<IntervalRecord> rows = store.intervals(table, s);
+                            RowWriter out = RowWriter.create(read.format, w, cols)) {
+                        Rows.intervals(rows, out);
+                    }
+                }
+                default -> throw new InvalidContentException("TARGET: '" + target
+                        + "' is not one of boreholes, stations, intervals");
+            }
+            read.close(w);
+        }
+        return 0;
+    }
+
+    private SpatialFilter spatial() {
+        int given = (box != null ? 1 : 0) + (near != null ? 1 : 0) + (line != null ? 1 : 0);
+        if (given > 1) {
+            throw new InvalidContentException("--box, --near and --line: give at most one");
+        }
+        if (within != null && near == null && line == null) {
+            throw new InvalidContentException("--within: needs --near or --line");
+        }
+        if ((near != null || line != null) && within == null) {
+            throw new InvalidContentException((near != null ? "--near" : "--line") + ": needs --within D");
+        }
+        if (within != null && !(within >= 0)) {
+            throw new InvalidContentException("--within: distance must be >= 0, got " + within);
+        }
+        if (box != null) {
+            double[] v = numbers("--box", box, ",", 6);
+            return new SpatialFilter.InBox(new Box3(Math.min(v[0], v[3]), Math.min(v[1], v[4]), Math.min(v[2], v[5]),
+                    Math.max(v[0], v[3]), Math.max(v[1], v[4]), Math.max(v[2], v[5])));
+        }
+        if (near != null) {
+            double[] p = numbers("--near", near, ",", 3);
+            return new SpatialFilter.NearPoint(p[0], p[1], p[2], within);
+        }
+        if (line != null) {
+            String[] pts = line.split(";");
+            if (pts.length < 2) {
+                throw new InvalidContentException("--line: needs at least two points X,Y,Z;X,Y,Z");
+            }
+            double[] xyz = new double[3 * pts.length];
+            for (int i = 0; i < pts.length; i++) {
+                System.arraycopy(numbers("--line", pts[i], ",", 3), 0, xyz, 3 * i, 3);
+            }
+            return new SpatialFilter.NearPolyline(xyz, within);
+        }
+        return null;
+    }
+
+    static double[] numbers(String option, String text, String sep, int n) {
+        String[] parts = text.split(sep);
+        if (parts.length != n) {
+            throw new InvalidContentException(option + ": '" + text + "' needs " + n + " numbers separated by '" + sep + "'");
+        }
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            try {
+                v[i] = Double.parseDouble(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new InvalidContentException(option + ": '" + parts[i].trim() + "' is not a number");
+            }
+            if (!Double.isFinite(v[i])) {
+                throw new InvalidContentException(option + ": '" + parts[i].trim() + "' is not a finite number");
+            }
+        }
+        return v;
+    }
+}

@@ -1,0 +1,62 @@
+package org.geoassure.server.cli;
+
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.geoassure.geodb.StorageException;
+import org.geoassure.geodb.query.Selection;
+import picocli.CommandLine.Option;
+
+/** Time slice and output options shared by export and query. */
+final class ReadOptions {
+    @Option(names = "--as-of", paramLabel = "T",
+            description = "valid time: the state of the ground at T (2025-06-01 or 2025-06-01T08:00:00Z); default now")
+    String asOf;
+
+    @Option(names = "--recorded-as-of", paramLabel = "T",
+            description = "record time: what the workspace knew at T; default now")
+    String recordedAsOf;
+
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
+    String format;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
+    Path out;
+
+    Selection apply(Selection s) {
+        Formats.check(format);
+        Selection r = s;
+        if (asOf != null) {
+            r = r.asOf(Times.parse("--as-of", asOf));
+        }
+        if (recordedAsOf != null) {
+            r = r.recordedAsOf(Times.parse("--recorded-as-of", recordedAsOf));
+        }
+        return r;
+    }
+
+    Writer open(PrintWriter stdout) {
+        if (out == null) {
+            return stdout;
+        }
+        try {
+            return new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    void close(Writer w) {
+        if (out != null) {
+            try {
+                w.close();
+            } catch (IOException e) {
+                throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
