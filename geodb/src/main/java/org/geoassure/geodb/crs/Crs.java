@@ -82,21 +82,32 @@ public final class Crs {
         if (target.epsg == epsg) {
             return;
         }
-        CoordinateTransform t = TRANSFORMS.createTransform(crs, target.crs);
+        CoordinateTransform forward = TRANSFORMS.createTransform(crs, target.crs);
+        CoordinateTransform back = TRANSFORMS.createTransform(target.crs, crs);
+        // proj4j returns finite nonsense far outside a projection's domain instead of failing, so every point is
+        // transformed back and must return to where it started
+        double tolerance = isGeographic() ? 1e-7 : 0.01;
         ProjCoordinate in = new ProjCoordinate();
         ProjCoordinate out = new ProjCoordinate();
+        ProjCoordinate again = new ProjCoordinate();
         for (int i = 0; i < n; i++) {
             in.x = xy[2 * i];
             in.y = xy[2 * i + 1];
+            if (isGeographic() && !(Math.abs(in.x) <= 180 && Math.abs(in.y) <= 90)) {
+                throw new InvalidContentException("point " + i + " (" + in.x + ", " + in.y + ") is not a longitude, latitude "
+                        + "in " + code() + " (x is longitude, y latitude)");
+            }
             try {
-                t.transform(in, out);
+                forward.transform(in, out);
+                back.transform(out, again);
             } catch (Proj4jException e) {
                 throw new InvalidContentException("point " + i + " (" + in.x + ", " + in.y + ") cannot be transformed from "
                         + code() + " to " + target.code() + ": " + e.getMessage());
             }
-            if (!Double.isFinite(out.x) || !Double.isFinite(out.y)) {
+            if (!Double.isFinite(out.x) || !Double.isFinite(out.y)
+                    || !(Math.abs(again.x - in.x) <= tolerance && Math.abs(again.y - in.y) <= tolerance)) {
                 throw new InvalidContentException("point " + i + " (" + in.x + ", " + in.y + ") is outside the domain of "
-                        + code() + " -> " + target.code());
+                        + code() + " -> " + target.code() + " (it does not transform back to itself)");
             }
             xy[2 * i] = out.x;
             xy[2 * i + 1] = out.y;
