@@ -22,7 +22,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "HOLE_ID")
+    @Parameters(index = "1", paramLabel = "HOLE_ID", description = "the hole id as in the collar file")
     String holeId;
 
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
