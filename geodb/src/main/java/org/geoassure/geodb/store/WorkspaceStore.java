@@ -35,7 +35,23 @@ public interface WorkspaceStore extends AutoCloseable {
      * @throws org.geoassure.geodb.InvalidContentException if the batch conflicts with the store (e.g. a column
      *     type) or cannot be desurveyed; nothing is written
      */
-    IngestRecord ingest(DrillholeBatch batch);
+    default IngestRecord ingest(DrillholeBatch batch) {
+        return ingest(batch, (done, total) -> { });
+    }
+
+    /**
+     * As {@link #ingest(DrillholeBatch)}, reporting how many of the batch's holes have been written.
+     *
+     * @param progress called from the writing thread with (holes written, holes in the batch)
+     */
+    IngestRecord ingest(DrillholeBatch batch, WriteProgress progress);
+
+    /** Progress of a write, in holes. */
+    @FunctionalInterface
+    interface WriteProgress {
+        /** Called after each hole (or group of holes) is written. */
+        void written(long done, long total);
+    }
 
     /** Names of the interval tables, sorted. */
     List<String> intervalTables();

@@ -145,7 +145,13 @@ public abstract class WorkspaceStoreConformance {
 
     @Test
     void ingestThenReadBack() {
-        IngestRecord r = store.ingest(batch(threeHoles(300), null));
+        long[] last = {0, 0};
+        IngestRecord r = store.ingest(batch(threeHoles(300), null), (done, total) -> {
+            last[0] = done;
+            last[1] = total;
+        });
+        assertEquals(3, last[0], "progress reaches the last hole");
+        assertEquals(3, last[1]);
         assertEquals(3, r.holesNew());
         assertEquals(5, r.intervalRows());
         assertEquals(List.of("C1", "S1", "V1"), store.holeIds());

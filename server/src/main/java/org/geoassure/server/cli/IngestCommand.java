@@ -113,7 +113,10 @@ final class IngestCommand implements Callable<Integer> {
                         + " more (all are kept in the ingest's provenance: geoassure info)");
             }
             err.flush();
-            IngestRecord rec = store.ingest(read.batch());
+            IngestRecord rec;
+            try (ProgressBar bar = ProgressBar.forTerminal("writing")) {
+                rec = store.ingest(read.batch(), bar);
+            }
             spec.commandLine().getOut().printf("ingest #%d recorded at %s: %d new, %d changed, %d unchanged holes; "
                     + "%d interval rows; %d warnings%n", rec.id(), rec.recordedAt(), rec.holesNew(), rec.holesChanged(),
                     rec.holesUnchanged(), rec.intervalRows(), warnings.size());

@@ -240,11 +240,11 @@ public final class SqliteStore implements WorkspaceStore {
     // ------------------------------------------------------------------------------------------------ writes
 
     @Override
-    public IngestRecord ingest(DrillholeBatch batch) {
+    public IngestRecord ingest(DrillholeBatch batch, WriteProgress progress) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         try {
             conn.setAutoCommit(false);
-            IngestRecord rec = new IngestWriter(recordedAt).write(batch);
+            IngestRecord rec = new IngestWriter(recordedAt, progress).write(batch);
             conn.commit();
             lastRecorded = recordedAt;
             return rec;
@@ -298,9 +298,11 @@ public final class SqliteStore implements WorkspaceStore {
         private int holesUnchanged;
         private long intervalRows;
         private final Map<String, TableInfo> tables = new HashMap<>();
+        private final WriteProgress progress;
 
-        IngestWriter(long now) {
+        IngestWriter(long now, WriteProgress progress) {
             this.now = now;
+            this.progress = progress;
         }
 
         IngestRecord write(DrillholeBatch batch) throws SQLException {
@@ -308,9 +310,14 @@ public final class SqliteStore implements WorkspaceStore {
             for (var e : batch.intervalSchemas().entrySet()) {
                 tables.put(e.getKey(), ensureTable(e.getKey(), e.getValue()));
             }
+            int done = 0;
+            int total = batch.holes().size();
             for (HoleData hole : batch.holes()) {
                 Instant explicit = hole.validFrom() != null ? hole.validFrom() : batch.validFrom();
                 writeHole(hole, batch.method(), explicit == null ? null : micros(explicit), batch);
+                if (++done % 256 == 0 || done == total) {
+                    progress.written(done, total);
+                }
             }
             {
                 PreparedStatement ps = stmt("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
