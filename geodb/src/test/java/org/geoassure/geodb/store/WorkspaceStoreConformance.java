@@ -109,7 +109,7 @@ public abstract class WorkspaceStoreConformance {
     }
 
     /** Everything the SPI can tell about the store, for before/after comparisons. */
-    protected static List<Object> snapshot(WorkspaceStore s) {
+    public static List<Object> snapshot(WorkspaceStore s) {
         List<Object> all = new ArrayList<>();
         all.add(s.info());
         all.add(s.ingests());
