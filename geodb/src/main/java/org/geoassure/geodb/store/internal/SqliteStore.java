@@ -298,6 +298,8 @@ public final class SqliteStore implements WorkspaceStore {
         private int holesUnchanged;
         private long intervalRows;
         private final Map<String, TableInfo> tables = new HashMap<>();
+        /** R*Tree entries of this ingest by R*Tree table, inserted in Morton order at the end. */
+        private final Map<String, BoxBuffer> boxes = new HashMap<>();
         private final WriteProgress progress;
 
         IngestWriter(long now, WriteProgress progress) {
@@ -318,6 +320,9 @@ public final class SqliteStore implements WorkspaceStore {
                 if (++done % 256 == 0 || done == total) {
                     progress.written(done, total);
                 }
+            }
+            for (var e : boxes.entrySet()) {
+                e.getValue().insertAll(stmt("INSERT INTO " + q(e.getKey()) + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
             }
             {
                 PreparedStatement ps = stmt("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
@@ -434,9 +439,10 @@ public final class SqliteStore implements WorkspaceStore {
             for (String t : known ? intervalTables() : List.<String>of()) {
                 TableInfo ti = tableInfo(t);
                 {
-                PreparedStatement ps = stmt("SELECT max(depth_to) FROM " + q(ti.sqlTable)
-                        + " WHERE hole_id = ? AND superseded_at = " + OPEN);
-                    ps.setString(1, hole.holeId());
+                    PreparedStatement ps = stmt("SELECT max(i.depth_to) FROM " + q(ti.sqlTable) + " i JOIN ga_interval_set s "
+                        + "ON s.id = i.set_id WHERE s.table_name = ? AND s.hole_id = ? AND s.superseded_at = " + OPEN);
+                    ps.setString(1, ti.name);
+                    ps.setString(2, hole.holeId());
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next() && rs.getObject(1) != null) {
                             end = Math.max(end, rs.getDouble(1));
@@ -504,8 +510,12 @@ public final class SqliteStore implements WorkspaceStore {
                 ps.executeUpdate();
                 traceId = generatedKey(ps);
             }
-            insertBox("ga_rtree_traces", traceId, line, line.length / 3);
+            box("ga_rtree_traces").add(traceId, line, line.length / 3);
             return id;
+        }
+
+        private BoxBuffer box(String rtree) {
+            return boxes.computeIfAbsent(rtree, k -> new BoxBuffer());
         }
 
         private void copyHoleVersion(long oldId, long validFrom, long validTo) throws SQLException {
@@ -526,7 +536,7 @@ public final class SqliteStore implements WorkspaceStore {
             for (String t : List.of("boreholes", "surveys", "traces")) {
                 String key = t.equals("boreholes") ? "fid" : "hole_version";
                 {
-                PreparedStatement ps = stmt("UPDATE " + t + " SET superseded_at = ? WHERE " + key + " = ?");
+                    PreparedStatement ps = stmt("UPDATE " + t + " SET superseded_at = ? WHERE " + key + " = ?");
                     ps.setLong(1, now);
                     ps.setLong(2, id);
                     ps.executeUpdate();
@@ -593,7 +603,7 @@ public final class SqliteStore implements WorkspaceStore {
             String sql = "INSERT INTO " + q(t.sqlTable) + " (" + cols + ") VALUES (" + "?, ".repeat(nParams - 1) + "?)";
             {
                 PreparedStatement ps = stmt(sql);
-                PreparedStatement box = stmt("INSERT INTO " + q(t.rtree()) + " VALUES (?, ?, ?, ?, ?, ?, ?)");
+                BoxBuffer box = box(t.rtree());
                 double[] line = new double[9];
                 for (int i = 0; i < rows.size(); i++) {
                     IntervalRow r = rows.get(i);
@@ -624,8 +634,7 @@ public final class SqliteStore implements WorkspaceStore {
                     }
                     ps.executeUpdate();
                     long fid = generatedKey(ps);
-                    setBox(box, fid, line, 3);
-                    box.executeUpdate();
+                    box.add(fid, line, 3);
                 }
             }
             intervalRows += rows.size();
@@ -737,12 +746,11 @@ public final class SqliteStore implements WorkspaceStore {
                 try (Statement s = conn.createStatement()) {
                     s.execute(ddl.toString());
                     s.execute("CREATE INDEX " + q(sqlTable + "_set") + " ON " + q(sqlTable) + " (set_id)");
-                    s.execute("CREATE INDEX " + q(sqlTable + "_hole") + " ON " + q(sqlTable) + " (hole_id, superseded_at)");
                     s.execute("CREATE VIRTUAL TABLE " + q("ga_rtree_" + sqlTable) + " USING rtree(id, minx, maxx, miny, maxy, "
                             + "minz, maxz)");
                 }
                 {
-                PreparedStatement ps = stmt("INSERT INTO ga_interval_table VALUES (?, ?)");
+                    PreparedStatement ps = stmt("INSERT INTO ga_interval_table VALUES (?, ?)");
                     ps.setString(1, name);
                     ps.setString(2, sqlTable);
                     ps.executeUpdate();
@@ -764,7 +772,7 @@ public final class SqliteStore implements WorkspaceStore {
                                 + (c.type() == ColumnType.NUMBER ? "REAL" : "TEXT"));
                     }
                     {
-                PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?)");
+                        PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?)");
                         ps.setString(1, name);
                         ps.setInt(2, cols.size());
                         ps.setString(3, c.name());
@@ -812,7 +820,7 @@ public final class SqliteStore implements WorkspaceStore {
         String idCol = table.equals("boreholes") ? "fid" : "id";
         List<VersionRow> out = new ArrayList<>();
         {
-                PreparedStatement ps = stmt("SELECT " + idCol + ", valid_from, valid_to, content_hash FROM "
+            PreparedStatement ps = stmt("SELECT " + idCol + ", valid_from, valid_to, content_hash FROM "
                 + table + " WHERE " + where + " AND superseded_at = " + OPEN + " ORDER BY valid_from");
             for (int i = 0; i < args.length; i++) {
                 ps.setString(i + 1, args[i]);
@@ -876,7 +884,7 @@ public final class SqliteStore implements WorkspaceStore {
             }
         }
         {
-                PreparedStatement ps = stmt("INSERT INTO " + q(table) + " (" + names + ") SELECT " + select
+            PreparedStatement ps = stmt("INSERT INTO " + q(table) + " (" + names + ") SELECT " + select
                 + " FROM " + q(table) + " WHERE " + idCol + " = ?");
             int k = 1;
             for (Object p : params) {
@@ -890,38 +898,20 @@ public final class SqliteStore implements WorkspaceStore {
 
     private void copyBox(String rtree, long from, long to) throws SQLException {
         {
-                PreparedStatement ps = stmt("INSERT INTO " + q(rtree)
+            PreparedStatement ps = stmt("INSERT INTO " + q(rtree)
                 + " SELECT ?, minx, maxx, miny, maxy, minz, maxz FROM " + q(rtree) + " WHERE id = ?");
             ps.setLong(1, to);
             ps.setLong(2, from);
-            ps.executeUpdate();
+            if (ps.executeUpdate() != 1) {
+                throw new IllegalStateException("R*Tree " + rtree + " has no entry " + from + " to copy");
+            }
         }
-    }
-
-    private void insertBox(String rtree, long id, double[] xyz, int n) throws SQLException {
-        {
-                PreparedStatement ps = stmt("INSERT INTO " + q(rtree) + " VALUES (?, ?, ?, ?, ?, ?, ?)");
-            setBox(ps, id, xyz, n);
-            ps.executeUpdate();
-        }
-    }
-
-    /** R*Tree boxes are float32; SQLite rounds lower bounds down and upper bounds up, so the box stays conservative. */
-    private static void setBox(PreparedStatement ps, long id, double[] xyz, int n) throws SQLException {
-        var b = Geometry3.bounds(xyz, n);
-        ps.setLong(1, id);
-        ps.setDouble(2, b.minX());
-        ps.setDouble(3, b.maxX());
-        ps.setDouble(4, b.minY());
-        ps.setDouble(5, b.maxY());
-        ps.setDouble(6, b.minZ());
-        ps.setDouble(7, b.maxZ());
     }
 
     private List<Long> ids(String sql, long arg) throws SQLException {
         List<Long> out = new ArrayList<>();
         {
-                PreparedStatement ps = stmt(sql);
+            PreparedStatement ps = stmt(sql);
             ps.setLong(1, arg);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -1259,7 +1249,8 @@ public final class SqliteStore implements WorkspaceStore {
         TableInfo t = tableInfo(table);
         double[] line = new double[9];
         try (Stream<IntervalRecord> st = query("SELECT " + intervalColumns(t) + " FROM " + q(t.sqlTable) + " i "
-                + "WHERE i.hole_id = ? ORDER BY i.recorded_at, i.valid_from, i.depth_from, i.fid", List.of(holeId), rs -> {
+                + "WHERE i.set_id IN (SELECT id FROM ga_interval_set WHERE table_name = ? AND hole_id = ?) "
+                + "ORDER BY i.recorded_at, i.valid_from, i.depth_from, i.fid", List.of(t.name, holeId), rs -> {
                     decodeLine(rs.getBytes(4), line);
                     return intervalRecord(t, rs, line);
                 })) {
