@@ -409,6 +409,46 @@ public abstract class WorkspaceStoreConformance {
         assertTrue(notNumber.getMessage().contains("not a number"), notNumber.getMessage());
     }
 
+    @Test
+    void spatialAndAttributeConditionsTogether() {
+        store.ingest(batch(threeHoles(300), null));
+        // everything within 250 m of V1's collar: V1, S1 (200 m east) and C1 (300 m north, deeper parts nearer)
+        SpatialFilter near = new SpatialFilter.NearPoint(X0, Y0, 300, 250);
+        List<IntervalRecord> all = list(store.intervals("lithology", Selection.all().within(near)));
+        assertEquals(List.of("S1", "S1", "V1", "V1"), all.stream().map(IntervalRecord::holeId).toList());
+        for (String where : List.of("cu >= 0.5", "lith in ('coal', 'mudstone')", "cu is null", "lith > 'd'",
+                "cu <> 2", "lith = 'sandstone'")) {
+            Selection attr = Selection.all().where(AttributePredicate.parse(where));
+            // the spatial path (R*Tree + refine) and the attribute path (SQL) must agree row for row
+            List<IntervalRecord> both = list(store.intervals("lithology", attr.within(near)));
+            List<IntervalRecord> expected = list(store.intervals("lithology", attr)).stream()
+                    .filter(r -> all.contains(r)).toList();
+            assertEquals(expected, both, where);
+        }
+        assertEquals(List.of(0.0), list(store.intervals("lithology",
+                Selection.all().within(near).where(AttributePredicate.parse("cu <= 0.1")))).stream()
+                .map(IntervalRecord::from).toList());
+    }
+
+    @Test
+    void spatialSelectionFollowsBothTimeAxes() {
+        IngestRecord first = store.ingest(batch(threeHoles(300), t("2024-01-01T00:00:00Z")));
+        store.ingest(batch(threeHoles(350), t("2025-03-01T00:00:00Z")));
+        // a slab at elevation 210..220 crosses V1 (0-100 m) in 2024 with the collar at 300 (hole spans 300..200),
+        // but not in 2025 with the collar at 350 (hole spans 350..250)
+        Box3 slab = new Box3(X0 - 1, Y0 - 1, 210, X0 + 1, Y0 + 1, 220);
+        Selection s = Selection.all().within(new SpatialFilter.InBox(slab));
+        assertEquals(1, list(store.intervals("lithology", s.asOf(t("2024-06-01T00:00:00Z")))).size());
+        assertEquals(List.of(), list(store.intervals("lithology", s.asOf(t("2025-06-01T00:00:00Z")))));
+        assertEquals(1, list(store.intervals("lithology",
+                s.asOf(t("2025-06-01T00:00:00Z")).recordedAsOf(first.recordedAt()))).size());
+        IntervalRecord r = list(store.intervals("lithology", s.asOf(t("2024-06-01T00:00:00Z")))).get(0);
+        assertEquals(40.0, r.from());
+        assertEquals(t("2025-03-01T00:00:00Z"), r.valid().to());
+        assertEquals(List.of("V1"), list(store.boreholes(s.asOf(t("2024-06-01T00:00:00Z")))).stream()
+                .map(HoleVersion::holeId).toList());
+    }
+
     private List<String> holesOf(Selection s) {
         return list(store.intervals("lithology", s)).stream().map(IntervalRecord::holeId).distinct().sorted().toList();
     }

@@ -601,9 +601,9 @@ public final class SqliteStore implements WorkspaceStore {
             }
             int nParams = 5 + 9 + 4 + t.columns.size();
             String sql = "INSERT INTO " + q(t.sqlTable) + " (" + cols + ") VALUES (" + "?, ".repeat(nParams - 1) + "?)";
+            Object[][] resolved = new Object[rows.size()][t.columns.size()];
             {
                 PreparedStatement ps = stmt(sql);
-                BoxBuffer box = box(t.rtree());
                 double[] line = new double[9];
                 for (int i = 0; i < rows.size(); i++) {
                     IntervalRow r = rows.get(i);
@@ -624,6 +624,7 @@ public final class SqliteStore implements WorkspaceStore {
                     for (int c = 0; c < t.columns.size(); c++) {
                         int inputIndex = t.batchIndex[c];
                         Object v = inputIndex < 0 || inputIndex >= r.values().size() ? null : r.values().get(inputIndex);
+                        resolved[i][c] = v;
                         if (v == null) {
                             ps.setNull(k++, t.columns.get(c).type() == ColumnType.NUMBER ? Types.DOUBLE : Types.VARCHAR);
                         } else if (v instanceof Double d) {
@@ -633,11 +634,32 @@ public final class SqliteStore implements WorkspaceStore {
                         }
                     }
                     ps.executeUpdate();
-                    long fid = generatedKey(ps);
-                    box.add(fid, line, 3);
                 }
             }
+            writeChunks(t, setId, holeId, rows, resolved, pos, valid);
             intervalRows += rows.size();
+        }
+
+        /** The read-optimised chunks of a new interval set, with their R*Tree boxes. */
+        private void writeChunks(TableInfo t, long setId, String holeId, List<IntervalRow> rows, Object[][] values,
+                double[] pos, long valid) throws SQLException {
+            PreparedStatement ps = stmt("INSERT INTO " + q(t.chunkTable()) + " (set_id, hole_id, seq, first_from, n_rows, "
+                    + "data, valid_from, valid_to, recorded_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            BoxBuffer box = box(t.rtree());
+            int seq = 0;
+            for (int start = 0; start < rows.size(); ) {
+                int end = IntervalChunks.chunkEnd(rows, start);
+                ps.setLong(1, setId);
+                ps.setString(2, holeId);
+                ps.setInt(3, seq++);
+                ps.setDouble(4, rows.get(start).from());
+                ps.setInt(5, end - start);
+                ps.setBytes(6, IntervalChunks.encode(rows, values, pos, start, end, t.columns));
+                setTimes(ps, 7, valid, OPEN, now, OPEN);
+                ps.executeUpdate();
+                box.add(generatedKey(ps), java.util.Arrays.copyOfRange(pos, 9 * start, 9 * end), 3 * (end - start));
+                start = end;
+            }
         }
 
         private void copyIntervalSet(TableInfo t, long oldSet, long validFrom, long validTo) throws SQLException {
@@ -646,8 +668,10 @@ public final class SqliteStore implements WorkspaceStore {
             Map<String, Object> child = new HashMap<>(times);
             child.put("set_id", newSet);
             for (long fid : ids("SELECT fid FROM " + q(t.sqlTable) + " WHERE set_id = ? ORDER BY fid", oldSet)) {
-                long nf = copyRow(t.sqlTable, fid, child);
-                copyBox(t.rtree(), fid, nf);
+                copyRow(t.sqlTable, fid, child);
+            }
+            for (long fid : ids("SELECT fid FROM " + q(t.chunkTable()) + " WHERE set_id = ? ORDER BY fid", oldSet)) {
+                copyBox(t.rtree(), fid, copyRow(t.chunkTable(), fid, child));
             }
         }
 
@@ -670,6 +694,12 @@ public final class SqliteStore implements WorkspaceStore {
             }
             {
                 PreparedStatement ps = stmt("UPDATE " + q(t.sqlTable) + " SET superseded_at = ? WHERE set_id = ?");
+                ps.setLong(1, now);
+                ps.setLong(2, setId);
+                ps.executeUpdate();
+            }
+            {
+                PreparedStatement ps = stmt("UPDATE " + q(t.chunkTable()) + " SET superseded_at = ? WHERE set_id = ?");
                 ps.setLong(1, now);
                 ps.setLong(2, setId);
                 ps.executeUpdate();
@@ -746,7 +776,12 @@ public final class SqliteStore implements WorkspaceStore {
                 try (Statement s = conn.createStatement()) {
                     s.execute(ddl.toString());
                     s.execute("CREATE INDEX " + q(sqlTable + "_set") + " ON " + q(sqlTable) + " (set_id)");
-                    s.execute("CREATE VIRTUAL TABLE " + q("ga_rtree_" + sqlTable) + " USING rtree(id, minx, maxx, miny, maxy, "
+                    String chunks = "chunks_" + sqlTable.substring("intervals_".length());
+                    s.execute("CREATE TABLE " + q(chunks) + " (fid INTEGER PRIMARY KEY AUTOINCREMENT, set_id INTEGER NOT NULL "
+                            + "REFERENCES ga_interval_set(id), hole_id TEXT NOT NULL, seq INTEGER NOT NULL, "
+                            + "first_from REAL NOT NULL, n_rows INTEGER NOT NULL, data BLOB NOT NULL, " + Schema.TIMES + ")");
+                    s.execute("CREATE INDEX " + q(chunks + "_set") + " ON " + q(chunks) + " (set_id)");
+                    s.execute("CREATE VIRTUAL TABLE " + q("ga_rtree_" + chunks) + " USING rtree(id, minx, maxx, miny, maxy, "
                             + "minz, maxz)");
                 }
                 {
@@ -926,8 +961,14 @@ public final class SqliteStore implements WorkspaceStore {
 
     /** An interval table: SQL names, columns, and how a batch's column order maps onto the table's. */
     private record TableInfo(String name, String sqlTable, List<Column> columns, int[] batchIndex) {
+        /** The R*Tree over chunk boxes. */
         String rtree() {
-            return "ga_rtree_" + sqlTable;
+            return "ga_rtree_" + chunkTable();
+        }
+
+        /** The read-optimised chunks of this table's rows ({@link IntervalChunks}). */
+        String chunkTable() {
+            return "chunks_" + sqlTable.substring("intervals_".length());
         }
 
         TableInfo withIdentityMapping() {
@@ -1110,28 +1151,80 @@ public final class SqliteStore implements WorkspaceStore {
     @Override
     public Stream<IntervalRecord> intervals(String table, Selection s) {
         TableInfo t = tableInfo(table);
-        List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT ").append(intervalColumns(t)).append(" FROM ");
         if (s.spatial().isPresent()) {
-            sql.append(q(t.rtree())).append(" r JOIN ").append(q(t.sqlTable)).append(" i ON i.fid = r.id WHERE ")
-                    .append(timeCondition("i", s, params)).append(boxCondition("r", s.spatial().get(), params));
-        } else {
-            sql.append(q(t.sqlTable)).append(" i WHERE ").append(timeCondition("i", s, params));
+            return intervalsBySpace(t, s);
         }
-        sql.append(holeCondition("i", s, params));
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT ").append(intervalColumns(t)).append(" FROM ").append(q(t.sqlTable))
+                .append(" i WHERE ").append(timeCondition("i", s, params)).append(holeCondition("i", s, params));
         for (AttributePredicate p : s.predicates()) {
             sql.append(" AND ").append(predicateSql(t, p, params));
         }
         sql.append(" ORDER BY i.hole_id, i.depth_from, i.fid");
-        SpatialFilter f = s.spatial().orElse(null);
         double[] line = new double[9];
         return query(sql.toString(), params, rs -> {
             decodeLine(rs.getBytes(4), line);
-            if (f != null && !f.matches(line, 3)) {
-                return null;
-            }
             return intervalRecord(t, rs, line);
         });
+    }
+
+    /**
+     * Spatial selections: R*Tree candidates are chunks of up to 32 rows; each chunk's blob is decoded, and every row
+     * is refined in double and tested against the attribute predicates in Java (SQLite's semantics).
+     */
+    private Stream<IntervalRecord> intervalsBySpace(TableInfo t, Selection s) {
+        List<RowPredicate> predicates = new ArrayList<>();
+        for (AttributePredicate p : s.predicates()) {
+            List<Object> typed = new ArrayList<>();
+            predicateSql(t, p, typed);
+            predicates.add(RowPredicate.of(columnIndex(t, p.column()), p, typed));
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT c.hole_id, c.valid_from, c.valid_to, c.recorded_at, c.superseded_at, c.data FROM "
+                + q(t.rtree()) + " r JOIN " + q(t.chunkTable()) + " c ON c.fid = r.id WHERE " + timeCondition("c", s, params)
+                + boxCondition("r", s.spatial().get(), params) + holeCondition("c", s, params)
+                + " ORDER BY c.hole_id, c.first_from, c.seq";
+        SpatialFilter f = s.spatial().get();
+        double[] line = new double[9];
+        return query(sql, params, rs -> {
+            String hole = rs.getString(1);
+            Period valid = period(rs.getLong(2), rs.getLong(3));
+            Period recorded = period(rs.getLong(4), rs.getLong(5));
+            IntervalChunks.Decoded d = IntervalChunks.decode(rs.getBytes(6), t.columns);
+            List<IntervalRecord> out = new ArrayList<>(d.rows);
+            for (int i = 0; i < d.rows; i++) {
+                int o = 9 * i;
+                // from -> mid -> to
+                line[0] = d.positions[o];
+                line[1] = d.positions[o + 1];
+                line[2] = d.positions[o + 2];
+                line[3] = d.positions[o + 6];
+                line[4] = d.positions[o + 7];
+                line[5] = d.positions[o + 8];
+                line[6] = d.positions[o + 3];
+                line[7] = d.positions[o + 4];
+                line[8] = d.positions[o + 5];
+                if (!f.matches(line, 3) || !RowPredicate.all(predicates, d.values[i])) {
+                    continue;
+                }
+                Map<String, Object> vals = new LinkedHashMap<>();
+                for (int c = 0; c < t.columns.size(); c++) {
+                    vals.put(t.columns.get(c).name(), d.values[i][c]);
+                }
+                out.add(new IntervalRecord(t.name, hole, d.fromTo[2 * i], d.fromTo[2 * i + 1], vals,
+                        java.util.Arrays.copyOfRange(d.positions, o, o + 9), valid, recorded));
+            }
+            return out;
+        }).flatMap(List::stream);
+    }
+
+    private static int columnIndex(TableInfo t, String name) {
+        for (int i = 0; i < t.columns.size(); i++) {
+            if (t.columns.get(i).name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("column " + name + " was validated but is missing");
     }
 
     /** Columns read for an interval record, in the order {@link #intervalRecord} expects. */
