@@ -136,7 +136,7 @@ public final class Desurvey {
             final double dz = t2z - t1z;
             final double beta = 2.0 * Math.atan2(Math.sqrt(dx * dx + dy * dy + dz * dz),
                     Math.sqrt(sx * sx + sy * sy + sz * sz));
-            if (Math.PI - beta <= ANTI_PARALLEL_TOLERANCE) {
+            if (isAntiParallel(beta)) {
                 final int i = k - off;
                 throw new DesurveyException(i, depth[i], "anti-parallel to station " + (i - 1)
                         + " (depth " + depth[i - 1] + ", dogleg " + Math.toDegrees(beta)
@@ -183,6 +183,36 @@ public final class Desurvey {
      */
     public static void direction(double azimuthDeg, double dipDeg, double[] out) {
         directionInto(azimuthDeg, dipDeg, out, 0);
+    }
+
+    /**
+     * Dogleg between two station directions, in radians: 2·atan2(|t2 − t1|, |t2 + t1|), stable for every angle.
+     *
+     * @param azimuth1 first azimuth, degrees clockwise from grid north
+     * @param dip1 first dip, degrees, negative downwards
+     * @param azimuth2 second azimuth
+     * @param dip2 second dip
+     * @return the dogleg in [0, π]
+     */
+    public static double dogleg(double azimuth1, double dip1, double azimuth2, double dip2) {
+        double[] t = new double[6];
+        directionInto(azimuth1, dip1, t, 0);
+        directionInto(azimuth2, dip2, t, 3);
+        double dx = t[3] - t[0];
+        double dy = t[4] - t[1];
+        double dz = t[5] - t[2];
+        double sx = t[3] + t[0];
+        double sy = t[4] + t[1];
+        double sz = t[5] + t[2];
+        return 2.0 * Math.atan2(Math.sqrt(dx * dx + dy * dy + dz * dz), Math.sqrt(sx * sx + sy * sy + sz * sz));
+    }
+
+    /**
+     * Whether a dogleg is so close to 180° (within 1e-9 rad) that consecutive stations are anti-parallel: the hole
+     * would reverse on itself and no desurvey method defines a path. {@link #compute} refuses such stations.
+     */
+    public static boolean isAntiParallel(double doglegRadians) {
+        return Math.PI - doglegRadians <= ANTI_PARALLEL_TOLERANCE;
     }
 
     /**

@@ -81,16 +81,17 @@ class BadInputLeavesStoreUnchangedTest {
     }
 
     @Test
-    void surveyThatCannotBeDesurveyedIsRefusedByTheStoreAndWritesNothing() throws IOException {
+    void storeRefusesAnUndesurveyableBatchThatBypassedTheReader() {
         List<Object> before = WorkspaceStoreConformance.snapshot(store);
-        Path survey = dir.resolve("reversing_survey.csv");
-        // H1 turns from 60 degrees down to 60 degrees up on the opposite azimuth: anti-parallel stations
-        Files.writeString(survey, "HOLEID,DEPTH,AZIMUTH,DIP\nH1,0,90,-60\nH1,50,270,60\nH2,0,0,-90\nH3,0,180,-70\n");
-        Map<String, Path> tables = new LinkedHashMap<>();
-        tables.put("assay", SampleData.fixture("good_assay.csv"));
-        ReadResult read = DrillholeReader.read(SampleData.fixture("good_collar.csv"), survey, tables,
-                DrillholeOptions.defaults(CRS));
-        InvalidContentException e = assertThrows(InvalidContentException.class, () -> store.ingest(read.batch()));
+        // a batch built in code, not read from files: the store's own desurvey check must still refuse it
+        var good = read("collar", null).batch();
+        var h1 = good.holes().get(0);
+        var reversed = new org.geoassure.geodb.model.HoleData(h1.collar(), List.of(
+                new org.geoassure.geodb.model.SurveyStation(0, 90, -60),
+                new org.geoassure.geodb.model.SurveyStation(50, 270, 60)), h1.intervals(), null);
+        var batch = new org.geoassure.geodb.model.DrillholeBatch(List.of(reversed), good.intervalSchemas(), good.method(),
+                null, good.provenance());
+        InvalidContentException e = assertThrows(InvalidContentException.class, () -> store.ingest(batch));
         assertTrue(e.getMessage().contains("H1") && e.getMessage().contains("anti-parallel"), e.getMessage());
         assertEquals(before, WorkspaceStoreConformance.snapshot(store));
     }

@@ -73,6 +73,7 @@ class BadInputTest {
         survey | survey_missing_azimuth.csv    | :3: missing azimuth for hole 'H1'
         survey | survey_negative_depth.csv     | :3: negative depth -5 for hole 'H1'
         survey | survey_duplicate_depth.csv    | :4: duplicate survey depth 50 for hole 'H1' (also at line 3)
+        survey | survey_anti_parallel.csv      | :3: station at depth 50 of hole 'H1' points the opposite way to the station at line 2 (anti-parallel): the hole cannot reverse on itself
         assay  | assay_orphan.csv              | :6: hole 'H7' is not in the collar file
         assay  | assay_from_ge_to.csv          | :3: from 10 is not less than to 10 for hole 'H1'
         assay  | assay_overlap.csv             | :3: interval 5-15 of hole 'H1' overlaps the interval 0-10 at line 2

@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
+import org.geoassure.geodb.analysis.Desurvey;
 import org.geoassure.geodb.crs.Crs;
 import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
@@ -787,6 +788,10 @@ public final class DrillholeRead {
                     long earlier = Math.min(prev.line, s.line);
                     diag.error(surveyIdx, surveyName, later, "duplicate survey depth " + Numbers.format(s.depth)
                             + " for hole '" + h.id + "' (also at line " + earlier + ")");
+                } else if (prev != null && Desurvey.isAntiParallel(Desurvey.dogleg(prev.az, prev.dip, s.az, s.dip))) {
+                    diag.error(surveyIdx, surveyName, s.line, "station at depth " + Numbers.format(s.depth) + " of hole '"
+                            + h.id + "' points the opposite way to the station at line " + prev.line
+                            + " (anti-parallel): the hole cannot reverse on itself");
                 }
                 prev = s;
                 if (deepest > 0 && s.depth > 2 * deepest) {
