@@ -2,10 +2,7 @@ package org.geoassure.server.cli;
 
 import java.io.Writer;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.geoassure.geodb.InvalidContentException;
-import org.geoassure.geodb.model.IntervalRecord;
-import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.store.WorkspaceStore;
 import picocli.CommandLine.Command;
@@ -39,27 +36,13 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Selection s = read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
-            Writer w = read.open(spec.commandLine().getOut());
-            switch (dataset) {
-                case "traces" -> {
-                    try (Stream<StationRecord> rows = store.stations(s);
-                            RowWriter out = RowWriter.create(read.format, w, Rows.STATION_COLUMNS)) {
-                        Rows.stations(rows, out);
-                    }
-                }
-                case "intervals" -> {
-                    if (table == null) {
-                        throw new InvalidContentException("--table: required for intervals (tables: "
-                                + store.intervalTables() + ")");
-                    }
-                    var cols = Rows.intervalColumns(store.intervalColumns(table));
-                    try (Stream<IntervalRecord> rows = store.intervals(table, s);
-                            RowWriter out = RowWriter.create(read.format, w, cols)) {
-                        Rows.intervals(rows, out);
-                    }
-                }
+            Rows.Dataset what = switch (dataset) {
+                case "traces" -> Rows.Dataset.STATIONS;
+                case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset + "' is not one of traces, intervals");
-            }
+            };
+            Writer w = read.open(spec.commandLine().getOut());
+            Rows.write(store, what, table, s, read.format, w);
             read.close(w);
         }
         return 0;

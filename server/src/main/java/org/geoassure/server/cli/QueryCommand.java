@@ -5,11 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.geoassure.geodb.InvalidContentException;
-import org.geoassure.geodb.model.HoleVersion;
-import org.geoassure.geodb.model.IntervalRecord;
-import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.Selection;
@@ -75,34 +71,15 @@ final class QueryCommand implements Callable<Integer> {
             s = s.holes(Set.copyOf(holes));
         }
         try (WorkspaceStore store = ws.open()) {
-            Writer w = read.open(spec.commandLine().getOut());
-            switch (target) {
-                case "boreholes" -> {
-                    try (Stream<HoleVersion> rows = store.boreholes(s);
-                            RowWriter out = RowWriter.create(read.format, w, Rows.HOLE_COLUMNS)) {
-                        Rows.holes(rows, out);
-                    }
-                }
-                case "stations" -> {
-                    try (Stream<StationRecord> rows = store.stations(s);
-                            RowWriter out = RowWriter.create(read.format, w, Rows.STATION_COLUMNS)) {
-                        Rows.stations(rows, out);
-                    }
-                }
-                case "intervals" -> {
-                    if (table == null) {
-                        throw new InvalidContentException("--table: required for intervals (tables: "
-                                + store.intervalTables() + ")");
-                    }
-                    var cols = Rows.intervalColumns(store.intervalColumns(table));
-                    try (Stream<IntervalRecord> rows = store.intervals(table, s);
-                            RowWriter out = RowWriter.create(read.format, w, cols)) {
-                        Rows.intervals(rows, out);
-                    }
-                }
+            Rows.Dataset what = switch (target) {
+                case "boreholes" -> Rows.Dataset.BOREHOLES;
+                case "stations" -> Rows.Dataset.STATIONS;
+                case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("TARGET: '" + target
                         + "' is not one of boreholes, stations, intervals");
-            }
+            };
+            Writer w = read.open(spec.commandLine().getOut());
+            Rows.write(store, what, table, s, read.format, w);
             read.close(w);
         }
         return 0;

@@ -1,12 +1,16 @@
 package org.geoassure.server.cli;
 
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.store.WorkspaceStore;
 
 /** Column layouts of exported and queried rows. */
 final class Rows {
@@ -17,6 +21,43 @@ final class Rows {
             "x_mid", "y_mid", "z_mid");
 
     private Rows() {
+    }
+
+    /** What can be written: borehole versions, survey stations with positions, or the rows of an interval table. */
+    enum Dataset {
+        BOREHOLES, STATIONS, INTERVALS
+    }
+
+    /**
+     * Streams a dataset of the selection to {@code w} in {@code format}.
+     *
+     * @param table the interval table (required for {@link Dataset#INTERVALS}, ignored otherwise)
+     * @return rows written
+     */
+    static long write(WorkspaceStore store, Dataset dataset, String table, Selection s, String format, Writer w) {
+        switch (dataset) {
+            case BOREHOLES: {
+                try (Stream<HoleVersion> rows = store.boreholes(s); RowWriter out = RowWriter.create(format, w, HOLE_COLUMNS)) {
+                    return holes(rows, out);
+                }
+            }
+            case STATIONS: {
+                try (Stream<StationRecord> rows = store.stations(s);
+                        RowWriter out = RowWriter.create(format, w, STATION_COLUMNS)) {
+                    return stations(rows, out);
+                }
+            }
+            default: {
+                if (table == null) {
+                    throw new InvalidContentException("--table: required for intervals (tables: " + store.intervalTables()
+                            + ")");
+                }
+                List<String> cols = intervalColumns(store.intervalColumns(table));
+                try (Stream<IntervalRecord> rows = store.intervals(table, s); RowWriter out = RowWriter.create(format, w, cols)) {
+                    return intervals(rows, out);
+                }
+            }
+        }
     }
 
     static long stations(Stream<StationRecord> rows, RowWriter w) {
