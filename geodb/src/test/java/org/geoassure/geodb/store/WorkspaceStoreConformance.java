@@ -322,6 +322,15 @@ public abstract class WorkspaceStoreConformance {
     }
 
     @Test
+    void holeTwiceInOneBatchIsRefused() {
+        List<HoleData> twice = new ArrayList<>(threeHoles(300));
+        twice.add(threeHoles(310).get(0));
+        InvalidContentException e = assertThrows(InvalidContentException.class, () -> store.ingest(batch(twice, null)));
+        assertTrue(e.getMessage().contains("'V1' appears more than once"), e.getMessage());
+        assertEquals(List.of(), store.holeIds());
+    }
+
+    @Test
     void newColumnExtendsTheTable() {
         store.ingest(batch(threeHoles(300), null));
         List<Column> cols = List.of(new Column("lith", ColumnType.TEXT), new Column("cu", ColumnType.NUMBER),

@@ -308,6 +308,12 @@ public final class SqliteStore implements WorkspaceStore {
         }
 
         IngestRecord write(DrillholeBatch batch) throws SQLException {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (HoleData h : batch.holes()) {
+                if (!seen.add(h.holeId())) {
+                    throw new InvalidContentException("batch: hole '" + h.holeId() + "' appears more than once");
+                }
+            }
             ingestId = insertIngest(batch);
             for (var e : batch.intervalSchemas().entrySet()) {
                 tables.put(e.getKey(), ensureTable(e.getKey(), e.getValue()));
