@@ -379,6 +379,29 @@ public abstract class WorkspaceStoreConformance {
     }
 
     @Test
+    void everyPartOfALongCurvedHoleIsIndexed() {
+        // 1,200 m, turning from vertical to dip -30 and swinging from azimuth 0 to 90: the index keeps it in
+        // pieces of at most 100 m, and a 2 cm box around any station must find the hole
+        List<SurveyStation> survey = new ArrayList<>();
+        for (int k = 0; k <= 40; k++) {
+            survey.add(new SurveyStation(30.0 * k, 90.0 * k / 40, -90 + 60.0 * k / 40));
+        }
+        store.ingest(batch(List.of(hole(Collar.of("L1", X0, Y0, 500), survey, null)), null));
+        List<StationRecord> stations = list(store.stations(Selection.all()));
+        assertEquals(41, stations.size());
+        for (StationRecord st : stations) {
+            Box3 tiny = new Box3(st.x() - 0.01, st.y() - 0.01, st.z() - 0.01, st.x() + 0.01, st.y() + 0.01, st.z() + 0.01);
+            assertEquals(List.of("L1"), list(store.boreholes(Selection.all().within(new SpatialFilter.InBox(tiny))))
+                    .stream().map(HoleVersion::holeId).toList(), "station at depth " + st.depth());
+            assertEquals(1, list(store.stations(Selection.all().within(new SpatialFilter.InBox(tiny)))).size());
+        }
+        // and a box 5 m beside the deepest station finds nothing
+        StationRecord last = stations.get(40);
+        Box3 beside = new Box3(last.x() + 5, last.y() - 1, last.z() - 1, last.x() + 6, last.y() + 1, last.z() + 1);
+        assertEquals(List.of(), list(store.boreholes(Selection.all().within(new SpatialFilter.InBox(beside)))));
+    }
+
+    @Test
     void nearPointUses3dDistance() {
         store.ingest(batch(threeHoles(300), null));
         // point 30 m east of V1 at elevation 150, i.e. 50 m below its bottom (200): distance sqrt(30^2+50^2) = 58.31

@@ -58,6 +58,10 @@ import org.geoassure.geodb.store.WorkspaceStore;
 public final class SqliteStore implements WorkspaceStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Long.MAX_VALUE;
+    /** Trace R*Tree ids carry the piece number in their low bits. */
+    static final int TRACE_PIECE_BITS = 12;
+    /** Longest piece of a trace with its own R*Tree box (m). */
+    static final double TRACE_PIECE_LENGTH = 100;
 
     private static final Set<String> RESERVED = Set.of("fid", "geom", "set_id", "hole_id", "depth_from", "depth_to",
             "x_from", "y_from", "z_from", "x_to", "y_to", "z_to", "x_mid", "y_mid", "z_mid",
@@ -516,7 +520,7 @@ public final class SqliteStore implements WorkspaceStore {
                 ps.executeUpdate();
                 traceId = generatedKey(ps);
             }
-            box("ga_rtree_traces").add(traceId, line, line.length / 3);
+            addTracePieces(box("ga_rtree_traces"), traceId, line);
             return id;
         }
 
@@ -534,7 +538,12 @@ public final class SqliteStore implements WorkspaceStore {
             }
             for (long tid : ids("SELECT fid FROM traces WHERE hole_version = ?", oldId)) {
                 long nt = copyRow("traces", tid, child);
-                copyBox("ga_rtree_traces", tid, nt);
+                PreparedStatement ps = stmt("SELECT coords FROM traces WHERE fid = ?");
+                ps.setLong(1, nt);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    addTracePieces(box("ga_rtree_traces"), nt, unpack(rs.getBytes(1)));
+                }
             }
         }
 
@@ -875,6 +884,40 @@ public final class SqliteStore implements WorkspaceStore {
         return out;
     }
 
+    /**
+     * R*Tree entries of a trace: pieces of at most {@link #TRACE_PIECE_LENGTH} metres along the polyline (a piece
+     * has at least one segment), with ids {@code traceId << TRACE_PIECE_BITS | piece}.
+     */
+    private static void addTracePieces(BoxBuffer buffer, long traceId, double[] line) {
+        int n = line.length / 3;
+        if (n == 1) {
+            buffer.add(traceId << TRACE_PIECE_BITS, line, 1);
+            return;
+        }
+        int piece = 0;
+        int start = 0;
+        while (start < n - 1) {
+            int end = start + 1;
+            double length = segmentLength(line, start);
+            while (end < n - 1 && (length + segmentLength(line, end) <= TRACE_PIECE_LENGTH
+                    || piece == (1 << TRACE_PIECE_BITS) - 1)) {
+                length += segmentLength(line, end);
+                end++;
+            }
+            buffer.add(traceId << TRACE_PIECE_BITS | piece,
+                    java.util.Arrays.copyOfRange(line, 3 * start, 3 * end + 3), end - start + 1);
+            piece++;
+            start = end;
+        }
+    }
+
+    private static double segmentLength(double[] line, int i) {
+        double dx = line[3 * i + 3] - line[3 * i];
+        double dy = line[3 * i + 4] - line[3 * i + 1];
+        double dz = line[3 * i + 5] - line[3 * i + 2];
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
     /** The explicit valid time, else the valid start of the current state (a correction), else {@code fallback}. */
     private static long validFor(Long explicit, List<VersionRow> current, long fallback) {
         if (explicit != null) {
@@ -1086,10 +1129,10 @@ public final class SqliteStore implements WorkspaceStore {
         List<Object> params = new ArrayList<>();
         String sql;
         if (s.spatial().isPresent()) {
-            sql = "SELECT b.*, t.coords, t.n_points FROM ga_rtree_traces r JOIN traces t ON t.fid = r.id "
-                    + "JOIN boreholes b ON b.fid = t.hole_version WHERE " + timeCondition("b", s, params)
-                    + boxCondition("r", s.spatial().get(), params) + holeCondition("b", s, params)
-                    + " ORDER BY b.hole_id, b.valid_from";
+            sql = "SELECT b.*, t.coords, t.n_points FROM traces t JOIN boreholes b ON b.fid = t.hole_version WHERE "
+                    + timeCondition("b", s, params) + " AND t.fid IN (SELECT r.id >> " + TRACE_PIECE_BITS
+                    + " FROM ga_rtree_traces r WHERE 1 = 1" + boxCondition("r", s.spatial().get(), params) + ")"
+                    + holeCondition("b", s, params) + " ORDER BY b.hole_id, b.valid_from";
         } else {
             sql = "SELECT b.* FROM boreholes b WHERE " + timeCondition("b", s, params) + holeCondition("b", s, params)
                     + " ORDER BY b.hole_id, b.valid_from";
@@ -1135,8 +1178,8 @@ public final class SqliteStore implements WorkspaceStore {
         String where = timeCondition("v", s, params) + holeCondition("v", s, params);
         if (s.spatial().isPresent()) {
             List<Object> sub = new ArrayList<>();
-            String inner = "SELECT t.hole_version FROM ga_rtree_traces r JOIN traces t ON t.fid = r.id WHERE 1 = 1"
-                    + boxCondition("r", s.spatial().get(), sub);
+            String inner = "SELECT t.hole_version FROM traces t WHERE t.fid IN (SELECT r.id >> " + TRACE_PIECE_BITS
+                    + " FROM ga_rtree_traces r WHERE 1 = 1" + boxCondition("r", s.spatial().get(), sub) + ")";
             where += " AND v.hole_version IN (" + inner + ")";
             params.addAll(sub);
         }
