@@ -1,7 +1,5 @@
 package org.geoassure.geodb.model;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,7 +17,7 @@ import java.util.Map;
 public record IntervalRecord(String table, String holeId, double from, double to, Map<String, Object> values,
         double[] positions, Period valid, Period recorded) {
     public IntervalRecord {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        values = ColumnValues.copyOf(values);
         if (positions.length != 9) {
             throw new IllegalArgumentException("positions must hold 9 doubles");
         }

@@ -32,6 +32,7 @@ import org.geoassure.geodb.crs.Crs;
 import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.ColumnType;
+import org.geoassure.geodb.model.ColumnValues;
 import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.HoleData;
 import org.geoassure.geodb.model.HoleVersion;
@@ -1235,6 +1236,7 @@ public final class SqliteStore implements WorkspaceStore {
                 + " ORDER BY c.hole_id, c.first_from, c.seq";
         SpatialFilter f = s.spatial().get();
         double[] line = new double[9];
+        List<String> names = List.of(t.columns.stream().map(Column::name).toArray(String[]::new));
         return query(sql, params, rs -> {
             String hole = rs.getString(1);
             Period valid = period(rs.getLong(2), rs.getLong(3));
@@ -1256,11 +1258,8 @@ public final class SqliteStore implements WorkspaceStore {
                 if (!f.matches(line, 3) || !RowPredicate.all(predicates, d.values[i])) {
                     continue;
                 }
-                Map<String, Object> vals = new LinkedHashMap<>();
-                for (int c = 0; c < t.columns.size(); c++) {
-                    vals.put(t.columns.get(c).name(), d.values[i][c]);
-                }
-                out.add(new IntervalRecord(t.name, hole, d.fromTo[2 * i], d.fromTo[2 * i + 1], vals,
+                out.add(new IntervalRecord(t.name, hole, d.fromTo[2 * i], d.fromTo[2 * i + 1],
+                        ColumnValues.of(names, d.values[i]),
                         java.util.Arrays.copyOfRange(d.positions, o, o + 9), valid, recorded));
             }
             return out;
