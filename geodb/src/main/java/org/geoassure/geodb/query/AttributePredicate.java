@@ -18,9 +18,9 @@ import org.geoassure.geodb.InvalidContentException;
  *     them to the column's type and refuses text that is not a number for a numeric column
  */
 public record AttributePredicate(String column, Op op, List<String> values) {
-    private static final Pattern CMP = Pattern.compile("\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(<=|>=|!=|<>|=|<|>)\\s*(.+?)\\s*");
-    private static final Pattern IN = Pattern.compile("(?i)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+in\\s*\\((.*)\\)\\s*");
-    private static final Pattern NULL = Pattern.compile("(?i)\\s*([A-Za-z_][A-Za-z0-9_]*)\\s+is\\s+(not\\s+)?null\\s*");
+    private static final Pattern CMP = Pattern.compile("\\s*([\\p{L}_][\\p{L}\\p{N}_]*)\\s*(<=|>=|!=|<>|=|<|>)\\s*(.+?)\\s*");
+    private static final Pattern IN = Pattern.compile("(?i)\\s*([\\p{L}_][\\p{L}\\p{N}_]*)\\s+in\\s*\\((.*)\\)\\s*");
+    private static final Pattern NULL = Pattern.compile("(?i)\\s*([\\p{L}_][\\p{L}\\p{N}_]*)\\s+is\\s+(not\\s+)?null\\s*");
 
     /** Operators. */
     public enum Op {

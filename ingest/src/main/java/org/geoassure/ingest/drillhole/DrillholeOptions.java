@@ -21,10 +21,12 @@ import org.geoassure.geodb.crs.Crs;
  * @param overlaps what to do with overlapping or duplicate intervals of one hole in one table [ERROR]
  * @param beyondTotalDepth what to do with a survey depth or interval {@code to} beyond the collar total depth [ERROR]
  * @param user who runs the ingest [the OS user]
+ * @param encoding character encoding of the files [UTF-8, with or without BOM]; e.g. GB18030 or GBK for files saved
+ *     by Chinese-language Excel, windows-1252 for old Western ones
  */
 public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Crs sourceCrs, Crs targetCrs,
         ColumnMapping mapping, DesurveyMethod method, Instant validFrom, OrphanPolicy orphans, OverlapPolicy overlaps,
-        DepthPolicy beyondTotalDepth, String user) {
+        DepthPolicy beyondTotalDepth, String user, java.nio.charset.Charset encoding) {
 
     /** Rows whose hole is not in the collar file. */
     public enum OrphanPolicy {
@@ -77,6 +79,9 @@ public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Cr
         Objects.requireNonNull(orphans, "orphans");
         Objects.requireNonNull(overlaps, "overlaps");
         Objects.requireNonNull(beyondTotalDepth, "beyondTotalDepth");
+        if (encoding == null) {
+            encoding = java.nio.charset.StandardCharsets.UTF_8;
+        }
         if (mapping == null) {
             mapping = ColumnMapping.auto();
         }
@@ -89,7 +94,8 @@ public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Cr
     /** Defaults for a workspace CRS: metres, negative-down dips, auto-detected columns, strict policies. */
     public static DrillholeOptions defaults(Crs targetCrs) {
         return new DrillholeOptions(LengthUnit.METRE, DipConvention.NEGATIVE_DOWN, null, targetCrs, ColumnMapping.auto(),
-                DesurveyMethod.MINIMUM_CURVATURE, null, OrphanPolicy.ERROR, OverlapPolicy.ERROR, DepthPolicy.ERROR, null);
+                DesurveyMethod.MINIMUM_CURVATURE, null, OrphanPolicy.ERROR, OverlapPolicy.ERROR, DepthPolicy.ERROR, null,
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A builder starting from {@link #defaults(Crs)}. */
@@ -175,6 +181,7 @@ public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Cr
         private OverlapPolicy overlaps;
         private DepthPolicy beyondTotalDepth;
         private String user;
+        private java.nio.charset.Charset encoding;
 
         private Builder(DrillholeOptions o) {
             units = o.units;
@@ -188,6 +195,7 @@ public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Cr
             overlaps = o.overlaps;
             beyondTotalDepth = o.beyondTotalDepth;
             user = o.user;
+            encoding = o.encoding;
         }
 
         /** Length unit of depths and collar elevation. */
@@ -256,10 +264,16 @@ public record DrillholeOptions(LengthUnit units, DipConvention dipConvention, Cr
             return this;
         }
 
+        /** Character encoding of the files (null: UTF-8). */
+        public Builder encoding(java.nio.charset.Charset v) {
+            encoding = v;
+            return this;
+        }
+
         /** The options. */
         public DrillholeOptions build() {
             return new DrillholeOptions(units, dipConvention, sourceCrs, targetCrs, mapping, method, validFrom, orphans,
-                    overlaps, beyondTotalDepth, user);
+                    overlaps, beyondTotalDepth, user, encoding);
         }
     }
 }

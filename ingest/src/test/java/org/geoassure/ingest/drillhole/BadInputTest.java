@@ -54,8 +54,8 @@ class BadInputTest {
         collar | collar_missing_x.csv          | :3: missing x for hole 'H2'
         collar | collar_nonnumeric_z.csv       | :3: non-numeric z '1O1' for hole 'H2'
         collar | collar_duplicate_hole.csv     | :4: duplicate hole id 'H1' (first at line 2)
-        collar | collar_no_hole_column.csv     | :1: no hole-id column (looked for HOLEID, HOLE, BHID, DHID, HOLENAME, BOREHOLE, BOREHOLEID, WELL, WELLID); name it in the mapping file
-        collar | collar_no_z_column.csv        | :1: no z column (looked for Z, RL, ELEV, ELEVATION, ZCOLLAR, COLLARZ, COLLARRL); name it in the mapping file
+        collar | collar_no_hole_column.csv     | :1: no hole-id column (looked for HOLEID, HOLE, BHID, DHID, HOLENAME, BOREHOLE, BOREHOLEID, WELL, WELLID, 孔号, 钻孔编号, 钻孔号, 孔名, 钻孔名称, 工程编号); name it in the mapping file
+        collar | collar_no_z_column.csv        | :1: no z column (looked for Z, RL, ELEV, ELEVATION, ZCOLLAR, COLLARZ, COLLARRL, Z坐标, 孔口高程, 孔口标高, 高程, 标高); name it in the mapping file
         collar | collar_negative_td.csv        | :3: negative total depth -80 for hole 'H2'
         collar | collar_bad_date.csv           | :2: bad date '2023-13-01' (expected yyyy-MM-dd or an ISO instant such as 2024-05-01T08:00:00Z) for hole 'H1'
         collar | collar_bad_dip.csv            | :2: dip -120 is outside [-90, 90] (negative-down) for hole 'H1'
@@ -87,7 +87,7 @@ class BadInputTest {
         assay  | assay_reserved_column.csv     | :1: column 'geom' has a reserved name (geom); rename it in the file, or drop it with 'intervals.assay.ignore = geom' in the mapping file
         assay  | assay_name_collision.csv      | :1: columns 'Cu-1' and 'cu_1' both become the column name 'cu_1'
         assay  | assay_unnamed_values.csv      | :3: column 4 has no header but holds 'x'; give it a header (or delete the column)
-        assay  | assay_no_to_column.csv        | :1: no to column (looked for TO, DEPTHTO, TOM, MTO, TODEPTH, SAMPTO)
+        assay  | assay_no_to_column.csv        | :1: no to column (looked for TO, DEPTHTO, TOM, MTO, TODEPTH, SAMPTO, 至, 到, 终止深度, 止深, 底深); name it in the mapping file
         assay  | assay_not_utf8.csv            | :4: not valid UTF-8 text
         """)
     void defect(String role, String fixture, String expected) {

@@ -50,7 +50,8 @@ class HeaderDetectionTest {
         Cu (%)       | Cu____
         2nd pass     | _2nd_pass
         Fe2O3-total  | Fe2O3_total
-        Ñame         | _ame
+        Ñame         | Ñame
+        岩性 (描述)   | 岩性__描述_
         """)
     void sanitise(String header, String expected) {
         assertEquals(expected, DrillholeRead.sanitise(header));

@@ -234,7 +234,8 @@ class RealDataTest {
         DrillholeValidationException e = assertThrows(DrillholeValidationException.class,
                 () -> wamex(DrillholeOptions.defaults(Crs.forCode("EPSG:28350"))));
         assertEquals(SampleData.drillholes("wamex_yalgoo_survey.csv") + ":1: no hole-id column (looked for HOLEID, HOLE,"
-                + " BHID, DHID, HOLENAME, BOREHOLE, BOREHOLEID, WELL, WELLID); name it in the mapping file"
+                + " BHID, DHID, HOLENAME, BOREHOLE, BOREHOLEID, WELL, WELLID, 孔号, 钻孔编号, 钻孔号, 孔名, 钻孔名称, 工程编号);"
+                + " name it in the mapping file"
                 + " (and 1 more errors)", e.getMessage());
         assertEquals(2, e.errors().size());
         assertTrue(e.errors().get(1).startsWith(SampleData.drillholes("wamex_yalgoo_lithology.csv")

@@ -92,6 +92,10 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--user", description = "who runs the ingest (default: the OS user)")
     String user;
 
+    @Option(names = "--encoding", defaultValue = "UTF-8", description = "character encoding of the files: UTF-8 "
+            + "(default, BOM optional), GB18030 or GBK (Chinese Excel), windows-1252, ...")
+    String encoding;
+
     @Override
     public Integer call() {
         if (!kind.equals("drillholes")) {
@@ -136,7 +140,16 @@ final class IngestCommand implements Callable<Integer> {
                 .overlaps(policy("--overlaps", overlaps, OverlapPolicy.class))
                 .beyondTotalDepth(policy("--beyond-total-depth", beyondTotalDepth, DepthPolicy.class))
                 .user(user)
+                .encoding(option("--encoding", () -> charset(encoding)))
                 .build();
+    }
+
+    private static java.nio.charset.Charset charset(String name) {
+        try {
+            return java.nio.charset.Charset.forName(name);
+        } catch (java.nio.charset.UnsupportedCharsetException | java.nio.charset.IllegalCharsetNameException e) {
+            throw new IllegalArgumentException("unknown encoding '" + name + "' (try UTF-8, GB18030, GBK, windows-1252)");
+        }
     }
 
     /** Parses an option value, turning the parser's IllegalArgumentException into bad input naming the option. */

@@ -156,6 +156,7 @@ class CliTest {
         "ingest WS drillholes --collar C --units yards|--units",
         "ingest WS drillholes --collar C --dip-convention sideways|--dip-convention",
         "ingest WS drillholes --collar C --crs EPSG:1|EPSG:1",
+        "ingest WS drillholes --collar C --encoding klingon|--encoding: unknown encoding 'klingon'",
         "ingest WS lasfiles --collar C|KIND",
         "init NEW --crs WGS84|CRS 'WGS84'",
         "info NOWS|geoassure init"})

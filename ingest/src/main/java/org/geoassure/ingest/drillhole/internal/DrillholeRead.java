@@ -223,7 +223,7 @@ public final class DrillholeRead {
         }
         long before = progress.done();
         try (SourceInput src = new SourceInput(path, progress)) {
-            CsvTokenizer tok = new CsvTokenizer(new InputStreamReader(src, StandardCharsets.UTF_8.newDecoder()
+            CsvTokenizer tok = new CsvTokenizer(new InputStreamReader(src, opt.encoding().newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             long rows = body.read(tok, name, fileIdx);
             src.drain();
@@ -232,13 +232,18 @@ public final class DrillholeRead {
             diag.error(fileIdx, name, e.line(), e.getMessage());
             abandoned(fileIdx);
         } catch (CharacterCodingException e) {
-            long line;
-            try {
-                line = Utf8Check.firstInvalidLine(path);
-            } catch (IOException again) {
-                line = -1;
+            if (opt.encoding().equals(StandardCharsets.UTF_8)) {
+                long line;
+                try {
+                    line = Utf8Check.firstInvalidLine(path);
+                } catch (IOException again) {
+                    line = -1;
+                }
+                diag.error(fileIdx, name, line, "not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8), or name its "
+                        + "encoding (e.g. GB18030 for Chinese Excel files)");
+            } else {
+                diag.error(fileIdx, name, -1, "not valid " + opt.encoding().name() + " text");
             }
-            diag.error(fileIdx, name, line, "not valid UTF-8 text; save the file as UTF-8 (CSV UTF-8)");
             abandoned(fileIdx);
         } catch (NoSuchFileException e) {
             diag.error(fileIdx, name, -1, "no such file");
@@ -732,15 +737,20 @@ public final class DrillholeRead {
         return ok;
     }
 
-    /** A column name: invalid characters to '_', a leading digit prefixed with '_', at most 63 characters. */
+    /**
+     * A column name: letters of any script (岩性 stays 岩性), digits and '_' kept, every other character to '_', a
+     * leading digit prefixed with '_', at most 63 characters.
+     */
     public static String sanitise(String header) {
         StringBuilder sb = new StringBuilder(header.length() + 1);
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_';
-            sb.append(ok ? c : '_');
-        }
-        if (sb.length() == 0 || sb.charAt(0) >= '0' && sb.charAt(0) <= '9') {
+        header.codePoints().forEach(c -> {
+            if (Character.isLetterOrDigit(c) || c == '_') {
+                sb.appendCodePoint(c);
+            } else {
+                sb.append('_');
+            }
+        });
+        if (sb.length() == 0 || Character.isDigit(sb.codePointAt(0))) {
             sb.insert(0, '_');
         }
         if (sb.length() > MAX_NAME) {
@@ -952,6 +962,7 @@ public final class DrillholeRead {
     private Map<String, String> parameters() {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("units", opt.units().symbol());
+        p.put("encoding", opt.encoding().name());
         p.put("dip_convention", opt.dipConvention().label());
         p.put("crs_source", opt.effectiveSourceCrs().code());
         p.put("crs_target", opt.targetCrs().code());

@@ -6,27 +6,32 @@ import java.util.List;
 public enum Role {
     /** Hole identifier. */
     HOLE_ID("hole_id", "hole-id", List.of("HOLEID", "HOLE", "BHID", "DHID", "HOLENAME", "BOREHOLE", "BOREHOLEID",
-            "WELL", "WELLID")),
+            "WELL", "WELLID", "孔号", "钻孔编号", "钻孔号", "孔名", "钻孔名称", "工程编号")),
     /** Collar easting or longitude. */
-    X("x", "x", List.of("X", "EAST", "EASTING", "XCOLLAR", "COLLARX", "EASTINGS")),
+    X("x", "x", List.of("X", "EAST", "EASTING", "XCOLLAR", "COLLARX", "EASTINGS", "X坐标", "东坐标")),
     /** Collar northing or latitude. */
-    Y("y", "y", List.of("Y", "NORTH", "NORTHING", "YCOLLAR", "COLLARY")),
+    Y("y", "y", List.of("Y", "NORTH", "NORTHING", "YCOLLAR", "COLLARY", "Y坐标", "北坐标")),
     /** Collar elevation. */
-    Z("z", "z", List.of("Z", "RL", "ELEV", "ELEVATION", "ZCOLLAR", "COLLARZ", "COLLARRL")),
+    Z("z", "z", List.of("Z", "RL", "ELEV", "ELEVATION", "ZCOLLAR", "COLLARZ", "COLLARRL", "Z坐标", "孔口高程",
+            "孔口标高", "高程", "标高")),
     /** Total depth of the hole (collar file). */
-    TOTAL_DEPTH("total_depth", "total-depth", List.of("LENGTH", "TD", "TOTALDEPTH", "MAXDEPTH", "EOH", "DEPTH")),
+    TOTAL_DEPTH("total_depth", "total-depth", List.of("LENGTH", "TD", "TOTALDEPTH", "MAXDEPTH", "EOH", "DEPTH", "孔深", "终孔深度",
+            "终孔孔深")),
     /** Azimuth (collar or survey). */
-    AZIMUTH("azimuth", "azimuth", List.of("AZIMUTH", "AZI", "AZ", "BRG", "BEARING")),
+    AZIMUTH("azimuth", "azimuth", List.of("AZIMUTH", "AZI", "AZ", "BRG", "BEARING", "方位角", "方位")),
     /** Dip (collar or survey). */
-    DIP("dip", "dip", List.of("DIP", "INCL", "INCLINATION", "INC")),
+    DIP("dip", "dip", List.of("DIP", "INCL", "INCLINATION", "INC", "倾角", "顶角", "天顶角")),
     /** Drilling date, the hole's valid-from (collar file). */
-    DATE("date", "date", List.of("DATE", "DRILLDATE", "ENDDATE", "COMPLETIONDATE", "DATECOMPLETED", "STARTDATE")),
+    DATE("date", "date", List.of("DATE", "DRILLDATE", "ENDDATE", "COMPLETIONDATE", "DATECOMPLETED", "STARTDATE",
+            "终孔日期", "完孔日期", "开孔日期", "日期")),
     /** Survey station depth. */
-    DEPTH("depth", "depth", List.of("DEPTH", "AT", "MD", "DISTANCE", "SURVEYDEPTH")),
+    DEPTH("depth", "depth", List.of("DEPTH", "AT", "MD", "DISTANCE", "SURVEYDEPTH", "测点深度", "测斜深度", "深度")),
     /** Interval top. */
-    FROM("from", "from", List.of("FROM", "DEPTHFROM", "FROMM", "MFROM", "FROMDEPTH", "SAMPFROM")),
+    FROM("from", "from", List.of("FROM", "DEPTHFROM", "FROMM", "MFROM", "FROMDEPTH", "SAMPFROM", "自", "从", "起始深度",
+            "起深", "顶深")),
     /** Interval bottom. */
-    TO("to", "to", List.of("TO", "DEPTHTO", "TOM", "MTO", "TODEPTH", "SAMPTO"));
+    TO("to", "to", List.of("TO", "DEPTHTO", "TOM", "MTO", "TODEPTH", "SAMPTO", "至", "到", "终止深度", "止深",
+            "底深"));
 
     /** Roles of a collar file, in detection order. */
     public static final List<Role> COLLAR = List.of(HOLE_ID, X, Y, Z, TOTAL_DEPTH, AZIMUTH, DIP, DATE);
@@ -72,14 +77,15 @@ public enum Role {
     }
 
     /**
-     * Normalises a header for matching: upper case; a trailing unit suffix in parentheses or brackets removed
-     * (e.g. {@code "From (m)"}); spaces, underscores and hyphens removed.
+     * Normalises a header for matching: upper case; a trailing unit suffix in parentheses (also full-width) or
+     * brackets removed (e.g. {@code "From (m)"}, {@code "自（m）"}); spaces, underscores and hyphens removed.
      */
     public static String normalise(String header) {
         String h = header.strip();
         int n = h.length();
-        if (n > 0 && (h.charAt(n - 1) == ')' || h.charAt(n - 1) == ']')) {
-            int open = h.lastIndexOf(h.charAt(n - 1) == ')' ? '(' : '[');
+        if (n > 0 && (h.charAt(n - 1) == ')' || h.charAt(n - 1) == ']' || h.charAt(n - 1) == '\uFF09')) {
+            char close = h.charAt(n - 1);
+            int open = h.lastIndexOf(close == ')' ? '(' : close == ']' ? '[' : '\uFF08');
             if (open > 0) {
                 h = h.substring(0, open);
             }
