@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Streams rows as CSV (RFC 4180, header first, nulls empty) or JSON (an array of objects, nulls as null). Numbers are
- * written with {@link Double#toString}, the shortest text that reads back to the same double.
+ * written as the shortest decimal that reads back to the same double, never with an exponent.
  */
 abstract class RowWriter implements AutoCloseable {
     protected final Writer out;
@@ -33,11 +33,15 @@ abstract class RowWriter implements AutoCloseable {
     @Override
     public abstract void close();
 
+    /**
+     * The shortest decimal that reads back to the same double, without an exponent: Gauss-Kruger eastings print as
+     * {@code 39500100.5}, not {@code 3.95001005E7}.
+     */
     static String number(double d) {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        return Double.toString(d);
+        return java.math.BigDecimal.valueOf(d).toPlainString();
     }
 
     private static final class Csv extends RowWriter {
