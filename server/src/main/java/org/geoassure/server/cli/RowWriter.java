@@ -41,7 +41,7 @@ abstract class RowWriter implements AutoCloseable {
         if (d == Math.rint(d) && Math.abs(d) < 1e15) {
             return Long.toString((long) d);
         }
-        return java.math.BigDecimal.valueOf(d).toPlainString();
+        return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
     private static final class Csv extends RowWriter {
