@@ -42,8 +42,13 @@ final class ExportCommand implements Callable<Integer> {
                 default -> throw new InvalidContentException("DATASET: '" + dataset + "' is not one of traces, intervals");
             };
             Writer w = read.open(spec.commandLine().getOut());
-            Rows.write(store, what, table, s, read.format, w);
-            read.close(w);
+            boolean ok = false;
+            try {
+                Rows.write(store, what, table, s, read.format, w);
+                ok = true;
+            } finally {
+                read.finish(w, ok);
+            }
         }
         return 0;
     }

@@ -79,8 +79,13 @@ final class QueryCommand implements Callable<Integer> {
                         + "' is not one of boreholes, stations, intervals");
             };
             Writer w = read.open(spec.commandLine().getOut());
-            Rows.write(store, what, table, s, read.format, w);
-            read.close(w);
+            boolean ok = false;
+            try {
+                Rows.write(store, what, table, s, read.format, w);
+                ok = true;
+            } finally {
+                read.finish(w, ok);
+            }
         }
         return 0;
     }

@@ -39,24 +39,40 @@ final class ReadOptions {
         return r;
     }
 
+    private Path partial;
+
+    /**
+     * Where to write: standard output, or for {@code --out} a temporary file beside it that {@link #finish} moves into
+     * place only when everything was written, so a failed export never leaves a partial file.
+     */
     Writer open(PrintWriter stdout) {
         if (out == null) {
             return stdout;
         }
         try {
-            return new OutputStreamWriter(Files.newOutputStream(out), StandardCharsets.UTF_8);
+            Path dir = out.toAbsolutePath().getParent();
+            partial = Files.createTempFile(dir, "." + out.getFileName(), ".partial");
+            return new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 
-    void close(Writer w) {
-        if (out != null) {
-            try {
-                w.close();
-            } catch (IOException e) {
-                throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
+    /** Completes {@code --out}: moves the finished file into place when {@code ok}, else deletes it. */
+    void finish(Writer w, boolean ok) {
+        if (out == null) {
+            return;
+        }
+        try {
+            w.close();
+            if (ok) {
+                Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Files.deleteIfExists(partial);
             }
+        } catch (IOException e) {
+            throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 }

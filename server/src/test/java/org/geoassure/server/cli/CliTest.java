@@ -140,6 +140,23 @@ class CliTest {
         assertEquals(29, now.out().lines().filter(l -> l.startsWith("  {")).count());
     }
 
+    @Test
+    void outFileAppearsOnlyWhenComplete() throws IOException {
+        assertEquals(0, ingestDemo1().code());
+        Path out = dir.resolve("assays.csv");
+        Result ok = run("export", ws.toString(), "intervals", "--table", "assays", "--out", out.toString());
+        assertEquals(0, ok.code(), ok.err());
+        assertEquals(1 + 1882, Files.readAllLines(out).size());
+        Path bad = dir.resolve("bad.csv");
+        Result failed = run("query", ws.toString(), "intervals", "--table", "assays", "--where", "Au > x", "--out",
+                bad.toString());
+        assertEquals(2, failed.code());
+        try (var files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("bad.csv") || n.startsWith(".bad.csv")).toList(), "no partial file left");
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "query WS intervals --table assays --where Au>>1|where 'Au > >1'",
