@@ -1,7 +1,6 @@
 package org.geoassure.ingest.drillhole;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,7 +16,10 @@ import org.geoassure.geodb.model.DrillholeBatch;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A million interval rows read in seconds. */
+/**
+ * A million interval rows stream through the reader with every row, hole and type right. Its speed is measured by
+ * {@code geoassure bench} (docs/benchmarks.md), not here.
+ */
 class LargeFileTest {
     private static final int HOLES = 10_000;
     private static final int ROWS_PER_HOLE = 100;
@@ -48,16 +50,8 @@ class LargeFileTest {
                 }
             }
         }
-        long size = Files.size(assay);
-        for (int rep = 0; rep < Integer.getInteger("largefile.reps", 0); rep++) {
-            long w = System.nanoTime();
-            DrillholeReader.read(collar, survey, Map.of("assay", assay), DrillholeOptions.defaults(Crs.forCode("EPSG:28350")), null);
-            System.out.printf("warm-up %d: %.2f s%n", rep, (System.nanoTime() - w) / 1e9);
-        }
-        long t0 = System.nanoTime();
         ReadResult r = DrillholeReader.read(collar, survey, Map.of("assay", assay),
                 DrillholeOptions.defaults(Crs.forCode("EPSG:28350")), null);
-        double seconds = (System.nanoTime() - t0) / 1e9;
         DrillholeBatch b = r.batch();
         assertEquals(HOLES, b.holes().size());
         assertEquals((long) HOLES * ROWS_PER_HOLE, b.holes().stream().mapToLong(h -> h.intervals().get("assay").size()).sum());
@@ -65,8 +59,12 @@ class LargeFileTest {
                 new Column("S", ColumnType.NUMBER), new Column("FE", ColumnType.NUMBER), new Column("LITH", ColumnType.TEXT)),
                 b.intervalSchemas().get("assay"));
         assertEquals(List.of(), r.warnings());
-        System.out.printf("read %,d interval rows (%,d bytes) in %.2f s%n", HOLES * ROWS_PER_HOLE, size, seconds);
-        // a few seconds on the 2-core CI machine; generous bound against noisy neighbours
-        assertTrue(seconds < 30, "took " + seconds + " s");
+        // the last row of the last hole: DH9999, 247.5-250, CU (99 % 7) * 0.125 = 0.125, NI ((9999 + 99) % 13) * 0.01 = 0.1,
+        // S empty (99 % 3 == 0), FE 12.5, LITH DOL
+        var last = b.holes().get(HOLES - 1).intervals().get("assay").get(ROWS_PER_HOLE - 1);
+        assertEquals("DH9999", b.holes().get(HOLES - 1).holeId());
+        assertEquals(247.5, last.from());
+        assertEquals(250.0, last.to());
+        assertEquals(java.util.Arrays.asList(0.125, 0.1, null, 12.5, "DOL"), last.values());
     }
 }
