@@ -10,8 +10,8 @@ final class Schema {
     static final int VERSION = 1;
     /** 'GPKG' as the SQLite application id. */
     static final int GPKG_APPLICATION_ID = 0x47504B47;
-    /** GeoPackage 1.4. */
-    static final int GPKG_USER_VERSION = 10400;
+    /** GeoPackage 1.3: read without warnings by GDAL 3.6 (Debian 12) and the QGIS builds on it; we use nothing of 1.4. */
+    static final int GPKG_USER_VERSION = 10300;
 
     static final String TIMES = "valid_from INTEGER NOT NULL, valid_to INTEGER NOT NULL, "
             + "recorded_at INTEGER NOT NULL, superseded_at INTEGER NOT NULL";

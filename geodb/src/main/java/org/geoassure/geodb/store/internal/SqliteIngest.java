@@ -115,6 +115,7 @@ final class SqliteIngest implements AutoCloseable {
         for (var e : boxes.entrySet()) {
             e.getValue().insertAll(stmt("INSERT INTO " + q(e.getKey()) + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         }
+        updateContentsExtents();
         {
             PreparedStatement ps = stmt("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
                 + "holes_unchanged = ?, interval_rows = ? WHERE id = ?");
@@ -303,6 +304,29 @@ final class SqliteIngest implements AutoCloseable {
         }
         addTracePieces(box("ga_rtree_traces"), traceId, line);
         return id;
+    }
+
+    /** Keeps gpkg_contents' 2D extents and last_change current, so GIS clients zoom to the data. */
+    private void updateContentsExtents() throws SQLException {
+        Map<String, String> extents = new java.util.LinkedHashMap<>();
+        extents.put("boreholes", "SELECT min(x), min(y), max(x), max(y) FROM boreholes");
+        extents.put("traces", "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM ga_rtree_traces");
+        for (String name : store.intervalTables()) {
+            TableInfo t = store.tableInfo(name);
+            extents.put(t.sqlTable(), "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM " + q(t.rtree()));
+        }
+        for (var e : extents.entrySet()) {
+            try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(e.getValue())) {
+                rs.next();
+                PreparedStatement ps = stmt("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ?, "
+                        + "last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = ?");
+                for (int k = 1; k <= 4; k++) {
+                    ps.setObject(k, rs.getObject(k));
+                }
+                ps.setString(5, e.getKey());
+                ps.executeUpdate();
+            }
+        }
     }
 
     private BoxBuffer box(String rtree) {

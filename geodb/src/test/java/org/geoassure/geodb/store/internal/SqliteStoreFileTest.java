@@ -95,6 +95,15 @@ class SqliteStoreFileTest {
             }
             assertEquals(List.of("boreholes/features/4527", "intervals_lithology/features/4527", "surveys/attributes/null",
                     "traces/features/4527"), layers);
+            try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                assertEquals(10300, rs.getInt(1), "GeoPackage 1.3");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = 'boreholes'")) {
+                assertEquals(39_500_000, rs.getDouble(1));
+                assertEquals(4_000_000, rs.getDouble(2));
+                assertEquals(39_500_000, rs.getDouble(3));
+                assertEquals(4_000_000, rs.getDouble(4));
+            }
             try (ResultSet rs = s.executeQuery("SELECT organization, organization_coordsys_id FROM gpkg_spatial_ref_sys "
                     + "WHERE srs_id = 4527")) {
                 assertEquals("EPSG", rs.getString(1));
