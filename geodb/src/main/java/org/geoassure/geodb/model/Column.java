@@ -11,6 +11,14 @@ import java.util.regex.Pattern;
  * @param type value type
  */
 public record Column(String name, ColumnType type) {
+    /**
+     * Names an interval table keeps for itself (compared in lower case): the store's columns for ids, depths,
+     * positions, geometry and the four time columns. An attribute may not use them.
+     */
+    public static final java.util.Set<String> RESERVED_NAMES = java.util.Set.of("fid", "geom", "set_id", "hole_id",
+            "depth_from", "depth_to", "x_from", "y_from", "z_from", "x_to", "y_to", "z_to", "x_mid", "y_mid", "z_mid",
+            "valid_from", "valid_to", "recorded_at", "superseded_at");
+
     private static final Pattern NAME = Pattern.compile("[\\p{L}_][\\p{L}\\p{N}_]{0,62}");
 
     public Column {

@@ -49,9 +49,6 @@ import org.geoassure.geodb.store.internal.SqliteStore.TableInfo;
  * owns the transaction: it commits after {@link #write} returns and rolls back when it throws. Internal.
  */
 final class SqliteIngest implements AutoCloseable {
-    private static final Set<String> RESERVED = Set.of("fid", "geom", "set_id", "hole_id", "depth_from", "depth_to",
-            "x_from", "y_from", "z_from", "x_to", "y_to", "z_to", "x_mid", "y_mid", "z_mid",
-            "valid_from", "valid_to", "recorded_at", "superseded_at");
     private static final String[] POSITION_COLUMNS = {"x_from", "y_from", "z_from", "x_to", "y_to", "z_to",
         "x_mid", "y_mid", "z_mid"};
 
@@ -571,7 +568,7 @@ final class SqliteIngest implements AutoCloseable {
                     + "': use letters, digits and underscore, starting with a letter");
         }
         for (Column c : batchColumns) {
-            if (RESERVED.contains(c.name().toLowerCase(Locale.ROOT))) {
+            if (Column.RESERVED_NAMES.contains(c.name().toLowerCase(Locale.ROOT))) {
                 throw new InvalidContentException("interval table " + name + ": column name '" + c.name()
                         + "' is reserved; rename it in the mapping");
             }

@@ -46,10 +46,6 @@ import org.geoassure.ingest.drillhole.ReadResult;
  * and converts into a {@link DrillholeBatch}. Single use, single thread.
  */
 public final class DrillholeRead {
-    /** Attribute names that the store uses for its own columns. */
-    public static final Set<String> RESERVED = Set.of("fid", "geom", "set_id", "hole_id", "depth_from", "depth_to",
-            "x_from", "y_from", "z_from", "x_to", "y_to", "z_to", "x_mid", "y_mid", "z_mid", "valid_from", "valid_to",
-            "recorded_at", "superseded_at");
 
     private static final int MAX_NAME = 63;
     private static final int DEDUPE_LIMIT = 4096;
@@ -712,7 +708,7 @@ public final class DrillholeRead {
             String h = header[i].strip();
             String n = sanitise(h);
             String lower = n.toLowerCase(Locale.ROOT);
-            if (RESERVED.contains(lower)) {
+            if (Column.RESERVED_NAMES.contains(lower)) {
                 diag.error(fileIdx, name, line, "column '" + h + "' has a reserved name (" + lower
                         + "); rename it in the file, or drop it with 'intervals." + schema.table + ".ignore = " + h
                         + "' in the mapping file");
