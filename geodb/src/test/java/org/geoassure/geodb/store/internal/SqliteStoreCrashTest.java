@@ -55,7 +55,10 @@ class SqliteStoreCrashTest {
                 .redirectErrorStream(true).start();
         String line;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            line = out.readLine();
+            // skip what libraries print at start-up (e.g. SLF4J's notice) until the child says it is writing
+            do {
+                line = out.readLine();
+            } while (line != null && !line.startsWith("WRITING") && !line.startsWith("FINISHED"));
             assertTrue(line != null && line.startsWith("WRITING"), "the child reports that it is writing, got: " + line);
             child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback, no close
             assertTrue(child.waitFor(30, TimeUnit.SECONDS));

@@ -1,0 +1,72 @@
+package org.geoassure.geodb.query.sql;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.geoassure.geodb.StorageException;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.TimeSlice;
+import org.geoassure.geodb.query.sql.internal.SpatialFunctions;
+import org.geoassure.geodb.query.sql.internal.WorkspaceSchema;
+import org.geoassure.geodb.store.WorkspaceStore;
+
+/**
+ * SQL over a workspace, planned by Apache Calcite. The workspace is the default schema: {@code boreholes},
+ * {@code surveys} and one table per interval table (by its name, e.g. {@code lithology}), with a {@code geom} column
+ * of JTS geometries with z (collar and station points, interval from-mid-to lines). Identifiers are case-insensitive.
+ * Functions with PostGIS names and 3D semantics: {@code ST_MakePoint(x, y, z)}, {@code ST_GeomFromText},
+ * {@code ST_AsText}, {@code ST_X/ST_Y/ST_Z}, {@code ST_3DDistance}, {@code ST_3DDWithin}, {@code ST_3DIntersects}.
+ *
+ * <p>Time: every table shows one {@link TimeSlice}, chosen when connecting (default: the current state). Queries
+ * cannot modify the store.
+ *
+ * <pre>{@code
+ * try (Connection c = SqlQueries.connect(store, TimeSlice.current());
+ *      ResultSet rs = c.createStatement().executeQuery(
+ *          "SELECT hole_id, depth_from FROM lithology WHERE ST_3DDWithin(geom, ST_MakePoint(494930, 6803192, 250), 30e0)")) {
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class SqlQueries {
+    private static final Map<String, String> FUNCTIONS = Map.of(
+            "ST_MakePoint", "stMakePoint", "ST_GeomFromText", "stGeomFromText", "ST_AsText", "stAsText",
+            "ST_X", "stX", "ST_Y", "stY", "ST_Z", "stZ", "ST_3DDistance", "st3DDistance", "ST_3DDWithin", "st3DDWithin",
+            "ST_3DIntersects", "st3DIntersects");
+
+    private SqlQueries() {
+    }
+
+    /**
+     * A JDBC connection whose default schema is the workspace in the given time slice. Closing it does not close
+     * the store.
+     */
+    public static Connection connect(WorkspaceStore store, TimeSlice slice) {
+        Properties info = new Properties();
+        info.setProperty("lex", "JAVA");
+        info.setProperty("caseSensitive", "false");
+        try {
+            Connection c = DriverManager.getConnection("jdbc:calcite:", info);
+            CalciteConnection cc = c.unwrap(CalciteConnection.class);
+            SchemaPlus root = cc.getRootSchema();
+            Selection s = Selection.all();
+            if (slice.validAt() != null) {
+                s = s.asOf(slice.validAt());
+            }
+            if (slice.recordedAt() != null) {
+                s = s.recordedAsOf(slice.recordedAt());
+            }
+            SchemaPlus ws = root.add("ws", new WorkspaceSchema(store, s));
+            FUNCTIONS.forEach((sql, java) -> ws.add(sql, ScalarFunctionImpl.create(SpatialFunctions.class, java)));
+            cc.setSchema("ws");
+            return c;
+        } catch (SQLException e) {
+            throw new StorageException("cannot start the SQL engine: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.geoassure.geodb.query.sql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.geoassure.geodb.analysis.DesurveyMethod;
+import org.geoassure.geodb.model.Collar;
+import org.geoassure.geodb.model.Column;
+import org.geoassure.geodb.model.ColumnType;
+import org.geoassure.geodb.model.DrillholeBatch;
+import org.geoassure.geodb.model.HoleData;
+import org.geoassure.geodb.model.IntervalRow;
+import org.geoassure.geodb.model.Provenance;
+import org.geoassure.geodb.model.SurveyStation;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.TimeSlice;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * SQL through Calcite on a real workspace. Expected distances are analytic and match PostGIS {@code ST_3DDistance}
+ * semantics (minimum 3D Euclidean distance between the geometries).
+ */
+class SqlQueriesTest {
+    @TempDir
+    static Path dir;
+
+    static WorkspaceStore store;
+    static Connection sql;
+
+    @BeforeAll
+    static void workspace() {
+        store = Workspaces.create(dir.resolve("sql.gpkg"), WorkspaceInfo.of("sql", "EPSG:4527", "unspecified"));
+        List<HoleData> holes = new ArrayList<>();
+        holes.add(new HoleData(Collar.of("V1", 39_500_000, 4_000_000, 300), List.of(new SurveyStation(0, 0, -90)),
+                Map.of("lithology", List.of(new IntervalRow(0, 40, List.of("sandstone", 0.1)),
+                        new IntervalRow(40, 100, List.of("coal", 2.5)))), null));
+        holes.add(new HoleData(Collar.of("V2", 39_500_100, 4_000_000, 300), List.of(new SurveyStation(0, 0, -90)),
+                Map.of("lithology", List.of(new IntervalRow(0, 100, List.of("mudstone", 0.3)))), null));
+        store.ingest(new DrillholeBatch(holes, Map.of("lithology", List.of(new Column("lith", ColumnType.TEXT),
+                new Column("cu", ColumnType.NUMBER))), DesurveyMethod.MINIMUM_CURVATURE, null,
+                new Provenance(List.of(), "t", Map.of(), List.of())));
+        sql = SqlQueries.connect(store, TimeSlice.current());
+    }
+
+    @AfterAll
+    static void close() throws SQLException {
+        sql.close();
+        store.close();
+    }
+
+    static List<String> rows(String query) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Statement s = sql.createStatement(); ResultSet rs = s.executeQuery(query)) {
+            int n = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder sb = new StringBuilder();
+                for (int i = 1; i <= n; i++) {
+                    Object o = rs.getObject(i);
+                    sb.append(i > 1 ? "|" : "").append(o instanceof Double d
+                            ? java.math.BigDecimal.valueOf(d).toPlainString() : o);
+                }
+                out.add(sb.toString());
+            }
+        }
+        return out;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        // expression; expected (analytic; PostGIS gives the same for these 3D inputs)
+        "ST_3DDistance(ST_MakePoint(0, 0, 0), ST_MakePoint(1, 2, 2)); 3.0",
+        "ST_3DDistance(ST_GeomFromText('POINT Z (0 0 10)'), ST_GeomFromText('LINESTRING Z (-5 0 0, 5 0 0)')); 10.0",
+        "ST_3DDistance(ST_GeomFromText('LINESTRING Z (0 0 0, 1 0 0)'), ST_GeomFromText('LINESTRING Z (0 1 1, 0 2 1)')); 1.4142135623730951",
+        "ST_3DDWithin(ST_MakePoint(0, 0, 0), ST_MakePoint(1, 2, 2), 3); true",
+        "ST_3DDWithin(ST_MakePoint(0, 0, 0), ST_MakePoint(1, 2, 2), 2.999); false",
+        "ST_3DIntersects(ST_GeomFromText('LINESTRING Z (0 0 0, 2 2 2)'), ST_MakePoint(1, 1, 1)); true",
+        "ST_Z(ST_MakePoint(1.5, 2.5, 3.5)); 3.5",
+        "ST_AsText(ST_MakePoint(39500000.5, 4000000.25, -120)); POINT Z(39500000.5 4000000.25 -120)"})
+    void functionsHavePostgisSemantics(String expression, String expected) throws SQLException {
+        assertEquals(List.of(expected), rows("VALUES " + expression));
+    }
+
+    @Test
+    void tablesAndAttributes() throws SQLException {
+        assertEquals(List.of("V1|39500000|300.0", "V2|39500100|300.0"),
+                rows("SELECT hole_id, x, z FROM boreholes ORDER BY hole_id"));
+        assertEquals(List.of("V1|40.0|coal"), rows("SELECT hole_id, depth_from, lith FROM lithology WHERE cu > 1"));
+        assertEquals(List.of("coal|1", "mudstone|1", "sandstone|1"),
+                rows("SELECT lith, count(*) FROM LITHOLOGY GROUP BY lith ORDER BY lith"));
+    }
+
+    @Test
+    void distanceQueryMatchesTheJavaApi() throws SQLException {
+        // 30 m east of V1 at elevation 250: V1's coal (260..200) is 30 m away, V2 (70 m east) is 70 m away
+        assertEquals(List.of("V1|40.0"), rows("SELECT hole_id, depth_from FROM lithology "
+                + "WHERE ST_3DDWithin(geom, ST_MakePoint(39500030, 4000000, 250), 30.0)"));
+        var java = org.geoassure.geodb.query.Selection.all().within(
+                new org.geoassure.geodb.query.SpatialFilter.NearPoint(39_500_030, 4_000_000, 250, 30.0));
+        try (var s = store.intervals("lithology", java)) {
+            assertEquals(List.of("V1|40.0"), s.map(r -> r.holeId() + "|" + r.from()).toList());
+        }
+    }
+
+    @Test
+    void badSqlIsAnErrorWithAPosition() {
+        SQLException syntax = assertThrows(SQLException.class, () -> rows("SELECT hole_id FROM boreholes WHERE"));
+        assertTrue(syntax.getMessage().contains("line 1, column 35"), syntax.getMessage());
+        SQLException table = assertThrows(SQLException.class, () -> rows("SELECT * FROM faults"));
+        assertTrue(table.getMessage().contains("Object 'faults' not found"), table.getMessage());
+        SQLException write = assertThrows(SQLException.class, () -> rows("DELETE FROM boreholes"));
+        assertTrue(write.getMessage().length() > 0);
+    }
+}
