@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = {"Select boreholes, survey stations or interval rows by 3D box, 3D distance, attributes and time.",
+        description = {"Select boreholes, survey stations or interval rows by 3D box, 3D distance, attributes and time,",
+            "or run SQL (--sql): tables boreholes, surveys and one per interval table; ST_3D* functions; see docs/query.md.",
             "Example: geoassure query mine.gpkg intervals --table lithology --near 500100,6800200,300 --within 30 \\",
             "           --where \"CET_Litho = 'granite'\" --as-of 2025-06-01 --format json"})
 final class QueryCommand implements Callable<Integer> {
@@ -29,8 +30,15 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "TARGET", description = "boreholes, stations or intervals")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
+            description = "boreholes, stations or intervals (not with --sql)")
     String target;
+
+    @Option(names = "--sql", paramLabel = "QUERY", description = "a SQL query over the workspace (read-only)")
+    String sql;
+
+    @Option(names = "--explain", description = "with --sql: print the query plan instead of the rows")
+    boolean explain;
 
     @Option(names = "--table", paramLabel = "NAME", description = "interval table (for intervals)")
     String table;
@@ -59,6 +67,15 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sql != null) {
+            return SqlRunner.run(this);
+        }
+        if (target == null) {
+            throw new InvalidContentException("TARGET: give boreholes, stations or intervals, or a query with --sql");
+        }
+        if (explain) {
+            throw new InvalidContentException("--explain: only with --sql for now");
+        }
         Selection s = read.apply(Selection.all());
         SpatialFilter f = spatial();
         if (f != null) {

@@ -141,6 +141,23 @@ class CliTest {
     }
 
     @Test
+    void sqlQueriesTheSameRowsAsTheOptions() {
+        assertEquals(0, ingestDemo1().code());
+        Result sql = run("query", ws.toString(), "--sql", "SELECT hole_id, depth_from, depth_to FROM assays "
+                + "WHERE ST_3DDWithin(geom, ST_MakePoint(4.533053515215002, 0, 99.7271773347324), 1.5) "
+                + "ORDER BY hole_id, depth_from");
+        assertEquals(0, sql.code(), sql.err());
+        assertEquals(List.of("hole_id,depth_from,depth_to", "0,0,1", "0,1,2"), sql.lines());
+        Result count = run("query", ws.toString(), "--format", "json", "--sql", "SELECT count(*) AS n FROM assays WHERE Au > 2");
+        assertEquals("[\n  {\"n\": 73}\n]\n", count.out());
+        Result past = run("query", ws.toString(), "--as-of", "2000-01-01", "--sql", "SELECT count(*) AS n FROM boreholes");
+        assertEquals(List.of("n", "0"), past.lines());
+        Result plan = run("query", ws.toString(), "--explain", "--sql", "SELECT hole_id FROM assays WHERE Au > 2");
+        assertEquals(0, plan.code(), plan.err());
+        assertTrue(plan.out().contains("EnumerableTableScan(table=[[ws, assays]])"), plan.out());
+    }
+
+    @Test
     void outFileAppearsOnlyWhenComplete() throws IOException {
         assertEquals(0, ingestDemo1().code());
         Path out = dir.resolve("assays.csv");
@@ -176,13 +193,21 @@ class CliTest {
         "ingest WS drillholes --collar C --encoding klingon|--encoding: unknown encoding 'klingon'",
         "ingest WS lasfiles --collar C|KIND",
         "init NEW --crs WGS84|CRS 'WGS84'",
-        "info NOWS|geoassure init"})
+        "info NOWS|geoassure init",
+        "query WS --sql SELECT~hole_id~FROM~assays~WHERE|line 1, column 32",
+        "query WS --sql DELETE~FROM~boreholes|only queries are allowed",
+        "query WS --sql SELECT~zinc~FROM~assays|Column 'zinc' not found",
+        "query WS boreholes --sql SELECT~1|TARGET: not with --sql",
+        "query WS|TARGET: give boreholes"})
     void badArgumentsExitTwoWithAReason(String spec) {
         assertEquals(0, ingestDemo1().code());
         String[] parts = spec.split("\\|");
         String[] args = parts[0].replace("WS", ws.toString()).replace("NOWS", dir.resolve("none.gpkg").toString())
                 .replace("NEW", dir.resolve("new.gpkg").toString()).replace(" C", " " + data("pygslib_demo1_collar.csv"))
                 .split(" ");
+        for (int i = 0; i < args.length; i++) {
+            args[i] = args[i].replace('~', ' '); // SQL in one argument: '~' stands for a blank here
+        }
         Result r = run(args);
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(parts[1]), "expected '" + parts[1] + "' in: " + r.err());

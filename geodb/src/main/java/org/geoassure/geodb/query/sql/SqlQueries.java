@@ -5,9 +5,16 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.calcite.config.Lex;
 import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.schema.SchemaPlus;
 import org.apache.calcite.schema.impl.ScalarFunctionImpl;
+import org.apache.calcite.sql.SqlExplain;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.parser.SqlParser;
+import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.TimeSlice;
@@ -40,6 +47,28 @@ public final class SqlQueries {
             "ST_3DIntersects", "st3DIntersects");
 
     private SqlQueries() {
+    }
+
+    /**
+     * Checks that {@code sql} parses and is a query (SELECT, VALUES, WITH, set operations, ORDER BY) or an
+     * {@code EXPLAIN PLAN FOR} of one: nothing that would modify the workspace.
+     *
+     * @throws InvalidContentException with the parser's line and column, or naming the kind of statement refused
+     */
+    public static void requireQuery(String sql) {
+        SqlNode node;
+        try {
+            node = SqlParser.create(sql, SqlParser.config().withLex(Lex.JAVA)).parseStmt();
+        } catch (SqlParseException e) {
+            String m = e.getMessage() == null ? "" : e.getMessage();
+            int nl = m.indexOf('\n');
+            throw new InvalidContentException("sql: " + (nl < 0 ? m : m.substring(0, nl)));
+        }
+        SqlNode stmt = node instanceof SqlExplain explain ? explain.getExplicandum() : node;
+        if (!stmt.getKind().belongsTo(SqlKind.QUERY)) {
+            throw new InvalidContentException("sql: only queries are allowed, the workspace is read-only here (got "
+                    + stmt.getKind() + ")");
+        }
     }
 
     /**

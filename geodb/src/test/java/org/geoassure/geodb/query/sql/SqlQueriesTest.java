@@ -117,6 +117,25 @@ class SqlQueriesTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        "DELETE FROM boreholes; only queries are allowed",
+        "INSERT INTO boreholes (hole_id) VALUES ('X'); only queries are allowed",
+        "DROP TABLE boreholes; line 1, column 1",
+        "SELECT hole_id FROM boreholes WHERE; line 1, column 35"})
+    void onlyQueriesPass(String statement, String fragment) {
+        org.geoassure.geodb.InvalidContentException e = assertThrows(org.geoassure.geodb.InvalidContentException.class,
+                () -> SqlQueries.requireQuery(statement));
+        assertTrue(e.getMessage().contains(fragment), e.getMessage());
+    }
+
+    @Test
+    void queriesAndExplainPassTheCheck() {
+        SqlQueries.requireQuery("SELECT * FROM lithology ORDER BY hole_id");
+        SqlQueries.requireQuery("WITH t AS (SELECT 1 AS a) SELECT a FROM t");
+        SqlQueries.requireQuery("EXPLAIN PLAN FOR SELECT * FROM boreholes");
+    }
+
     @Test
     void badSqlIsAnErrorWithAPosition() {
         SQLException syntax = assertThrows(SQLException.class, () -> rows("SELECT hole_id FROM boreholes WHERE"));

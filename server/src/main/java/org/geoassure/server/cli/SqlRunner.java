@@ -1,0 +1,103 @@
+package org.geoassure.server.cli;
+
+import java.io.Writer;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.StorageException;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.TimeSlice;
+import org.geoassure.geodb.query.sql.SqlQueries;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTWriter;
+
+/** {@code geoassure query WS --sql "..."}: runs SQL through the Calcite front end and streams the rows. */
+final class SqlRunner {
+    private SqlRunner() {
+    }
+
+    static int run(QueryCommand q) {
+        if (q.target != null) {
+            throw new InvalidContentException("TARGET: not with --sql (name tables in the query)");
+        }
+        if (q.box != null || q.near != null || q.line != null || !q.where.isEmpty() || !q.holes.isEmpty()) {
+            throw new InvalidContentException("--sql: put spatial and attribute conditions in the query's WHERE clause");
+        }
+        SqlQueries.requireQuery(q.explain ? "EXPLAIN PLAN FOR " + q.sql : q.sql);
+        Selection s = q.read.apply(Selection.all());
+        TimeSlice slice = s.time();
+        try (WorkspaceStore store = q.ws.open(); Connection c = SqlQueries.connect(store, slice);
+                Statement st = c.createStatement()) {
+            Writer w = q.read.open(q.spec.commandLine().getOut());
+            boolean ok = false;
+            try (ResultSet rs = st.executeQuery(q.explain ? "EXPLAIN PLAN FOR " + q.sql : q.sql)) {
+                write(rs, q.read.format, w);
+                ok = true;
+            } finally {
+                q.read.finish(w, ok);
+            }
+        } catch (SQLException e) {
+            throw classify(e);
+        }
+        return 0;
+    }
+
+    private static void write(ResultSet rs, String format, Writer w) throws SQLException {
+        ResultSetMetaData md = rs.getMetaData();
+        int n = md.getColumnCount();
+        List<String> cols = new ArrayList<>(n);
+        for (int i = 1; i <= n; i++) {
+            cols.add(md.getColumnLabel(i));
+        }
+        WKTWriter wkt = new WKTWriter(3);
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            while (rs.next()) {
+                List<Object> row = new ArrayList<>(n);
+                for (int i = 1; i <= n; i++) {
+                    Object o = rs.getObject(i);
+                    if (o instanceof Geometry g) {
+                        o = wkt.write(g);
+                    } else if (o instanceof Timestamp t) {
+                        o = t.toInstant().toString();
+                    } else if (o instanceof java.math.BigDecimal d) {
+                        o = d.doubleValue();
+                    } else if (o instanceof Float f) {
+                        o = (double) f;
+                    }
+                    row.add(o);
+                }
+                out.row(row);
+            }
+        }
+    }
+
+    /** Parse and validation errors, and our own bad-input errors, are the user's: exit 2; the rest is internal. */
+    private static RuntimeException classify(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidContentException bad) {
+                return bad;
+            }
+            String name = t.getClass().getName();
+            if (name.endsWith("SqlParseException") || name.endsWith("CalciteContextException")
+                    || name.endsWith("SqlValidatorException")) {
+                return new InvalidContentException("--sql: " + firstLine(t.getMessage()));
+            }
+        }
+        return new StorageException("--sql: " + firstLine(e.getMessage()), e);
+    }
+
+    private static String firstLine(String m) {
+        if (m == null) {
+            return "";
+        }
+        int nl = m.indexOf('\n');
+        return nl < 0 ? m : m.substring(0, nl);
+    }
+}
