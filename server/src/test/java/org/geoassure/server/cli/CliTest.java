@@ -154,7 +154,7 @@ class CliTest {
         assertEquals(List.of("n", "0"), past.lines());
         Result plan = run("query", ws.toString(), "--explain", "--sql", "SELECT hole_id FROM assays WHERE Au > 2");
         assertEquals(0, plan.code(), plan.err());
-        assertTrue(plan.out().contains("EnumerableTableScan(table=[[ws, assays]])"), plan.out());
+        assertTrue(plan.out().contains("BindableTableScan(table=[[ws, assays]], filters=[[>($3, 2.0E0)]])"), plan.out());
     }
 
     @Test

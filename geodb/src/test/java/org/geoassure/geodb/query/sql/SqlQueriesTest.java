@@ -137,6 +137,40 @@ class SqlQueriesTest {
     }
 
     @Test
+    void distanceConditionIsPushedToTheIndex() throws SQLException {
+        List<org.geoassure.geodb.query.Selection> seen = new ArrayList<>();
+        WorkspaceStore watching = (WorkspaceStore) java.lang.reflect.Proxy.newProxyInstance(
+                WorkspaceStore.class.getClassLoader(), new Class<?>[] {WorkspaceStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("intervals")) {
+                        seen.add((org.geoassure.geodb.query.Selection) args[1]);
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Connection c = SqlQueries.connect(watching, TimeSlice.current()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT hole_id FROM lithology "
+                        + "WHERE ST_3DDWithin(geom, ST_MakePoint(39500030, 4000000, 250), 30.0) AND cu > 0")) {
+            assertTrue(rs.next());
+            assertEquals("V1", rs.getString(1));
+        }
+        assertEquals(1, seen.size());
+        assertEquals(java.util.Optional.of(new org.geoassure.geodb.query.SpatialFilter.NearPoint(
+                39_500_030, 4_000_000, 250, 30.0)), seen.get(0).spatial());
+        // a condition that depends on the row cannot be pushed: the scan is unfiltered and the answer the same
+        seen.clear();
+        try (Connection c = SqlQueries.connect(watching, TimeSlice.current()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM lithology "
+                        + "WHERE ST_3DDWithin(geom, ST_MakePoint(x_from + 30, y_from, z_from), 30.0)")) {
+            assertTrue(rs.next());
+            assertEquals(3, rs.getLong(1));
+        }
+        assertEquals(java.util.Optional.empty(), seen.get(0).spatial());
+    }
+
+    @Test
     void badSqlIsAnErrorWithAPosition() {
         SQLException syntax = assertThrows(SQLException.class, () -> rows("SELECT hole_id FROM boreholes WHERE"));
         assertTrue(syntax.getMessage().contains("line 1, column 35"), syntax.getMessage());

@@ -13,7 +13,9 @@ import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
-import org.apache.calcite.schema.ScannableTable;
+import org.apache.calcite.plan.RelOptUtil;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.schema.FilterableTable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -24,6 +26,7 @@ import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -52,12 +55,12 @@ public final class WorkspaceSchema extends AbstractSchema {
                 col("dip", SqlTypeName.DOUBLE), col("desurvey_method", SqlTypeName.VARCHAR),
                 col("valid_from", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
                 col("geom", SqlTypeName.GEOMETRY)),
-                () -> rows(store.boreholes(slice), WorkspaceSchema::borehole)));
+                sel -> rows(store.boreholes(sel), WorkspaceSchema::borehole)));
         tables.put("surveys", new StoreTable(List.of(
                 col("hole_id", SqlTypeName.VARCHAR), col("depth", SqlTypeName.DOUBLE), col("azimuth", SqlTypeName.DOUBLE),
                 col("dip", SqlTypeName.DOUBLE), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
-                () -> rows(store.stations(slice), WorkspaceSchema::station)));
+                sel -> rows(store.stations(sel), WorkspaceSchema::station)));
         for (String name : store.intervalTables()) {
             List<Column> attrs = store.intervalColumns(name);
             List<Col> cols = new ArrayList<>(List.of(col("hole_id", SqlTypeName.VARCHAR),
@@ -71,7 +74,7 @@ public final class WorkspaceSchema extends AbstractSchema {
             cols.add(col("valid_from", SqlTypeName.TIMESTAMP));
             cols.add(col("recorded_at", SqlTypeName.TIMESTAMP));
             cols.add(col("geom", SqlTypeName.GEOMETRY));
-            tables.put(name, new StoreTable(cols, () -> rows(store.intervals(name, slice), WorkspaceSchema::interval)));
+            tables.put(name, new StoreTable(cols, sel -> rows(store.intervals(name, sel), WorkspaceSchema::interval)));
         }
         return tables;
     }
@@ -120,10 +123,10 @@ public final class WorkspaceSchema extends AbstractSchema {
         return new Col(name, type);
     }
 
-    /** Opens a fresh stream of rows for each scan. */
+    /** Opens a fresh stream of rows for each scan, for a selection (the time slice plus any pushed-down filter). */
     @FunctionalInterface
     private interface RowSource {
-        Rows open();
+        Rows open(Selection selection);
     }
 
     /** An open stream of rows and how to close it. */
@@ -134,14 +137,39 @@ public final class WorkspaceSchema extends AbstractSchema {
         return new Rows(s.map(f).iterator(), s::close);
     }
 
-    /** A read-only table whose rows stream from the store. */
-    private static final class StoreTable extends AbstractTable implements ScannableTable {
+    /**
+     * A read-only table whose rows stream from the store. A conjunct {@code ST_3DDWithin(geom, <constant point or
+     * line>, <constant distance>)} in the WHERE clause becomes the scan's spatial filter (R*Tree candidates, refined
+     * in double); Calcite still applies every conjunct to the rows, so the pushdown can only narrow the scan.
+     */
+    private final class StoreTable extends AbstractTable implements FilterableTable {
         private final List<Col> cols;
         private final RowSource source;
+        private final int geomIndex;
 
         StoreTable(List<Col> cols, RowSource source) {
             this.cols = cols;
             this.source = source;
+            int g = -1;
+            for (int i = 0; i < cols.size(); i++) {
+                if (cols.get(i).name().equals("geom")) {
+                    g = i;
+                }
+            }
+            this.geomIndex = g;
+        }
+
+        /** The first pushable spatial conjunct, as a filter, or null. */
+        private SpatialFilter spatial(List<RexNode> filters) {
+            for (RexNode f : filters) {
+                for (RexNode c : RelOptUtil.conjunctions(f)) {
+                    SpatialFilter sf = Pushdown.dWithin(c, geomIndex);
+                    if (sf != null) {
+                        return sf;
+                    }
+                }
+            }
+            return null;
         }
 
         @Override
@@ -154,11 +182,13 @@ public final class WorkspaceSchema extends AbstractSchema {
         }
 
         @Override
-        public Enumerable<Object[]> scan(DataContext root) {
+        public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
+            SpatialFilter f = spatial(filters);
+            Selection sel = f == null ? slice : slice.within(f);
             return new AbstractEnumerable<>() {
                 @Override
                 public Enumerator<Object[]> enumerator() {
-                    Rows rows = source.open();
+                    Rows rows = source.open(sel);
                     return new Enumerator<>() {
                         private Object[] current;
 
