@@ -171,6 +171,30 @@ class SqlQueriesTest {
     }
 
     @Test
+    void jdbcDriverThroughDriverManager() throws SQLException {
+        String url = "jdbc:geoassure:" + dir.resolve("sql.gpkg");
+        try (Connection c = java.sql.DriverManager.getConnection(url); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM lithology")) {
+            assertTrue(rs.next());
+            assertEquals(3, rs.getLong(1));
+        }
+        java.util.Properties past = new java.util.Properties();
+        past.setProperty("asOf", "2000-01-01T00:00:00Z");
+        try (Connection c = java.sql.DriverManager.getConnection(url, past); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT count(*) FROM boreholes")) {
+            assertTrue(rs.next());
+            assertEquals(0, rs.getLong(1), "nothing was valid in 2000");
+        }
+        SQLException missing = assertThrows(SQLException.class,
+                () -> java.sql.DriverManager.getConnection("jdbc:geoassure:" + dir.resolve("none.gpkg")));
+        assertTrue(missing.getMessage().contains("none.gpkg"), missing.getMessage());
+        java.util.Properties bad = new java.util.Properties();
+        bad.setProperty("recordedAsOf", "yesterday");
+        SQLException time = assertThrows(SQLException.class, () -> java.sql.DriverManager.getConnection(url, bad));
+        assertTrue(time.getMessage().contains("recordedAsOf"), time.getMessage());
+    }
+
+    @Test
     void badSqlIsAnErrorWithAPosition() {
         SQLException syntax = assertThrows(SQLException.class, () -> rows("SELECT hole_id FROM boreholes WHERE"));
         assertTrue(syntax.getMessage().contains("line 1, column 35"), syntax.getMessage());
