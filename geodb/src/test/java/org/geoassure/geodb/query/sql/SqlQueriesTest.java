@@ -159,6 +159,22 @@ class SqlQueriesTest {
         assertEquals(1, seen.size());
         assertEquals(java.util.Optional.of(new org.geoassure.geodb.query.SpatialFilter.NearPoint(
                 39_500_030, 4_000_000, 250, 30.0)), seen.get(0).spatial());
+        // the same with PreparedStatement parameters, read at scan time
+        seen.clear();
+        try (Connection c = SqlQueries.connect(watching, TimeSlice.current()); java.sql.PreparedStatement ps =
+                c.prepareStatement("SELECT hole_id FROM lithology WHERE ST_3DDWithin(geom, ST_MakePoint(?, ?, ?), ?)")) {
+            ps.setDouble(1, 39_500_030);
+            ps.setDouble(2, 4_000_000);
+            ps.setDouble(3, 250);
+            ps.setDouble(4, 30.0);
+            try (ResultSet rs = ps.executeQuery()) {
+                assertTrue(rs.next());
+                assertEquals("V1", rs.getString(1));
+                assertTrue(!rs.next());
+            }
+        }
+        assertEquals(java.util.Optional.of(new org.geoassure.geodb.query.SpatialFilter.NearPoint(
+                39_500_030, 4_000_000, 250, 30.0)), seen.get(0).spatial());
         // a condition that depends on the row cannot be pushed: the scan is unfiltered and the answer the same
         seen.clear();
         try (Connection c = SqlQueries.connect(watching, TimeSlice.current()); Statement st = c.createStatement();

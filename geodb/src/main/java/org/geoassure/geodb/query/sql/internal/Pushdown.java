@@ -2,7 +2,9 @@ package org.geoassure.geodb.query.sql.internal;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexCall;
+import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
@@ -19,10 +21,10 @@ final class Pushdown {
 
     /**
      * {@code ST_3DDWithin(geom, G, d)} or {@code ST_3DDWithin(G, geom, d)} with G a constant point or line string
-     * (literal, or {@code ST_MakePoint} of numeric literals) and d a numeric literal: the equivalent spatial filter,
-     * else null.
+     * (literal, or {@code ST_MakePoint} of numeric literals) and d a numeric literal, where any literal may also be a
+     * PreparedStatement parameter (read from {@code params} at scan time): the equivalent spatial filter, else null.
      */
-    static SpatialFilter dWithin(RexNode node, int geomIndex) {
+    static SpatialFilter dWithin(RexNode node, int geomIndex, DataContext params) {
         if (geomIndex < 0 || !(node instanceof RexCall call)
                 || !call.getOperator().getName().equalsIgnoreCase("ST_3DDWithin") || call.getOperands().size() != 3) {
             return null;
@@ -36,8 +38,8 @@ final class Pushdown {
         } else {
             return null;
         }
-        Double d = number(ops.get(2));
-        Geometry g = constantGeometry(other);
+        Double d = number(ops.get(2), params);
+        Geometry g = constantGeometry(other, params);
         if (d == null || g == null || !(d >= 0)) {
             return null;
         }
@@ -65,8 +67,12 @@ final class Pushdown {
         return n instanceof RexInputRef ref && ref.getIndex() == index;
     }
 
-    private static Double number(RexNode n) {
+    private static Double number(RexNode n, DataContext params) {
         RexNode v = strip(n);
+        if (v instanceof RexDynamicParam p && params != null) {
+            Object o = params.get("?" + p.getIndex());
+            return o instanceof Number num ? num.doubleValue() : null;
+        }
         if (v instanceof RexLiteral lit) {
             Object o = lit.getValue();
             if (o instanceof BigDecimal b) {
@@ -79,16 +85,19 @@ final class Pushdown {
         return null;
     }
 
-    private static Geometry constantGeometry(RexNode n) {
+    private static Geometry constantGeometry(RexNode n, DataContext params) {
         RexNode v = strip(n);
         if (v instanceof RexLiteral lit && lit.getValue() instanceof Geometry g) {
             return g;
         }
+        if (v instanceof RexDynamicParam p && params != null && params.get("?" + p.getIndex()) instanceof Geometry g) {
+            return g;
+        }
         if (v instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("ST_MakePoint")
                 && call.getOperands().size() == 3) {
-            Double x = number(call.getOperands().get(0));
-            Double y = number(call.getOperands().get(1));
-            Double z = number(call.getOperands().get(2));
+            Double x = number(call.getOperands().get(0), params);
+            Double y = number(call.getOperands().get(1), params);
+            Double z = number(call.getOperands().get(2), params);
             if (x != null && y != null && z != null) {
                 return SpatialFunctions.stMakePoint(x, y, z);
             }

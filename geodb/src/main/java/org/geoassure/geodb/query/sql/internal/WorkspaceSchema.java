@@ -160,10 +160,10 @@ public final class WorkspaceSchema extends AbstractSchema {
         }
 
         /** The first pushable spatial conjunct, as a filter, or null. */
-        private SpatialFilter spatial(List<RexNode> filters) {
+        private SpatialFilter spatial(List<RexNode> filters, DataContext root) {
             for (RexNode f : filters) {
                 for (RexNode c : RelOptUtil.conjunctions(f)) {
-                    SpatialFilter sf = Pushdown.dWithin(c, geomIndex);
+                    SpatialFilter sf = Pushdown.dWithin(c, geomIndex, root);
                     if (sf != null) {
                         return sf;
                     }
@@ -183,7 +183,7 @@ public final class WorkspaceSchema extends AbstractSchema {
 
         @Override
         public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
-            SpatialFilter f = spatial(filters);
+            SpatialFilter f = spatial(filters, root);
             Selection sel = f == null ? slice : slice.within(f);
             return new AbstractEnumerable<>() {
                 @Override
