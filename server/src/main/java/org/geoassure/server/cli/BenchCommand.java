@@ -129,6 +129,7 @@ final class BenchCommand implements Callable<Integer> {
             if (only == null || only.equals("query")) {
                 query(out, ws, f);
                 indexOnly(out, wsFile);
+                sqlVersusApi(out, ws);
             }
         }
     }
@@ -216,6 +217,67 @@ final class BenchCommand implements Callable<Integer> {
         Arrays.sort(ms);
         out.printf("index     the same %d boxes, R*Tree candidate chunks counted in SQLite only: p50 %.1f ms, p99 %.1f ms%n",
                 queries, ms[queries / 2], ms[(int) Math.ceil(queries * 0.99) - 1]);
+    }
+
+    /**
+     * The same 3D distance query (radius 564 m around random points: about 1% of the intervals) through the typed
+     * API and through SQL (a PreparedStatement whose ST_3DDWithin is pushed down to the R*Tree), alternating, in one
+     * run: the planning and row overhead of SQL as a ratio.
+     */
+    private void sqlVersusApi(PrintWriter out, WorkspaceStore ws) {
+        double radius = 564;
+        SplittableRandom rnd = new SplittableRandom(13);
+        int warm = Math.max(20, queries / 4);
+        double[] api = new double[queries];
+        double[] sql = new double[queries];
+        long apiRows = 0;
+        long sqlRows = 0;
+        System.gc();
+        try (java.sql.Connection c = org.geoassure.geodb.query.sql.SqlQueries.connect(ws,
+                org.geoassure.geodb.query.TimeSlice.current());
+                java.sql.PreparedStatement ps = c.prepareStatement("SELECT hole_id, depth_from, depth_to, CU, LITH FROM "
+                        + "assays WHERE ST_3DDWithin(geom, ST_MakePoint(?, ?, ?), ?)")) {
+            for (int q = -warm; q < queries; q++) {
+                double x = SyntheticDrillholes.X0 + radius + rnd.nextDouble() * (SyntheticDrillholes.AREA - 2 * radius);
+                double y = SyntheticDrillholes.Y0 + radius + rnd.nextDouble() * (SyntheticDrillholes.AREA - 2 * radius);
+                double z = SyntheticDrillholes.Z0 - 25;
+                long t0 = System.nanoTime();
+                long n;
+                try (Stream<IntervalRecord> s = ws.intervals("assays",
+                        Selection.all().within(new SpatialFilter.NearPoint(x, y, z, radius)))) {
+                    n = s.count();
+                }
+                long t1 = System.nanoTime();
+                ps.setDouble(1, x);
+                ps.setDouble(2, y);
+                ps.setDouble(3, z);
+                ps.setDouble(4, radius);
+                long m = 0;
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        m++;
+                    }
+                }
+                long t2 = System.nanoTime();
+                if (q >= 0) {
+                    api[q] = (t1 - t0) / 1e6;
+                    sql[q] = (t2 - t1) / 1e6;
+                    apiRows += n;
+                    sqlRows += m;
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("SQL benchmark failed: " + e.getMessage(), e);
+        }
+        if (apiRows != sqlRows) {
+            throw new IllegalStateException("SQL returned " + sqlRows + " rows, the API " + apiRows);
+        }
+        Arrays.sort(api);
+        Arrays.sort(sql);
+        int p99 = (int) Math.ceil(queries * 0.99) - 1;
+        out.printf("distance  %d queries within %.0f m (mean %,d rows): typed API p50 %.1f ms, p99 %.1f ms; SQL (prepared, "
+                + "pushed down) p50 %.1f ms, p99 %.1f ms; SQL/API p50 ratio %.2f%n", queries, radius, apiRows / queries,
+                api[queries / 2], api[p99], sql[queries / 2], sql[p99], sql[queries / 2] / api[queries / 2]);
     }
 
     private static void deleteTree(Path p) {

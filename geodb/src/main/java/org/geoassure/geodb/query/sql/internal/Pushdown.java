@@ -63,6 +63,11 @@ final class Pushdown {
         return null;
     }
 
+    /** Whether the geometry column is the first argument of the call (the store's argument order). */
+    static boolean geomFirst(RexNode node, int geomIndex) {
+        return node instanceof RexCall call && isColumn(call.getOperands().get(0), geomIndex);
+    }
+
     private static boolean isColumn(RexNode n, int index) {
         return n instanceof RexInputRef ref && ref.getIndex() == index;
     }

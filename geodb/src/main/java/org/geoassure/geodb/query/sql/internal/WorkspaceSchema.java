@@ -55,12 +55,12 @@ public final class WorkspaceSchema extends AbstractSchema {
                 col("dip", SqlTypeName.DOUBLE), col("desurvey_method", SqlTypeName.VARCHAR),
                 col("valid_from", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
                 col("geom", SqlTypeName.GEOMETRY)),
-                sel -> rows(store.boreholes(sel), WorkspaceSchema::borehole)));
+                sel -> rows(store.boreholes(sel), WorkspaceSchema::borehole), false));
         tables.put("surveys", new StoreTable(List.of(
                 col("hole_id", SqlTypeName.VARCHAR), col("depth", SqlTypeName.DOUBLE), col("azimuth", SqlTypeName.DOUBLE),
                 col("dip", SqlTypeName.DOUBLE), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
-                sel -> rows(store.stations(sel), WorkspaceSchema::station)));
+                sel -> rows(store.stations(sel), WorkspaceSchema::station), true));
         for (String name : store.intervalTables()) {
             List<Column> attrs = store.intervalColumns(name);
             List<Col> cols = new ArrayList<>(List.of(col("hole_id", SqlTypeName.VARCHAR),
@@ -74,7 +74,8 @@ public final class WorkspaceSchema extends AbstractSchema {
             cols.add(col("valid_from", SqlTypeName.TIMESTAMP));
             cols.add(col("recorded_at", SqlTypeName.TIMESTAMP));
             cols.add(col("geom", SqlTypeName.GEOMETRY));
-            tables.put(name, new StoreTable(cols, sel -> rows(store.intervals(name, sel), WorkspaceSchema::interval)));
+            tables.put(name, new StoreTable(cols, sel -> rows(store.intervals(name, sel), WorkspaceSchema::interval),
+                    true));
         }
         return tables;
     }
@@ -140,16 +141,21 @@ public final class WorkspaceSchema extends AbstractSchema {
     /**
      * A read-only table whose rows stream from the store. A conjunct {@code ST_3DDWithin(geom, <constant point or
      * line>, <constant distance>)} in the WHERE clause becomes the scan's spatial filter (R*Tree candidates, refined
-     * in double); Calcite still applies every conjunct to the rows, so the pushdown can only narrow the scan.
+     * in double). Calcite applies the other conditions to the rows. When the whole WHERE clause is that one condition
+     * is a distance to a point, and the store tests the same geometry as the {@code geom} column ({@code exact}:
+     * stations and intervals, not boreholes, whose store geometry is the trace while {@code geom} is the collar),
+     * Calcite is told not to test it again: the store's refine computes the same distance with the same arithmetic.
      */
     private final class StoreTable extends AbstractTable implements FilterableTable {
         private final List<Col> cols;
         private final RowSource source;
         private final int geomIndex;
+        private final boolean exact;
 
-        StoreTable(List<Col> cols, RowSource source) {
+        StoreTable(List<Col> cols, RowSource source, boolean exact) {
             this.cols = cols;
             this.source = source;
+            this.exact = exact;
             int g = -1;
             for (int i = 0; i < cols.size(); i++) {
                 if (cols.get(i).name().equals("geom")) {
@@ -184,6 +190,10 @@ public final class WorkspaceSchema extends AbstractSchema {
         @Override
         public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
             SpatialFilter f = spatial(filters, root);
+            if (f instanceof SpatialFilter.NearPoint && exact && filters.size() == 1 && Pushdown.dWithin(filters.get(0), geomIndex, root) != null
+                    && Pushdown.geomFirst(filters.get(0), geomIndex)) {
+                filters.remove(0);
+            }
             Selection sel = f == null ? slice : slice.within(f);
             return new AbstractEnumerable<>() {
                 @Override
