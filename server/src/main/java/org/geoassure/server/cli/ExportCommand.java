@@ -1,6 +1,5 @@
 package org.geoassure.server.cli;
 
-import java.io.Writer;
 import java.util.concurrent.Callable;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.query.Selection;
@@ -41,14 +40,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset + "' is not one of traces, intervals");
             };
-            Writer w = read.open(spec.commandLine().getOut());
-            boolean ok = false;
-            try {
-                Rows.write(store, what, table, s, read.format, w);
-                ok = true;
-            } finally {
-                read.finish(w, ok);
-            }
+            read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
         return 0;
     }

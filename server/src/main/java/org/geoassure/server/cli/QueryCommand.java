@@ -1,6 +1,5 @@
 package org.geoassure.server.cli;
 
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -95,14 +94,8 @@ final class QueryCommand implements Callable<Integer> {
                 default -> throw new InvalidContentException("TARGET: '" + target
                         + "' is not one of boreholes, stations, intervals");
             };
-            Writer w = read.open(spec.commandLine().getOut());
-            boolean ok = false;
-            try {
-                Rows.write(store, what, table, s, read.format, w);
-                ok = true;
-            } finally {
-                read.finish(w, ok);
-            }
+            Selection selection = s;
+            read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, selection, read.format, w));
         }
         return 0;
     }

@@ -58,6 +58,18 @@ final class ReadOptions {
         }
     }
 
+    /** Opens the output, lets {@code body} write to it, and completes it (see {@link #finish}). */
+    void output(PrintWriter stdout, java.util.function.Consumer<Writer> body) {
+        Writer w = open(stdout);
+        boolean ok = false;
+        try {
+            body.accept(w);
+            ok = true;
+        } finally {
+            finish(w, ok);
+        }
+    }
+
     /** Completes {@code --out}: moves the finished file into place when {@code ok}, else deletes it. */
     void finish(Writer w, boolean ok) {
         if (out == null) {

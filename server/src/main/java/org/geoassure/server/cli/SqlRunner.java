@@ -35,13 +35,8 @@ final class SqlRunner {
         TimeSlice slice = s.time();
         try (WorkspaceStore store = q.ws.open(); Connection c = SqlQueries.connect(store, slice);
                 Statement st = c.createStatement()) {
-            Writer w = q.read.open(q.spec.commandLine().getOut());
-            boolean ok = false;
             try (ResultSet rs = st.executeQuery(q.explain ? "EXPLAIN PLAN FOR " + q.sql : q.sql)) {
-                write(rs, q.read.format, w);
-                ok = true;
-            } finally {
-                q.read.finish(w, ok);
+                q.read.output(q.spec.commandLine().getOut(), w -> write(rs, q.read.format, w));
             }
         } catch (SQLException e) {
             throw classify(e);
@@ -49,7 +44,15 @@ final class SqlRunner {
         return 0;
     }
 
-    private static void write(ResultSet rs, String format, Writer w) throws SQLException {
+    private static void write(ResultSet rs, String format, Writer w) {
+        try {
+            writeRows(rs, format, w);
+        } catch (SQLException e) {
+            throw classify(e);
+        }
+    }
+
+    private static void writeRows(ResultSet rs, String format, Writer w) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<String> cols = new ArrayList<>(n);

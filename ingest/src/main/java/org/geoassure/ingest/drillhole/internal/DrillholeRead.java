@@ -485,17 +485,11 @@ public final class DrillholeRead {
                 continue;
             }
             row.start(line);
-            String id = tok.field(cId).strip();
-            if (Numbers.isNull(id)) {
-                row.error("missing hole id");
+            String id = rowHole(tok, cId, row, orphans, line);
+            if (id == null) {
                 continue;
             }
             Hole h = holes.get(id);
-            if (h == null && collarUsable) {
-                orphan(orphans, id, line);
-                continue;
-            }
-            row.hole = id;
             String dv = tok.field(cDepth);
             double depth = row.number(dv, "depth", true);
             if (depth < 0) {
@@ -515,6 +509,24 @@ public final class DrillholeRead {
         }
         reportOrphans(orphans, fileIdx, name);
         return rows;
+    }
+
+    /**
+     * The hole a survey or interval row belongs to, or null when the row is skipped: without a hole id (an error) or
+     * for a hole missing from a usable collar file (noted for the orphans policy).
+     */
+    private String rowHole(CsvTokenizer tok, int cId, Row row, Map<String, long[]> orphans, long line) {
+        String id = tok.field(cId).strip();
+        if (Numbers.isNull(id)) {
+            row.error("missing hole id");
+            return null;
+        }
+        if (holes.get(id) == null && collarUsable) {
+            orphan(orphans, id, line);
+            return null;
+        }
+        row.hole = id;
+        return id;
     }
 
     private static void orphan(Map<String, long[]> orphans, String id, long line) {
@@ -596,17 +608,11 @@ public final class DrillholeRead {
                             + "'; give it a header (or delete the column)");
                 }
             }
-            String id = tok.field(cId).strip();
-            if (Numbers.isNull(id)) {
-                row.error("missing hole id");
+            String id = rowHole(tok, cId, row, orphans, line);
+            if (id == null) {
                 continue;
             }
             Hole h = holes.get(id);
-            if (h == null && collarUsable) {
-                orphan(orphans, id, line);
-                continue;
-            }
-            row.hole = id;
             String fv = tok.field(cFrom);
             String tv = tok.field(cTo);
             double from = row.number(fv, "from", true);
