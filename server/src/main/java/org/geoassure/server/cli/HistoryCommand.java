@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.model.HoleVersion;
+import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.store.WorkspaceStore;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,7 +15,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "history", mixinStandardHelpOptions = true,
-        description = "Every version of a hole on both time axes: valid period, record period, collar, survey size.")
+        description = {"Every version of a hole on both time axes: valid period, record period, collar, survey size.",
+            "With --table: every version of the hole's rows in that interval table (what changed, and when we knew it)."})
 final class HistoryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -28,6 +30,9 @@ final class HistoryCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
     String format;
 
+    @Option(names = "--table", paramLabel = "NAME", description = "show the versions of the hole's interval rows in NAME")
+    String table;
+
     @Override
     public Integer call() {
         Formats.check(format);
@@ -35,6 +40,10 @@ final class HistoryCommand implements Callable<Integer> {
             List<HoleVersion> versions = store.history(holeId);
             if (versions.isEmpty()) {
                 throw new InvalidContentException("HOLE_ID: no hole '" + holeId + "' in " + ws.path);
+            }
+            if (table != null) {
+                intervals(store);
+                return 0;
             }
             try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), List.of("hole_id", "version",
                     "valid_from", "valid_to", "recorded_at", "superseded_at", "x", "y", "z", "total_depth", "stations",
@@ -59,5 +68,25 @@ final class HistoryCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private void intervals(WorkspaceStore store) {
+        List<String> cols = new ArrayList<>(List.of("hole_id", "from", "to"));
+        store.intervalColumns(table).forEach(c -> cols.add(c.name()));
+        cols.addAll(List.of("valid_from", "valid_to", "recorded_at", "superseded_at"));
+        try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), cols)) {
+            for (IntervalRecord r : store.intervalHistory(table, holeId)) {
+                List<Object> row = new ArrayList<>();
+                row.add(r.holeId());
+                row.add(r.from());
+                row.add(r.to());
+                row.addAll(r.values().values());
+                row.add(r.valid().from().toString());
+                row.add(r.valid().end().map(Object::toString).orElse(null));
+                row.add(r.recorded().from().toString());
+                row.add(r.recorded().end().map(Object::toString).orElse(null));
+                out.row(row);
+            }
+        }
     }
 }

@@ -119,6 +119,32 @@ class CliTest {
     }
 
     @Test
+    void historyOfIntervalRowsShowsWhatChanged() throws IOException {
+        assertEquals(0, ingestDemo1().code());
+        // a corrected assay for hole 0: 0-1 m now 0.75 g/t
+        Path fixed = dir.resolve("assay_fixed.csv");
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(Path.of(data("pygslib_demo1_assay.csv"))));
+        assertEquals("0,0,1,0", lines.get(1));
+        lines.set(1, "0,0,1,0.75");
+        Files.write(fixed, lines);
+        Result again = run("ingest", ws.toString(), "drillholes", "--collar", data("pygslib_demo1_collar.csv"), "--survey",
+                data("pygslib_demo1_survey.csv"), "--intervals", "assays=" + fixed, "--dip-convention", "positive-down",
+                "--beyond-total-depth", "warn");
+        assertEquals(0, again.code(), again.err());
+        Result h = run("history", ws.toString(), "0", "--table", "assays");
+        assertEquals(0, h.code(), h.err());
+        List<String> first = h.lines().stream().filter(l -> l.startsWith("0,0,1,")).toList();
+        assertEquals(2, first.size(), h.out());
+        assertTrue(first.get(0).startsWith("0,0,1,0,"), first.get(0));
+        assertTrue(first.get(1).startsWith("0,0,1,0.75,"), first.get(1));
+        // the old value's record period ends where the new one's starts
+        String[] old = first.get(0).split(",", -1);
+        String[] now = first.get(1).split(",", -1);
+        assertEquals(old[old.length - 1], now[now.length - 2], "superseded_at of the old row = recorded_at of the new");
+        assertEquals("", now[now.length - 1], "the new row is current: open record period");
+    }
+
+    @Test
     void queryNearAndWhereAndAsOf() {
         assertEquals(0, ingestDemo1().code());
         Result near = run("query", ws.toString(), "intervals", "--table", "assays", "--near", "4.533053515215002,0,99.7271773347324",
