@@ -81,14 +81,16 @@ final class DemoCommand implements Callable<Integer> {
                     Selection.all().within(new SpatialFilter.NearPoint(x, y, z, 150)))) {
                 near = s.count();
             }
-            out.printf("  %d intervals (geoassure query %s intervals --table lithology --near %.1f,%.1f,%.1f --within 150)%n",
+            out.printf(java.util.Locale.ROOT, "  %d intervals (geoassure query %s intervals --table lithology --near %.1f,%.1f,%.1f --within 150)%n",
                     near, workspace, x, y, z);
             out.printf("%nquery 3: what the workspace knew before this demo ran (--recorded-as-of): %d holes%n",
                     countHoles(ws, Selection.all().recordedAsOf(rec.recordedAt().minusSeconds(1))));
-            out.printf("%ntry next:%n  ./geoassure info %s%n  ./geoassure history %s %s%n"
+            out.printf(java.util.Locale.ROOT, "%ntry next:%n  ./geoassure info %s%n  ./geoassure history %s %s%n"
                     + "  ./geoassure export %s intervals --table lithology --format csv%n"
+                    + "  ./geoassure query %s --sql \"SELECT CET_Litho, count(*) AS n FROM lithology "
+                    + "WHERE ST_3DDWithin(geom, ST_MakePoint(%.1f, %.1f, %.1f), 150) GROUP BY CET_Litho\"%n"
                     + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
-                    workspace, workspace, first.holeId(), workspace, workspace);
+                    workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace);
         }
         return 0;
     }
