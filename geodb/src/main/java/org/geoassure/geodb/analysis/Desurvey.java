@@ -131,11 +131,7 @@ public final class Desurvey {
             final double sx = t1x + t2x;
             final double sy = t1y + t2y;
             final double sz = t1z + t2z;
-            final double dx = t2x - t1x;
-            final double dy = t2y - t1y;
-            final double dz = t2z - t1z;
-            final double beta = 2.0 * Math.atan2(Math.sqrt(dx * dx + dy * dy + dz * dz),
-                    Math.sqrt(sx * sx + sy * sy + sz * sz));
+            final double beta = dogleg(t1x, t1y, t1z, t2x, t2y, t2z);
             if (isAntiParallel(beta)) {
                 final int i = k - off;
                 throw new DesurveyException(i, depth[i], "anti-parallel to station " + (i - 1)
@@ -198,12 +194,17 @@ public final class Desurvey {
         double[] t = new double[6];
         directionInto(azimuth1, dip1, t, 0);
         directionInto(azimuth2, dip2, t, 3);
-        double dx = t[3] - t[0];
-        double dy = t[4] - t[1];
-        double dz = t[5] - t[2];
-        double sx = t[3] + t[0];
-        double sy = t[4] + t[1];
-        double sz = t[5] + t[2];
+        return dogleg(t[0], t[1], t[2], t[3], t[4], t[5]);
+    }
+
+    /** Dogleg between unit directions t1 and t2: 2·atan2(|t2 − t1|, |t2 + t1|). */
+    private static double dogleg(double t1x, double t1y, double t1z, double t2x, double t2y, double t2z) {
+        final double dx = t2x - t1x;
+        final double dy = t2y - t1y;
+        final double dz = t2z - t1z;
+        final double sx = t1x + t2x;
+        final double sy = t1y + t2y;
+        final double sz = t1z + t2z;
         return 2.0 * Math.atan2(Math.sqrt(dx * dx + dy * dy + dz * dz), Math.sqrt(sx * sx + sy * sy + sz * sz));
     }
 

@@ -127,17 +127,13 @@ public final class PreparedHole {
         java.util.ArrayList<Double> depths = new java.util.ArrayList<>();
         depths.add(0.0);
         double prev = 0;
-        double[] t1 = new double[3];
-        double[] t2 = new double[3];
         for (int i = 0; i <= stationDepth.length; i++) {
             double next = i < stationDepth.length ? Math.min(stationDepth[i], endDepth) : endDepth;
             if (next > prev) {
                 int pieces = 1;
                 if (i > 0 && i < stationDepth.length && method == DesurveyMethod.MINIMUM_CURVATURE) {
-                    Desurvey.direction(stationAzimuth[i - 1], stationDip[i - 1], t1);
-                    Desurvey.direction(stationAzimuth[i], stationDip[i], t2);
-                    double chord = Math.sqrt(sq(t2[0] - t1[0]) + sq(t2[1] - t1[1]) + sq(t2[2] - t1[2]));
-                    double beta = 2 * Math.asin(Math.min(1, chord / 2));
+                    double beta = Desurvey.dogleg(stationAzimuth[i - 1], stationDip[i - 1], stationAzimuth[i],
+                            stationDip[i]);
                     double len = next - prev;
                     // sagitta of a piece of length len/k with turn beta/k is about len*beta/(8k^2)
                     pieces = (int) Math.max(1, Math.ceil(Math.sqrt(len * beta / (8 * CHORD_TOLERANCE))));
@@ -176,6 +172,17 @@ public final class PreparedHole {
         return xyz;
     }
 
+    /**
+     * The query polyline of interval {@code i} (from -> mid -> to) from {@link #intervalPositions} (from, to, mid)
+     * into {@code line}.
+     */
+    public static void intervalLine(double[] positions, int i, double[] line) {
+        int o = 9 * i;
+        System.arraycopy(positions, o, line, 0, 3);
+        System.arraycopy(positions, o + 6, line, 3, 3);
+        System.arraycopy(positions, o + 3, line, 6, 3);
+    }
+
     /** Hash of an interval set (rows and their positions). */
     public static String intervalSetHash(List<IntervalRow> rows, double[] positions) {
         StringBuilder sb = new StringBuilder(rows.size() * 64);
@@ -200,9 +207,5 @@ public final class PreparedHole {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
-    }
-
-    private static double sq(double v) {
-        return v * v;
     }
 }

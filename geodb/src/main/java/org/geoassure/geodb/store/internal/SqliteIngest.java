@@ -425,9 +425,7 @@ final class SqliteIngest implements AutoCloseable {
             for (int i = 0; i < rows.size(); i++) {
                 IntervalRow r = rows.get(i);
                 // polyline from -> mid -> to
-                System.arraycopy(pos, 9 * i, line, 0, 3);
-                System.arraycopy(pos, 9 * i + 6, line, 3, 3);
-                System.arraycopy(pos, 9 * i + 3, line, 6, 3);
+                PreparedHole.intervalLine(pos, i, line);
                 ps.setBytes(1, GpkgGeometry.lineStringZ(srsId, line));
                 ps.setLong(2, setId);
                 ps.setString(3, holeId);

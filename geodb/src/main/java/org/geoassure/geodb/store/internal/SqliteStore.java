@@ -504,16 +504,7 @@ public final class SqliteStore implements WorkspaceStore {
             List<IntervalRecord> out = new ArrayList<>(d.rows);
             for (int i = 0; i < d.rows; i++) {
                 int o = 9 * i;
-                // from -> mid -> to
-                line[0] = d.positions[o];
-                line[1] = d.positions[o + 1];
-                line[2] = d.positions[o + 2];
-                line[3] = d.positions[o + 6];
-                line[4] = d.positions[o + 7];
-                line[5] = d.positions[o + 8];
-                line[6] = d.positions[o + 3];
-                line[7] = d.positions[o + 4];
-                line[8] = d.positions[o + 5];
+                PreparedHole.intervalLine(d.positions, i, line);
                 if (!f.matches(line, 3) || !RowPredicate.all(predicates, d.values[i])) {
                     continue;
                 }
