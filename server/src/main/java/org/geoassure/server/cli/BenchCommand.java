@@ -153,17 +153,36 @@ final class BenchCommand implements Callable<Integer> {
                 rec.intervalRows(), Files.size(wsFile) >> 20);
     }
 
+    /** Side of the query boxes: 10% x 10% of the area over the full depth range is about 1% of the intervals. */
+    private static final double BOX_SIDE = SyntheticDrillholes.AREA * 0.1;
+
+    /** Untimed queries before the timed ones. */
+    private int warmups() {
+        return Math.max(20, queries / 4);
+    }
+
+    /** South-west corners (x, y pairs) of {@code n} query boxes, the same in every phase (fixed seed). */
+    private static double[] boxOrigins(int n) {
+        SplittableRandom rnd = new SplittableRandom(11);
+        double[] xy = new double[2 * n];
+        for (int i = 0; i < n; i++) {
+            xy[2 * i] = SyntheticDrillholes.X0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - BOX_SIDE);
+            xy[2 * i + 1] = SyntheticDrillholes.Y0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - BOX_SIDE);
+        }
+        return xy;
+    }
+
     /** Boxes of 10% x 10% of the area over the full depth range: about 1% of the intervals each. */
     private void query(PrintWriter out, WorkspaceStore ws, SyntheticDrillholes.Files3 f) {
-        SplittableRandom rnd = new SplittableRandom(11);
-        double side = SyntheticDrillholes.AREA * 0.1;
-        int warm = Math.max(20, queries / 4);
+        double side = BOX_SIDE;
+        int warm = warmups();
+        double[] origins = boxOrigins(warm + queries);
         double[] ms = new double[queries];
         long total = 0;
         System.gc(); // leave the ingest's garbage out of the query timings
         for (int q = -warm; q < queries; q++) {
-            double x = SyntheticDrillholes.X0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
-            double y = SyntheticDrillholes.Y0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
+            double x = origins[2 * (q + warm)];
+            double y = origins[2 * (q + warm) + 1];
             Box3 box = new Box3(x, y, -1000, x + side, y + side, 1000);
             long t0 = System.nanoTime();
             long count;
@@ -188,17 +207,17 @@ final class BenchCommand implements Callable<Integer> {
      * full query (which also reads and refines every row).
      */
     private void indexOnly(PrintWriter out, Path wsFile) {
-        SplittableRandom rnd = new SplittableRandom(11);
-        double side = SyntheticDrillholes.AREA * 0.1;
-        int warm = Math.max(5, queries / 10);
+        double side = BOX_SIDE;
+        int warm = warmups();
+        double[] origins = boxOrigins(warm + queries);
         double[] ms = new double[queries];
         String sql = "SELECT count(*) FROM ga_rtree_chunks_assays WHERE minx <= ? AND maxx >= ? AND miny <= ? "
                 + "AND maxy >= ? AND minz <= 1000 AND maxz >= -1000";
         try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + wsFile);
                 java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
             for (int q = -warm; q < queries; q++) {
-                double x = SyntheticDrillholes.X0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
-                double y = SyntheticDrillholes.Y0 + rnd.nextDouble() * (SyntheticDrillholes.AREA - side);
+                double x = origins[2 * (q + warm)];
+                double y = origins[2 * (q + warm) + 1];
                 long t0 = System.nanoTime();
                 ps.setDouble(1, x + side);
                 ps.setDouble(2, x);
@@ -227,7 +246,7 @@ final class BenchCommand implements Callable<Integer> {
     private void sqlVersusApi(PrintWriter out, WorkspaceStore ws) {
         double radius = 564;
         SplittableRandom rnd = new SplittableRandom(13);
-        int warm = Math.max(20, queries / 4);
+        int warm = warmups();
         double[] api = new double[queries];
         double[] sql = new double[queries];
         long apiRows = 0;
