@@ -9,6 +9,7 @@ import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 
 /**
@@ -64,13 +65,28 @@ public interface WorkspaceStore extends AutoCloseable {
     List<Column> intervalColumns(String table);
 
     /** Hole versions in the selection's time slice, ordered by hole id. Attribute predicates are not allowed. */
-    Stream<HoleVersion> boreholes(Selection selection);
+    default Stream<HoleVersion> boreholes(Selection selection) {
+        return boreholes(selection, new ScanStats());
+    }
+
+    /** As {@link #boreholes(Selection)}, recording in {@code stats} how the rows were found (for EXPLAIN). */
+    Stream<HoleVersion> boreholes(Selection selection, ScanStats stats);
 
     /** Survey stations with positions in the selection's time slice, ordered by hole id then depth. */
-    Stream<StationRecord> stations(Selection selection);
+    default Stream<StationRecord> stations(Selection selection) {
+        return stations(selection, new ScanStats());
+    }
+
+    /** As {@link #stations(Selection)}, recording in {@code stats} how the rows were found (for EXPLAIN). */
+    Stream<StationRecord> stations(Selection selection, ScanStats stats);
 
     /** Interval rows of {@code table} in the selection, ordered by hole id then from-depth. */
-    Stream<IntervalRecord> intervals(String table, Selection selection);
+    default Stream<IntervalRecord> intervals(String table, Selection selection) {
+        return intervals(table, selection, new ScanStats());
+    }
+
+    /** As {@link #intervals(String, Selection)}, recording in {@code stats} how the rows were found (for EXPLAIN). */
+    Stream<IntervalRecord> intervals(String table, Selection selection, ScanStats stats);
 
     /** Ids of every hole the store has ever recorded, sorted. */
     List<String> holeIds();

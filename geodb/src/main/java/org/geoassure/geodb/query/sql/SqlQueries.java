@@ -2,7 +2,9 @@ package org.geoassure.geodb.query.sql;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.calcite.config.Lex;
@@ -16,10 +18,12 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
+import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.query.sql.internal.SpatialFunctions;
-import org.geoassure.geodb.query.sql.internal.WorkspaceSchema;
+import org.geoassure.geodb.query.sql.internal.SqlSession;
 import org.geoassure.geodb.store.WorkspaceStore;
 
 /**
@@ -90,12 +94,68 @@ public final class SqlQueries {
             if (slice.recordedAt() != null) {
                 s = s.recordedAsOf(slice.recordedAt());
             }
-            SchemaPlus ws = root.add("ws", new WorkspaceSchema(store, s));
+            Connection session = SqlSession.wrap(c, store, s, SqlQueries::requireQuery);
+            SchemaPlus ws = root.add("ws", SqlSession.of(session).defaultSchema());
             FUNCTIONS.forEach((sql, java) -> ws.add(sql, ScalarFunctionImpl.create(SpatialFunctions.class, java)));
             cc.setSchema("ws");
-            return c;
+            return session;
         } catch (SQLException e) {
             throw new StorageException("cannot start the SQL engine: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Runs {@code query} on a connection from {@link #connect} (or the JDBC driver) and describes how it was answered:
+     * Calcite's plan (pushed-down conditions show as the scans' {@code filters}), then for every table scan how the
+     * store found its rows with the counts (index candidates, rows examined, rows returned), then the number of rows
+     * the query returned. The rows themselves are read and dropped.
+     *
+     * @throws SQLException as executing the query would
+     */
+    public static String explainAnalyze(Connection c, String query) throws SQLException {
+        SqlSession session = SqlSession.of(c);
+        StringBuilder out = new StringBuilder("plan:\n");
+        try (Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("EXPLAIN PLAN FOR " + query)) {
+                while (rs.next()) {
+                    out.append(rs.getString(1).stripTrailing().indent(2));
+                }
+            }
+            session.takeScans();
+            long rows = 0;
+            try (ResultSet rs = st.executeQuery(query)) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            out.append("scans:\n");
+            for (SqlSession.ScanReport r : session.takeScans()) {
+                out.append("  ").append(r.table()).append(": ").append(r.stats());
+                if (r.pushed() != null) {
+                    out.append("; pushed down: ").append(describe(r.pushed()));
+                }
+                out.append('\n');
+            }
+            out.append("rows returned: ").append(rows).append('\n');
+        }
+        return out.toString();
+    }
+
+    /** A spatial filter in words, for plans. */
+    public static String describe(SpatialFilter f) {
+        if (f instanceof SpatialFilter.NearPoint p) {
+            return "3D distance <= " + p.distance() + " m from POINT Z (" + p.x() + " " + p.y() + " " + p.z() + ")";
+        }
+        if (f instanceof SpatialFilter.NearPolyline l) {
+            double[] xyz = l.line();
+            StringBuilder sb = new StringBuilder("3D distance <= " + l.distance() + " m from LINESTRING Z (");
+            for (int i = 0; i < xyz.length; i += 3) {
+                sb.append(i > 0 ? ", " : "").append(xyz[i]).append(' ').append(xyz[i + 1]).append(' ').append(xyz[i + 2]);
+            }
+            return sb.append(')').toString();
+        }
+        Box3 b = f.searchBox();
+        return "intersects BOX3D(" + b.minX() + " " + b.minY() + " " + b.minZ() + ", " + b.maxX() + " " + b.maxY() + " "
+                + b.maxZ() + ")";
     }
 }

@@ -42,6 +42,7 @@ import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
+import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStats;
@@ -382,7 +383,7 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     @Override
-    public Stream<HoleVersion> boreholes(Selection s) {
+    public Stream<HoleVersion> boreholes(Selection s, ScanStats stats) {
         if (!s.predicates().isEmpty()) {
             throw new InvalidContentException("where: attribute predicates apply to interval tables, not to boreholes");
         }
@@ -393,18 +394,23 @@ public final class SqliteStore implements WorkspaceStore {
                     + timeCondition("b", s, params) + " AND t.fid IN (SELECT r.id >> " + TRACE_PIECE_BITS
                     + " FROM ga_rtree_traces r WHERE 1 = 1" + boxCondition("r", s.spatial().get(), params) + ")"
                     + holeCondition("b", s, params) + " ORDER BY b.hole_id, b.valid_from";
+            stats.access("R*Tree ga_rtree_traces (trace pieces), refine traces in double");
         } else {
             sql = "SELECT b.* FROM boreholes b WHERE " + timeCondition("b", s, params) + holeCondition("b", s, params)
                     + " ORDER BY b.hole_id, b.valid_from";
+            stats.access("table boreholes (time and hole conditions in SQLite)");
         }
         SpatialFilter f = s.spatial().orElse(null);
         return query(sql, params, rs -> {
+            stats.addExamined(1);
             if (f != null) {
+                stats.addIndexCandidates(1);
                 double[] line = unpack(rs.getBytes("coords"));
                 if (!f.matches(line, rs.getInt("n_points"))) {
                     return null;
                 }
             }
+            stats.addReturned(1);
             return holeVersion(rs);
         });
     }
@@ -429,7 +435,7 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     @Override
-    public Stream<StationRecord> stations(Selection s) {
+    public Stream<StationRecord> stations(Selection s, ScanStats stats) {
         if (!s.predicates().isEmpty()) {
             throw new InvalidContentException("where: attribute predicates apply to interval tables, not to stations");
         }
@@ -442,6 +448,9 @@ public final class SqliteStore implements WorkspaceStore {
                     + " FROM ga_rtree_traces r WHERE 1 = 1" + boxCondition("r", s.spatial().get(), sub) + ")";
             where += " AND v.hole_version IN (" + inner + ")";
             params.addAll(sub);
+            stats.access("R*Tree ga_rtree_traces (trace pieces) selects holes, refine stations in double");
+        } else {
+            stats.access("table surveys (time and hole conditions in SQLite)");
         }
         SpatialFilter f = s.spatial().orElse(null);
         double[] pt = new double[3];
@@ -449,19 +458,21 @@ public final class SqliteStore implements WorkspaceStore {
             pt[0] = rs.getDouble("x");
             pt[1] = rs.getDouble("y");
             pt[2] = rs.getDouble("z");
+            stats.addExamined(1);
             if (f != null && !f.matches(pt, 1)) {
                 return null;
             }
+            stats.addReturned(1);
             return new StationRecord(rs.getString("hole_id"), rs.getDouble("depth"), rs.getDouble("azimuth"),
                     rs.getDouble("dip"), pt[0], pt[1], pt[2]);
         });
     }
 
     @Override
-    public Stream<IntervalRecord> intervals(String table, Selection s) {
+    public Stream<IntervalRecord> intervals(String table, Selection s, ScanStats stats) {
         TableInfo t = tableInfo(table);
         if (s.spatial().isPresent()) {
-            return intervalsBySpace(t, s);
+            return intervalsBySpace(t, s, stats);
         }
         List<Object> params = new ArrayList<>();
         StringBuilder sql = new StringBuilder("SELECT ").append(intervalColumns(t)).append(" FROM ").append(q(t.sqlTable))
@@ -470,8 +481,12 @@ public final class SqliteStore implements WorkspaceStore {
             sql.append(" AND ").append(predicateSql(t, p, params));
         }
         sql.append(" ORDER BY i.hole_id, i.depth_from, i.fid");
+        stats.access("table " + t.sqlTable + " (time, hole" + (s.predicates().isEmpty() ? "" : " and attribute")
+                + " conditions in SQLite)");
         double[] line = new double[9];
         return query(sql.toString(), params, rs -> {
+            stats.addExamined(1);
+            stats.addReturned(1);
             decodeLine(rs.getBytes(4), line);
             return intervalRecord(t, rs, line);
         });
@@ -481,7 +496,7 @@ public final class SqliteStore implements WorkspaceStore {
      * Spatial selections: R*Tree candidates are chunks of up to 32 rows; each chunk's blob is decoded, and every row
      * is refined in double and tested against the attribute predicates in Java (SQLite's semantics).
      */
-    private Stream<IntervalRecord> intervalsBySpace(TableInfo t, Selection s) {
+    private Stream<IntervalRecord> intervalsBySpace(TableInfo t, Selection s, ScanStats stats) {
         List<RowPredicate> predicates = new ArrayList<>();
         for (AttributePredicate p : s.predicates()) {
             List<Object> typed = new ArrayList<>();
@@ -494,14 +509,18 @@ public final class SqliteStore implements WorkspaceStore {
                 + boxCondition("r", s.spatial().get(), params) + holeCondition("c", s, params)
                 + " ORDER BY c.hole_id, c.first_from, c.seq";
         SpatialFilter f = s.spatial().get();
+        stats.access("R*Tree " + t.rtree() + " (chunks of up to 32 rows), refine rows in double"
+                + (predicates.isEmpty() ? "" : ", attribute conditions on each row"));
         double[] line = new double[9];
         List<String> names = List.of(t.columns.stream().map(Column::name).toArray(String[]::new));
         return query(sql, params, rs -> {
+            stats.addIndexCandidates(1);
             String hole = rs.getString(1);
             Period valid = period(rs.getLong(2), rs.getLong(3));
             Period recorded = period(rs.getLong(4), rs.getLong(5));
             IntervalChunks.Decoded d = IntervalChunks.decode(rs.getBytes(6), t.columns);
             List<IntervalRecord> out = new ArrayList<>(d.rows);
+            stats.addExamined(d.rows);
             for (int i = 0; i < d.rows; i++) {
                 int o = 9 * i;
                 PreparedHole.intervalLine(d.positions, i, line);
@@ -512,6 +531,7 @@ public final class SqliteStore implements WorkspaceStore {
                         ColumnValues.of(names, d.values[i]),
                         java.util.Arrays.copyOfRange(d.positions, o, o + 9), valid, recorded));
             }
+            stats.addReturned(out.size());
             return out;
         }).flatMap(List::stream);
     }

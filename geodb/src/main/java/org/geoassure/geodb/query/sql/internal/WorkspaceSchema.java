@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.calcite.DataContext;
@@ -25,6 +26,7 @@ import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
@@ -40,27 +42,36 @@ public final class WorkspaceSchema extends AbstractSchema {
 
     private final WorkspaceStore store;
     private final Selection slice;
+    private final String schemaName;
+    private final Consumer<SqlSession.ScanReport> log;
 
-    public WorkspaceSchema(WorkspaceStore store, Selection slice) {
+    /**
+     * @param slice the time slice every table shows
+     * @param name the schema's name, for scan reports
+     * @param log receives a report when each scan closes
+     */
+    public WorkspaceSchema(WorkspaceStore store, Selection slice, String name, Consumer<SqlSession.ScanReport> log) {
         this.store = store;
         this.slice = slice;
+        this.schemaName = name;
+        this.log = log;
     }
 
     @Override
     protected Map<String, Table> getTableMap() {
         Map<String, Table> tables = new LinkedHashMap<>();
-        tables.put("boreholes", new StoreTable(List.of(
+        tables.put("boreholes", new StoreTable("boreholes", List.of(
                 col("hole_id", SqlTypeName.VARCHAR), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("total_depth", SqlTypeName.DOUBLE), col("azimuth", SqlTypeName.DOUBLE),
                 col("dip", SqlTypeName.DOUBLE), col("desurvey_method", SqlTypeName.VARCHAR),
                 col("valid_from", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
                 col("geom", SqlTypeName.GEOMETRY)),
-                sel -> rows(store.boreholes(sel), WorkspaceSchema::borehole), false));
-        tables.put("surveys", new StoreTable(List.of(
+                (sel, st) -> rows(store.boreholes(sel, st), WorkspaceSchema::borehole), false));
+        tables.put("surveys", new StoreTable("surveys", List.of(
                 col("hole_id", SqlTypeName.VARCHAR), col("depth", SqlTypeName.DOUBLE), col("azimuth", SqlTypeName.DOUBLE),
                 col("dip", SqlTypeName.DOUBLE), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
-                sel -> rows(store.stations(sel), WorkspaceSchema::station), true));
+                (sel, st) -> rows(store.stations(sel, st), WorkspaceSchema::station), true));
         for (String name : store.intervalTables()) {
             List<Column> attrs = store.intervalColumns(name);
             List<Col> cols = new ArrayList<>(List.of(col("hole_id", SqlTypeName.VARCHAR),
@@ -74,8 +85,8 @@ public final class WorkspaceSchema extends AbstractSchema {
             cols.add(col("valid_from", SqlTypeName.TIMESTAMP));
             cols.add(col("recorded_at", SqlTypeName.TIMESTAMP));
             cols.add(col("geom", SqlTypeName.GEOMETRY));
-            tables.put(name, new StoreTable(cols, sel -> rows(store.intervals(name, sel), WorkspaceSchema::interval),
-                    true));
+            tables.put(name, new StoreTable(name, cols,
+                    (sel, st) -> rows(store.intervals(name, sel, st), WorkspaceSchema::interval), true));
         }
         return tables;
     }
@@ -127,7 +138,7 @@ public final class WorkspaceSchema extends AbstractSchema {
     /** Opens a fresh stream of rows for each scan, for a selection (the time slice plus any pushed-down filter). */
     @FunctionalInterface
     private interface RowSource {
-        Rows open(Selection selection);
+        Rows open(Selection selection, ScanStats stats);
     }
 
     /** An open stream of rows and how to close it. */
@@ -147,12 +158,14 @@ public final class WorkspaceSchema extends AbstractSchema {
      * Calcite is told not to test it again: the store's refine computes the same distance with the same arithmetic.
      */
     private final class StoreTable extends AbstractTable implements FilterableTable {
+        private final String table;
         private final List<Col> cols;
         private final RowSource source;
         private final int geomIndex;
         private final boolean exact;
 
-        StoreTable(List<Col> cols, RowSource source, boolean exact) {
+        StoreTable(String table, List<Col> cols, RowSource source, boolean exact) {
+            this.table = table;
             this.cols = cols;
             this.source = source;
             this.exact = exact;
@@ -198,7 +211,8 @@ public final class WorkspaceSchema extends AbstractSchema {
             return new AbstractEnumerable<>() {
                 @Override
                 public Enumerator<Object[]> enumerator() {
-                    Rows rows = source.open(sel);
+                    ScanStats stats = new ScanStats();
+                    Rows rows = source.open(sel, stats);
                     return new Enumerator<>() {
                         private Object[] current;
 
@@ -224,6 +238,7 @@ public final class WorkspaceSchema extends AbstractSchema {
                         @Override
                         public void close() {
                             rows.close().run();
+                            log.accept(new SqlSession.ScanReport(schemaName + "." + table, f, stats));
                         }
                     };
                 }
