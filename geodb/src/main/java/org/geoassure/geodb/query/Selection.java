@@ -80,4 +80,35 @@ public final class Selection {
     public TimeSlice time() {
         return time;
     }
+
+    /**
+     * The selection in words, for plans: e.g. {@code 3D distance <= 30.0 m from POINT Z (500000.0 6800000.0 250.0);
+     * CU >= 0.5; valid at 2025-06-01T00:00:00Z, recorded now}.
+     */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (spatial instanceof SpatialFilter.NearPoint p) {
+            parts.add("3D distance <= " + p.distance() + " m from POINT Z (" + p.x() + " " + p.y() + " " + p.z() + ")");
+        } else if (spatial instanceof SpatialFilter.NearPolyline l) {
+            double[] xyz = l.line();
+            StringBuilder sb = new StringBuilder("3D distance <= " + l.distance() + " m from LINESTRING Z (");
+            for (int i = 0; i < xyz.length; i += 3) {
+                sb.append(i > 0 ? ", " : "").append(xyz[i]).append(' ').append(xyz[i + 1]).append(' ').append(xyz[i + 2]);
+            }
+            parts.add(sb.append(')').toString());
+        } else if (spatial instanceof SpatialFilter.InBox b) {
+            Box3 x = b.box();
+            parts.add("intersects BOX3D(" + x.minX() + " " + x.minY() + " " + x.minZ() + ", " + x.maxX() + " " + x.maxY()
+                    + " " + x.maxZ() + ")");
+        }
+        if (!holeIds.isEmpty()) {
+            parts.add("hole_id IN " + holeIds.stream().sorted().toList());
+        }
+        for (AttributePredicate p : predicates) {
+            parts.add(p.toString());
+        }
+        parts.add("valid at " + (time.validAt() == null ? "now" : time.validAt().toString()) + ", recorded "
+                + (time.recordedAt() == null ? "now" : "at " + time.recordedAt()));
+        return String.join("; ", parts);
+    }
 }

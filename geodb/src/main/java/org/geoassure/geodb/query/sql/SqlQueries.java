@@ -18,9 +18,7 @@ import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
-import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.Selection;
-import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.query.sql.internal.SpatialFunctions;
 import org.geoassure.geodb.query.sql.internal.SqlSession;
@@ -130,32 +128,11 @@ public final class SqlQueries {
             }
             out.append("scans:\n");
             for (SqlSession.ScanReport r : session.takeScans()) {
-                out.append("  ").append(r.table()).append(": ").append(r.stats());
-                if (r.pushed() != null) {
-                    out.append("; pushed down: ").append(describe(r.pushed()));
-                }
-                out.append('\n');
+                out.append("  ").append(r.table()).append(": ").append(r.stats()).append('\n');
+                out.append("    pushed down: ").append(r.pushed().describe()).append('\n');
             }
             out.append("rows returned: ").append(rows).append('\n');
         }
         return out.toString();
-    }
-
-    /** A spatial filter in words, for plans. */
-    public static String describe(SpatialFilter f) {
-        if (f instanceof SpatialFilter.NearPoint p) {
-            return "3D distance <= " + p.distance() + " m from POINT Z (" + p.x() + " " + p.y() + " " + p.z() + ")";
-        }
-        if (f instanceof SpatialFilter.NearPolyline l) {
-            double[] xyz = l.line();
-            StringBuilder sb = new StringBuilder("3D distance <= " + l.distance() + " m from LINESTRING Z (");
-            for (int i = 0; i < xyz.length; i += 3) {
-                sb.append(i > 0 ? ", " : "").append(xyz[i]).append(' ').append(xyz[i + 1]).append(' ').append(xyz[i + 2]);
-            }
-            return sb.append(')').toString();
-        }
-        Box3 b = f.searchBox();
-        return "intersects BOX3D(" + b.minX() + " " + b.minY() + " " + b.minZ() + ", " + b.maxX() + " " + b.maxY() + " "
-                + b.maxZ() + ")";
     }
 }

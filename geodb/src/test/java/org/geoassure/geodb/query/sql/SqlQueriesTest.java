@@ -186,6 +186,59 @@ class SqlQueriesTest {
         assertEquals(java.util.Optional.empty(), seen.get(0).spatial());
     }
 
+    /** Runs {@code query} on a store that records the selections it is asked for. */
+    static List<org.geoassure.geodb.query.Selection> selectionsFor(String query, List<String> rows) throws SQLException {
+        List<org.geoassure.geodb.query.Selection> seen = new ArrayList<>();
+        WorkspaceStore watching = (WorkspaceStore) java.lang.reflect.Proxy.newProxyInstance(
+                WorkspaceStore.class.getClassLoader(), new Class<?>[] {WorkspaceStore.class}, (proxy, m, args) -> {
+                    if (m.getName().equals("intervals") && args.length == 3) {
+                        seen.add((org.geoassure.geodb.query.Selection) args[1]);
+                    }
+                    try {
+                        return m.invoke(store, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        try (Connection c = SqlQueries.connect(watching, TimeSlice.current()); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "|" + rs.getDouble(2));
+            }
+        }
+        return seen;
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = ';', value = {
+        // WHERE clause; what the store is asked to test; the rows (hole_id|depth_from)
+        "cu > 1; [cu > 1.0]; V1|40.0",
+        "1 < cu; [cu > 1.0]; V1|40.0",
+        "cu BETWEEN 0.2 AND 3; [cu >= 0.2, cu <= 3.0]; V1|40.0 V2|0.0",
+        "lith IN ('coal', 'mudstone') AND cu >= 0.3; [lith IN [coal, mudstone], cu >= 0.3]; V1|40.0 V2|0.0",
+        "lith = 'coal'; [lith = coal]; V1|40.0",
+        "lith <> 'coal' AND lith IS NOT NULL; [lith <> coal]; V1|0.0 V2|0.0",
+        "lith IS NULL; [lith IS NULL]; ",
+        "lith > 'n'; []; V1|0.0",
+        "cu * 2 > 2; []; V1|40.0",
+        "cu > 1 OR lith = 'mudstone'; []; V1|40.0 V2|0.0"})
+    void attributeConditionsArePushedToTheStore(String where, String pushed, String expected) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        var seen = selectionsFor("SELECT hole_id, depth_from FROM lithology WHERE " + where
+                + " ORDER BY hole_id, depth_from", rows);
+        assertEquals(expected == null ? List.of() : List.of(expected.split(" ")), rows);
+        assertEquals(1, seen.size());
+        assertEquals(pushed, seen.get(0).predicates().toString());
+    }
+
+    @Test
+    void holeConditionsArePushedToTheStore() throws SQLException {
+        List<String> rows = new ArrayList<>();
+        var seen = selectionsFor("SELECT hole_id, depth_from FROM lithology WHERE hole_id IN ('V2', 'V9')", rows);
+        assertEquals(List.of("V2|0.0"), rows);
+        assertEquals(java.util.Set.of("V2", "V9"), seen.get(0).holeIds());
+    }
+
     @Test
     void jdbcDriverThroughDriverManager() throws SQLException {
         String url = "jdbc:geoassure:" + dir.resolve("sql.gpkg");

@@ -164,7 +164,8 @@ class SqlTimeClausesTest {
         assertTrue(report.contains("BindableTableScan(table=[[valid 2025-03-01T00:00:00Z, lithology]]"), report);
         assertTrue(report.contains("valid 2025-03-01T00:00:00Z.lithology: R*Tree ga_rtree_chunks_lithology"), report);
         assertTrue(report.contains("1 index candidates, 1 rows examined, 1 returned"), report);
-        assertTrue(report.contains("pushed down: 3D distance <= 5.0 m from POINT Z (500000.0 6800000.0 280.0)"), report);
+        assertTrue(report.contains("pushed down: 3D distance <= 5.0 m from POINT Z (500000.0 6800000.0 280.0); "
+                + "valid at 2025-03-01T00:00:00Z, recorded now"), report);
         assertTrue(report.endsWith("rows returned: 1\n"), report);
     }
 }

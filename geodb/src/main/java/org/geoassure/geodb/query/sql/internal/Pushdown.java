@@ -1,6 +1,9 @@
 package org.geoassure.geodb.query.sql.internal;
 
+import com.google.common.collect.BoundType;
+import com.google.common.collect.Range;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.rex.RexCall;
@@ -8,6 +11,12 @@ import org.apache.calcite.rex.RexDynamicParam;
 import org.apache.calcite.rex.RexInputRef;
 import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.rex.RexUnknownAs;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.NlsString;
+import org.apache.calcite.util.Sarg;
+import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -59,6 +68,162 @@ final class Pushdown {
                 xyz[3 * i + 2] = cs[i].getZ();
             }
             return new SpatialFilter.NearPolyline(xyz, d);
+        }
+        return null;
+    }
+
+    /**
+     * A comparison of an attribute column with a constant that the store can test: {@code col op c} or
+     * {@code c op col} (=, &lt;&gt;, &lt;, &lt;=, &gt;, &gt;=; text columns only = and &lt;&gt;, whose meaning does
+     * not depend on collation), {@code col IS [NOT] NULL}, and Calcite's SEARCH form of {@code IN (...)} and of a
+     * single range ({@code BETWEEN}). Else an empty list. Calcite still tests the condition on the rows the store
+     * returns, so a store that tests more loosely loses nothing; one that tests the same way saves Calcite the work.
+     *
+     * @param column the column's name for each input index, or null if it is not an attribute column
+     * @param numeric whether each input index is a numeric attribute
+     */
+    static List<AttributePredicate> attribute(RexNode node, String[] column, boolean[] numeric, DataContext params) {
+        if (!(node instanceof RexCall call)) {
+            return List.of();
+        }
+        List<RexNode> ops = call.getOperands();
+        SqlKind kind = call.getKind();
+        if ((kind == SqlKind.IS_NULL || kind == SqlKind.IS_NOT_NULL) && ops.size() == 1
+                && named(ops.get(0), column) && ops.get(0) instanceof RexInputRef ref) {
+            return List.of(new AttributePredicate(column[ref.getIndex()],
+                    kind == SqlKind.IS_NULL ? AttributePredicate.Op.IS_NULL : AttributePredicate.Op.NOT_NULL, List.of()));
+        }
+        if (kind == SqlKind.SEARCH && ops.size() == 2 && named(ops.get(0), column) && ops.get(0) instanceof RexInputRef ref
+                && ops.get(1) instanceof RexLiteral lit) {
+            return search(column[ref.getIndex()], numeric[ref.getIndex()], lit.getValueAs(Sarg.class));
+        }
+        AttributePredicate.Op op = switch (kind) {
+            case EQUALS -> AttributePredicate.Op.EQ;
+            case NOT_EQUALS -> AttributePredicate.Op.NE;
+            case LESS_THAN -> AttributePredicate.Op.LT;
+            case LESS_THAN_OR_EQUAL -> AttributePredicate.Op.LE;
+            case GREATER_THAN -> AttributePredicate.Op.GT;
+            case GREATER_THAN_OR_EQUAL -> AttributePredicate.Op.GE;
+            default -> null;
+        };
+        if (op == null || ops.size() != 2) {
+            return List.of();
+        }
+        RexNode value;
+        int index;
+        if (named(ops.get(0), column) && ops.get(0) instanceof RexInputRef ref) {
+            index = ref.getIndex();
+            value = ops.get(1);
+        } else if (named(ops.get(1), column) && ops.get(1) instanceof RexInputRef ref) {
+            index = ref.getIndex();
+            value = ops.get(0);
+            op = flip(op);
+        } else {
+            return List.of();
+        }
+        String text = constant(value, numeric[index], params);
+        if (text == null || !numeric[index] && op != AttributePredicate.Op.EQ && op != AttributePredicate.Op.NE) {
+            return List.of();
+        }
+        return List.of(new AttributePredicate(column[index], op, List.of(text)));
+    }
+
+    /** Points (IN) or one range, with nulls not matching; else nothing. */
+    private static List<AttributePredicate> search(String column, boolean numeric, Sarg<?> sarg) {
+        if (sarg == null || sarg.nullAs != RexUnknownAs.UNKNOWN && sarg.nullAs != RexUnknownAs.FALSE) {
+            return List.of();
+        }
+        if (sarg.isPoints()) {
+            List<String> values = new ArrayList<>();
+            for (Range<?> r : sarg.rangeSet.asRanges()) {
+                String v = text(r.lowerEndpoint(), numeric);
+                if (v == null) {
+                    return List.of();
+                }
+                values.add(v);
+            }
+            return values.isEmpty() ? List.of() : List.of(new AttributePredicate(column, AttributePredicate.Op.IN, values));
+        }
+        if (!numeric || sarg.rangeSet.asRanges().size() != 1) {
+            return List.of();
+        }
+        Range<?> r = sarg.rangeSet.asRanges().iterator().next();
+        List<AttributePredicate> out = new ArrayList<>();
+        if (r.hasLowerBound()) {
+            String v = text(r.lowerEndpoint(), true);
+            if (v == null) {
+                return List.of();
+            }
+            out.add(new AttributePredicate(column, r.lowerBoundType() == BoundType.CLOSED ? AttributePredicate.Op.GE
+                    : AttributePredicate.Op.GT, List.of(v)));
+        }
+        if (r.hasUpperBound()) {
+            String v = text(r.upperEndpoint(), true);
+            if (v == null) {
+                return List.of();
+            }
+            out.add(new AttributePredicate(column, r.upperBoundType() == BoundType.CLOSED ? AttributePredicate.Op.LE
+                    : AttributePredicate.Op.LT, List.of(v)));
+        }
+        return out;
+    }
+
+    /**
+     * {@code hole_id = 'X'} or {@code hole_id IN ('X', 'Y')} on input {@code holeIndex}: the hole ids, else null.
+     */
+    static List<String> holes(RexNode node, int holeIndex, DataContext params) {
+        String[] column = new String[holeIndex + 1];
+        column[holeIndex] = "hole_id";
+        List<AttributePredicate> p = attribute(node, column, new boolean[holeIndex + 1], params);
+        if (p.size() == 1 && (p.get(0).op() == AttributePredicate.Op.EQ || p.get(0).op() == AttributePredicate.Op.IN)) {
+            return p.get(0).values();
+        }
+        return null;
+    }
+
+    private static boolean named(RexNode n, String[] column) {
+        return n instanceof RexInputRef ref && ref.getIndex() < column.length && column[ref.getIndex()] != null;
+    }
+
+    private static AttributePredicate.Op flip(AttributePredicate.Op op) {
+        return switch (op) {
+            case LT -> AttributePredicate.Op.GT;
+            case LE -> AttributePredicate.Op.GE;
+            case GT -> AttributePredicate.Op.LT;
+            case GE -> AttributePredicate.Op.LE;
+            default -> op;
+        };
+    }
+
+    /** A literal or parameter as the store's operand text, if its kind matches the column's; else null. */
+    private static String constant(RexNode n, boolean numeric, DataContext params) {
+        RexNode v = n;
+        // a cast to double changes a decimal literal the way the store's parse does; other casts may truncate
+        while (numeric && v instanceof RexCall c && c.getKind() == SqlKind.CAST
+                && SqlTypeName.APPROX_TYPES.contains(c.getType().getSqlTypeName())) {
+            v = c.getOperands().get(0);
+        }
+        if (v instanceof RexDynamicParam p && params != null) {
+            return text(params.get("?" + p.getIndex()), numeric);
+        }
+        if (v instanceof RexLiteral lit) {
+            return text(lit.getValue(), numeric);
+        }
+        return null;
+    }
+
+    private static String text(Object o, boolean numeric) {
+        if (numeric && o instanceof BigDecimal b) {
+            return b.toPlainString();
+        }
+        if (numeric && o instanceof Number num && Double.isFinite(num.doubleValue())) {
+            return Double.toString(num.doubleValue());
+        }
+        if (!numeric && o instanceof NlsString s) {
+            return s.getValue();
+        }
+        if (!numeric && o instanceof String s) {
+            return s;
         }
         return null;
     }

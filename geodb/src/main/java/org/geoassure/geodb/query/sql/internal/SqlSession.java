@@ -18,7 +18,6 @@ import org.apache.calcite.schema.SchemaPlus;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
-import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
 
 /**
@@ -33,7 +32,7 @@ public final class SqlSession implements InvocationHandler {
             "executeLargeUpdate", "addBatch");
 
     /** What one table scan did. */
-    public record ScanReport(String table, SpatialFilter pushed, ScanStats stats) {
+    public record ScanReport(String table, Selection pushed, ScanStats stats) {
     }
 
     private final Connection calcite;

@@ -16,7 +16,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.plan.RelOptUtil;
 import org.apache.calcite.rex.RexNode;
-import org.apache.calcite.schema.FilterableTable;
+import org.apache.calcite.schema.ProjectableFilterableTable;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.schema.impl.AbstractSchema;
 import org.apache.calcite.schema.impl.AbstractTable;
@@ -26,6 +26,7 @@ import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
@@ -66,18 +67,18 @@ public final class WorkspaceSchema extends AbstractSchema {
                 col("dip", SqlTypeName.DOUBLE), col("desurvey_method", SqlTypeName.VARCHAR),
                 col("valid_from", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
                 col("geom", SqlTypeName.GEOMETRY)),
-                (sel, st) -> rows(store.boreholes(sel, st), WorkspaceSchema::borehole), false));
+                (sel, st, g) -> rows(store.boreholes(sel, st), h -> borehole(h, g)), false));
         tables.put("surveys", new StoreTable("surveys", List.of(
                 col("hole_id", SqlTypeName.VARCHAR), col("depth", SqlTypeName.DOUBLE), col("azimuth", SqlTypeName.DOUBLE),
                 col("dip", SqlTypeName.DOUBLE), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
-                (sel, st) -> rows(store.stations(sel, st), WorkspaceSchema::station), true));
+                (sel, st, g) -> rows(store.stations(sel, st), v -> station(v, g)), true));
         for (String name : store.intervalTables()) {
             List<Column> attrs = store.intervalColumns(name);
             List<Col> cols = new ArrayList<>(List.of(col("hole_id", SqlTypeName.VARCHAR),
                     col("depth_from", SqlTypeName.DOUBLE), col("depth_to", SqlTypeName.DOUBLE)));
             for (Column c : attrs) {
-                cols.add(col(c.name(), c.type() == ColumnType.NUMBER ? SqlTypeName.DOUBLE : SqlTypeName.VARCHAR));
+                cols.add(new Col(c.name(), c.type() == ColumnType.NUMBER ? SqlTypeName.DOUBLE : SqlTypeName.VARCHAR, true));
             }
             for (String p : List.of("x_from", "y_from", "z_from", "x_to", "y_to", "z_to", "x_mid", "y_mid", "z_mid")) {
                 cols.add(col(p, SqlTypeName.DOUBLE));
@@ -86,24 +87,24 @@ public final class WorkspaceSchema extends AbstractSchema {
             cols.add(col("recorded_at", SqlTypeName.TIMESTAMP));
             cols.add(col("geom", SqlTypeName.GEOMETRY));
             tables.put(name, new StoreTable(name, cols,
-                    (sel, st) -> rows(store.intervals(name, sel, st), WorkspaceSchema::interval), true));
+                    (sel, st, g) -> rows(store.intervals(name, sel, st), r -> interval(r, g)), true));
         }
         return tables;
     }
 
-    private static Object[] borehole(HoleVersion h) {
+    private static Object[] borehole(HoleVersion h, boolean geom) {
         var c = h.collar();
         return new Object[] {h.holeId(), c.x(), c.y(), c.z(), nan(c.totalDepth()), nan(c.azimuth()), nan(c.dip()),
             h.method().label(), h.valid().from().toEpochMilli(), h.recorded().from().toEpochMilli(),
-            FACTORY.createPoint(new Coordinate(c.x(), c.y(), c.z()))};
+            geom ? FACTORY.createPoint(new Coordinate(c.x(), c.y(), c.z())) : null};
     }
 
-    private static Object[] station(StationRecord s) {
+    private static Object[] station(StationRecord s, boolean geom) {
         return new Object[] {s.holeId(), s.depth(), s.azimuth(), s.dip(), s.x(), s.y(), s.z(),
-            FACTORY.createPoint(new Coordinate(s.x(), s.y(), s.z()))};
+            geom ? FACTORY.createPoint(new Coordinate(s.x(), s.y(), s.z())) : null};
     }
 
-    private static Object[] interval(IntervalRecord r) {
+    private static Object[] interval(IntervalRecord r, boolean geom) {
         Object[] row = new Object[3 + r.values().size() + 9 + 3];
         int k = 0;
         row[k++] = r.holeId();
@@ -117,7 +118,7 @@ public final class WorkspaceSchema extends AbstractSchema {
         }
         row[k++] = r.valid().from().toEpochMilli();
         row[k++] = r.recorded().from().toEpochMilli();
-        row[k] = FACTORY.createLineString(new Coordinate[] {
+        row[k] = !geom ? null : FACTORY.createLineString(new Coordinate[] {
             new Coordinate(r.position(0), r.position(1), r.position(2)),
             new Coordinate(r.position(6), r.position(7), r.position(8)),
             new Coordinate(r.position(3), r.position(4), r.position(5))});
@@ -128,17 +129,18 @@ public final class WorkspaceSchema extends AbstractSchema {
         return Double.isNaN(v) ? null : v;
     }
 
-    private record Col(String name, SqlTypeName type) {
+    /** A column; {@code attribute}: one of an interval table's attribute columns, which the store can filter on. */
+    private record Col(String name, SqlTypeName type, boolean attribute) {
     }
 
     private static Col col(String name, SqlTypeName type) {
-        return new Col(name, type);
+        return new Col(name, type, false);
     }
 
     /** Opens a fresh stream of rows for each scan, for a selection (the time slice plus any pushed-down filter). */
     @FunctionalInterface
     private interface RowSource {
-        Rows open(Selection selection, ScanStats stats);
+        Rows open(Selection selection, ScanStats stats, boolean geometry);
     }
 
     /** An open stream of rows and how to close it. */
@@ -150,19 +152,28 @@ public final class WorkspaceSchema extends AbstractSchema {
     }
 
     /**
-     * A read-only table whose rows stream from the store. A conjunct {@code ST_3DDWithin(geom, <constant point or
-     * line>, <constant distance>)} in the WHERE clause becomes the scan's spatial filter (R*Tree candidates, refined
-     * in double). Calcite applies the other conditions to the rows. When the whole WHERE clause is that one condition
-     * is a distance to a point, and the store tests the same geometry as the {@code geom} column ({@code exact}:
-     * stations and intervals, not boreholes, whose store geometry is the trace while {@code geom} is the collar),
-     * Calcite is told not to test it again: the store's refine computes the same distance with the same arithmetic.
+     * A read-only table whose rows stream from the store, with conditions pushed down to it:
+     * <ul>
+     * <li>{@code ST_3DDWithin(geom, <constant point or line>, <constant distance>)} becomes the scan's spatial filter
+     *     (R*Tree candidates, refined in double);</li>
+     * <li>{@code hole_id = 'X'} / {@code hole_id IN (...)} restrict the scan to those holes;</li>
+     * <li>comparisons of interval attribute columns with constants (see {@link Pushdown#attribute}) become the
+     *     selection's attribute predicates, tested by the store;</li>
+     * <li>the projection: geometry objects are built only when {@code geom} is read.</li>
+     * </ul>
+     * Calcite still applies every condition to the rows the store returns, except when the whole WHERE clause is one
+     * distance-to-point condition and the store tests the same geometry as the {@code geom} column ({@code exact}:
+     * stations and intervals, not boreholes, whose store geometry is the trace while {@code geom} is the collar): the
+     * store's refine computes the same distance with the same arithmetic, so Calcite is told not to test it again.
      */
-    private final class StoreTable extends AbstractTable implements FilterableTable {
+    private final class StoreTable extends AbstractTable implements ProjectableFilterableTable {
         private final String table;
         private final List<Col> cols;
         private final RowSource source;
         private final int geomIndex;
         private final boolean exact;
+        private final String[] attributeName;
+        private final boolean[] numeric;
 
         StoreTable(String table, List<Col> cols, RowSource source, boolean exact) {
             this.table = table;
@@ -170,25 +181,19 @@ public final class WorkspaceSchema extends AbstractSchema {
             this.source = source;
             this.exact = exact;
             int g = -1;
+            attributeName = new String[cols.size()];
+            numeric = new boolean[cols.size()];
             for (int i = 0; i < cols.size(); i++) {
-                if (cols.get(i).name().equals("geom")) {
+                Col c = cols.get(i);
+                if (c.name().equals("geom")) {
                     g = i;
+                }
+                if (c.attribute()) {
+                    attributeName[i] = c.name();
+                    numeric[i] = c.type() == SqlTypeName.DOUBLE;
                 }
             }
             this.geomIndex = g;
-        }
-
-        /** The first pushable spatial conjunct, as a filter, or null. */
-        private SpatialFilter spatial(List<RexNode> filters, DataContext root) {
-            for (RexNode f : filters) {
-                for (RexNode c : RelOptUtil.conjunctions(f)) {
-                    SpatialFilter sf = Pushdown.dWithin(c, geomIndex, root);
-                    if (sf != null) {
-                        return sf;
-                    }
-                }
-            }
-            return null;
         }
 
         @Override
@@ -200,19 +205,54 @@ public final class WorkspaceSchema extends AbstractSchema {
             return b.build();
         }
 
+        /** The time slice plus every condition the store can apply. */
+        private Selection selection(List<RexNode> filters, DataContext root) {
+            Selection sel = slice;
+            SpatialFilter spatial = null;
+            List<String> holes = null;
+            for (RexNode f : filters) {
+                for (RexNode c : RelOptUtil.conjunctions(f)) {
+                    SpatialFilter sf = spatial == null ? Pushdown.dWithin(c, geomIndex, root) : null;
+                    if (sf != null) {
+                        spatial = sf;
+                        sel = sel.within(sf);
+                        continue;
+                    }
+                    List<String> h = holes == null ? Pushdown.holes(c, 0, root) : null;
+                    if (h != null) {
+                        holes = h;
+                        sel = sel.holes(new java.util.LinkedHashSet<>(h));
+                        continue;
+                    }
+                    for (AttributePredicate p : Pushdown.attribute(c, attributeName, numeric, root)) {
+                        sel = sel.where(p);
+                    }
+                }
+            }
+            return sel;
+        }
+
         @Override
-        public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters) {
-            SpatialFilter f = spatial(filters, root);
-            if (f instanceof SpatialFilter.NearPoint && exact && filters.size() == 1 && Pushdown.dWithin(filters.get(0), geomIndex, root) != null
+        public Enumerable<Object[]> scan(DataContext root, List<RexNode> filters, int[] projects) {
+            Selection sel = selection(filters, root);
+            SpatialFilter f = sel.spatial().orElse(null);
+            if (f instanceof SpatialFilter.NearPoint && exact && filters.size() == 1
+                    && Pushdown.dWithin(filters.get(0), geomIndex, root) != null
                     && Pushdown.geomFirst(filters.get(0), geomIndex)) {
                 filters.remove(0);
             }
-            Selection sel = f == null ? slice : slice.within(f);
+            boolean geometry = projects == null;
+            if (projects != null) {
+                for (int p : projects) {
+                    geometry |= p == geomIndex;
+                }
+            }
+            boolean withGeometry = geometry;
             return new AbstractEnumerable<>() {
                 @Override
                 public Enumerator<Object[]> enumerator() {
                     ScanStats stats = new ScanStats();
-                    Rows rows = source.open(sel, stats);
+                    Rows rows = source.open(sel, stats, withGeometry);
                     return new Enumerator<>() {
                         private Object[] current;
 
@@ -223,11 +263,19 @@ public final class WorkspaceSchema extends AbstractSchema {
 
                         @Override
                         public boolean moveNext() {
-                            if (rows.it().hasNext()) {
-                                current = rows.it().next();
-                                return true;
+                            if (!rows.it().hasNext()) {
+                                return false;
                             }
-                            return false;
+                            Object[] row = rows.it().next();
+                            if (projects == null) {
+                                current = row;
+                            } else {
+                                current = new Object[projects.length];
+                                for (int i = 0; i < projects.length; i++) {
+                                    current[i] = row[projects[i]];
+                                }
+                            }
+                            return true;
                         }
 
                         @Override
@@ -238,7 +286,7 @@ public final class WorkspaceSchema extends AbstractSchema {
                         @Override
                         public void close() {
                             rows.close().run();
-                            log.accept(new SqlSession.ScanReport(schemaName + "." + table, f, stats));
+                            log.accept(new SqlSession.ScanReport(schemaName + "." + table, sel, stats));
                         }
                     };
                 }
