@@ -52,6 +52,13 @@ public final class ScanStats {
         returned += n;
     }
 
+    /**
+     * Two lines for an EXPLAIN: {@code   <scan>: <access>: <counts>} and {@code     pushed down: <selection>}.
+     */
+    public String report(String scan, Selection pushed) {
+        return "  " + scan + ": " + this + "\n    pushed down: " + pushed.describe() + "\n";
+    }
+
     @Override
     public String toString() {
         return access + ": " + (indexCandidates > 0 || access.contains("R*Tree") ? indexCandidates + " index candidates, " : "")

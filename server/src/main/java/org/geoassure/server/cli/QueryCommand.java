@@ -10,6 +10,7 @@ import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.server.query.JsonQuery;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -36,7 +37,11 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--sql", paramLabel = "QUERY", description = "a SQL query over the workspace (read-only)")
     String sql;
 
-    @Option(names = "--explain", description = "with --sql: print the query plan instead of the rows")
+    @Option(names = "--json", paramLabel = "FILE", description = "the query as JSON (docs/query.md), from FILE or - for stdin")
+    String json;
+
+    @Option(names = "--explain", description = "run the query and print how it was answered (plan, pushed-down "
+            + "conditions, index candidates, rows examined and returned) instead of the rows")
     boolean explain;
 
     @Option(names = "--table", paramLabel = "NAME", description = "interval table (for intervals)")
@@ -66,14 +71,17 @@ final class QueryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (sql != null && json != null) {
+            throw new InvalidContentException("--json: not with --sql (give one query)");
+        }
         if (sql != null) {
             return SqlRunner.run(this);
         }
-        if (target == null) {
-            throw new InvalidContentException("TARGET: give boreholes, stations or intervals, or a query with --sql");
+        if (json != null) {
+            return runJson();
         }
-        if (explain) {
-            throw new InvalidContentException("--explain: only with --sql for now");
+        if (target == null) {
+            throw new InvalidContentException("TARGET: give boreholes, stations or intervals, or a query with --sql or --json");
         }
         Selection s = read.apply(Selection.all());
         SpatialFilter f = spatial();
@@ -86,16 +94,53 @@ final class QueryCommand implements Callable<Integer> {
         if (!holes.isEmpty()) {
             s = s.holes(Set.copyOf(holes));
         }
+        Rows.Dataset what = switch (target) {
+            case "boreholes" -> Rows.Dataset.BOREHOLES;
+            case "stations" -> Rows.Dataset.STATIONS;
+            case "intervals" -> Rows.Dataset.INTERVALS;
+            default -> throw new InvalidContentException("TARGET: '" + target
+                    + "' is not one of boreholes, stations, intervals");
+        };
+        return select(what, table, s);
+    }
+
+    /** {@code --json}: the same selection as the options, read from a JSON document. */
+    private int runJson() {
+        if (target != null || table != null || box != null || near != null || line != null || within != null
+                || !where.isEmpty() || !holes.isEmpty() || read.asOf != null || read.recordedAsOf != null) {
+            throw new InvalidContentException("--json: put the target and every condition in the JSON document, "
+                    + "not in options");
+        }
+        JsonQuery q;
+        if (json.equals("-")) {
+            q = JsonQuery.parse(new java.io.InputStreamReader(System.in, java.nio.charset.StandardCharsets.UTF_8), "-");
+        } else {
+            java.nio.file.Path file = java.nio.file.Path.of(json);
+            try {
+                q = JsonQuery.parse(java.nio.file.Files.readString(file), file.toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new InvalidContentException("--json: no such file " + file);
+            } catch (java.io.IOException e) {
+                throw new org.geoassure.geodb.StorageException("--json: cannot read " + file + ": " + e.getMessage(), e);
+            }
+        }
+        read.apply(Selection.all());
+        Rows.Dataset what = switch (q.target()) {
+            case "boreholes" -> Rows.Dataset.BOREHOLES;
+            case "stations" -> Rows.Dataset.STATIONS;
+            default -> Rows.Dataset.INTERVALS;
+        };
+        return select(what, q.table().orElse(null), q.selection());
+    }
+
+    private int select(Rows.Dataset what, String tableName, Selection selection) {
         try (WorkspaceStore store = ws.open()) {
-            Rows.Dataset what = switch (target) {
-                case "boreholes" -> Rows.Dataset.BOREHOLES;
-                case "stations" -> Rows.Dataset.STATIONS;
-                case "intervals" -> Rows.Dataset.INTERVALS;
-                default -> throw new InvalidContentException("TARGET: '" + target
-                        + "' is not one of boreholes, stations, intervals");
-            };
-            Selection selection = s;
-            read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, selection, read.format, w));
+            if (explain) {
+                spec.commandLine().getOut().print(Explain.run(store, what, tableName, selection));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, tableName, selection, read.format, w));
         }
         return 0;
     }

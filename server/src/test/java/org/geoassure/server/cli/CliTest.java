@@ -180,7 +180,41 @@ class CliTest {
         assertEquals(List.of("n", "0"), past.lines());
         Result plan = run("query", ws.toString(), "--explain", "--sql", "SELECT hole_id FROM assays WHERE Au > 2");
         assertEquals(0, plan.code(), plan.err());
-        assertTrue(plan.out().contains("BindableTableScan(table=[[ws, assays]], filters=[[>($3, 2.0E0)]])"), plan.out());
+        assertTrue(plan.out().contains("BindableTableScan(table=[[ws, assays]], filters=[[>($3, 2.0E0)]]"), plan.out());
+        assertTrue(plan.out().contains("ws.assays: table intervals_assays (time, hole and attribute conditions in "
+                + "SQLite): 73 rows examined, 73 returned\n    pushed down: Au > 2.0; valid at now, recorded now"), plan.out());
+        assertTrue(plan.out().endsWith("rows returned: 73\n"), plan.out());
+    }
+
+    @Test
+    void jsonQueriesTheSameRowsAsTheOptions() throws IOException {
+        assertEquals(0, ingestDemo1().code());
+        Path q = dir.resolve("near.json");
+        Files.writeString(q, "{\"from\": \"intervals\", \"table\": \"assays\",\n"
+                + " \"near\": {\"point\": [4.533053515215002, 0, 99.7271773347324], \"within\": 1.5}}\n");
+        Result json = run("query", ws.toString(), "--json", q.toString());
+        Result options = run("query", ws.toString(), "intervals", "--table", "assays", "--near",
+                "4.533053515215002,0,99.7271773347324", "--within", "1.5");
+        assertEquals(0, json.code(), json.err());
+        assertEquals(3, json.lines().size(), json.out());
+        assertEquals(options.out(), json.out());
+        Result explain = run("query", ws.toString(), "--json", q.toString(), "--explain");
+        assertEquals(0, explain.code(), explain.err());
+        assertTrue(explain.out().contains("assays: R*Tree ga_rtree_chunks_assays (chunks of up to 32 rows), refine rows "
+                + "in double: "), explain.out());
+        assertTrue(explain.out().contains("pushed down: 3D distance <= 1.5 m from POINT Z (4.533053515215002 0.0 "
+                + "99.7271773347324); valid at now, recorded now"), explain.out());
+        assertTrue(explain.out().endsWith(" 2 returned\n    pushed down: 3D distance <= 1.5 m from POINT Z "
+                + "(4.533053515215002 0.0 99.7271773347324); valid at now, recorded now\nrows returned: 2\n"), explain.out());
+        Files.writeString(q, "{\"from\": \"intervals\", \"table\": \"assays\",\n \"near\": {\"point\": [0, 0, 0], "
+                + "\"whithin\": 1.5}}\n");
+        Result typo = run("query", ws.toString(), "--json", q.toString());
+        assertEquals(2, typo.code());
+        assertTrue(typo.err().contains("near.json:2: $.near.whithin: unknown field"), typo.err());
+        assertEquals(2, run("query", ws.toString(), "--json", q.toString(), "--sql", "SELECT 1").code());
+        Result missing = run("query", ws.toString(), "--json", dir.resolve("none.json").toString());
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("none.json"), missing.err());
     }
 
     @Test

@@ -128,8 +128,7 @@ public final class SqlQueries {
             }
             out.append("scans:\n");
             for (SqlSession.ScanReport r : session.takeScans()) {
-                out.append("  ").append(r.table()).append(": ").append(r.stats()).append('\n');
-                out.append("    pushed down: ").append(r.pushed().describe()).append('\n');
+                out.append(r.stats().report(r.table(), r.pushed()));
             }
             out.append("rows returned: ").append(rows).append('\n');
         }
