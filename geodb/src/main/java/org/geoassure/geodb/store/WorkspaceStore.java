@@ -8,6 +8,7 @@ import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
@@ -79,6 +80,17 @@ public interface WorkspaceStore extends AutoCloseable {
 
     /** As {@link #stations(Selection)}, recording in {@code stats} how the rows were found (for EXPLAIN). */
     Stream<StationRecord> stations(Selection selection, ScanStats stats);
+
+    /**
+     * Desurveyed traces of the hole versions in the selection's time slice, ordered by hole id; a spatial filter tests
+     * the trace (as {@link #boreholes(Selection)} does). Attribute predicates are not allowed.
+     */
+    default Stream<TraceRecord> traces(Selection selection) {
+        return traces(selection, new ScanStats());
+    }
+
+    /** As {@link #traces(Selection)}, recording in {@code stats} how the rows were found (for EXPLAIN). */
+    Stream<TraceRecord> traces(Selection selection, ScanStats stats);
 
     /** Interval rows of {@code table} in the selection, ordered by hole id then from-depth. */
     default Stream<IntervalRecord> intervals(String table, Selection selection) {

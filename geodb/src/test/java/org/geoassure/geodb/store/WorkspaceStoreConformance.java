@@ -27,10 +27,12 @@ import org.geoassure.geodb.model.IntervalRow;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.Box3;
+import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.junit.jupiter.api.AfterEach;
@@ -422,6 +424,45 @@ public abstract class WorkspaceStoreConformance {
                 .stream().map(HoleVersion::holeId).toList();
         assertEquals(List.of("S1", "V1"), ids);
         assertEquals(List.of(), list(store.boreholes(Selection.all().within(new SpatialFilter.NearPolyline(line, 19.99)))));
+    }
+
+    @Test
+    void tracesStartAtTheCollarAndFilterLikeBoreholes() {
+        store.ingest(batch(threeHoles(300), null));
+        List<TraceRecord> traces = list(store.traces(Selection.all()));
+        List<HoleVersion> holes = list(store.boreholes(Selection.all()));
+        assertEquals(holes.stream().map(HoleVersion::holeId).toList(), traces.stream().map(TraceRecord::holeId).toList());
+        for (int i = 0; i < holes.size(); i++) {
+            double[] xyz = traces.get(i).xyz();
+            assertEquals(holes.get(i).collar().x(), xyz[0], 1e-9);
+            assertEquals(holes.get(i).collar().y(), xyz[1], 1e-9);
+            assertEquals(holes.get(i).collar().z(), xyz[2], 1e-9);
+            assertEquals(holes.get(i).valid(), traces.get(i).valid());
+            assertEquals(holes.get(i).recorded(), traces.get(i).recorded());
+        }
+        double[] line = {X0 - 50, Y0 + 20, 250, X0 + 260, Y0 + 20, 250};
+        ScanStats stats = new ScanStats();
+        assertEquals(List.of("S1", "V1"), list(store.traces(Selection.all().within(
+                new SpatialFilter.NearPolyline(line, 20.001)), stats)).stream().map(TraceRecord::holeId).toList());
+        assertEquals(2, stats.returned());
+        assertTrue(stats.indexCandidates() >= 2, stats.toString());
+        assertEquals(List.of("V1"), list(store.traces(Selection.all().holes(Set.of("V1")))).stream()
+                .map(TraceRecord::holeId).toList());
+    }
+
+    @Test
+    void scanStatsCountWhatTheScanDid() {
+        store.ingest(batch(threeHoles(300), null));
+        ScanStats near = new ScanStats();
+        List<IntervalRecord> rows = list(store.intervals("lithology", Selection.all().within(
+                new SpatialFilter.NearPoint(X0, Y0, 300, 250)), near));
+        assertEquals(rows.size(), near.returned());
+        assertTrue(near.examined() >= near.returned() && near.indexCandidates() > 0, near.toString());
+        ScanStats all = new ScanStats();
+        long n = list(store.intervals("lithology", Selection.all(), all)).size();
+        assertEquals(n, all.returned());
+        assertEquals(0, all.indexCandidates());
+        assertTrue(!all.access().isEmpty());
     }
 
     @Test

@@ -39,6 +39,7 @@ import org.geoassure.geodb.model.Period;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
@@ -432,6 +433,37 @@ public final class SqliteStore implements WorkspaceStore {
         return new HoleVersion(id, collar, survey, DesurveyMethod.parse(rs.getString("desurvey_method")),
                 period(rs.getLong("valid_from"), rs.getLong("valid_to")),
                 period(rs.getLong("recorded_at"), rs.getLong("superseded_at")), rs.getLong("ingest_id"));
+    }
+
+    @Override
+    public Stream<TraceRecord> traces(Selection s, ScanStats stats) {
+        if (!s.predicates().isEmpty()) {
+            throw new InvalidContentException("where: attribute predicates apply to interval tables, not to traces");
+        }
+        List<Object> params = new ArrayList<>();
+        String sql = "SELECT t.hole_id, t.coords, t.n_points, t.valid_from, t.valid_to, t.recorded_at, t.superseded_at "
+                + "FROM traces t WHERE " + timeCondition("t", s, params) + holeCondition("t", s, params);
+        SpatialFilter f = s.spatial().orElse(null);
+        if (f != null) {
+            sql += " AND t.fid IN (SELECT r.id >> " + TRACE_PIECE_BITS + " FROM ga_rtree_traces r WHERE 1 = 1"
+                    + boxCondition("r", f, params) + ")";
+            stats.access("R*Tree ga_rtree_traces (trace pieces), refine traces in double");
+        } else {
+            stats.access("table traces (time and hole conditions in SQLite)");
+        }
+        return query(sql + " ORDER BY t.hole_id, t.valid_from", params, rs -> {
+            stats.addExamined(1);
+            double[] line = unpack(rs.getBytes(2));
+            if (f != null) {
+                stats.addIndexCandidates(1);
+                if (!f.matches(line, rs.getInt(3))) {
+                    return null;
+                }
+            }
+            stats.addReturned(1);
+            return new TraceRecord(rs.getString(1), line, period(rs.getLong(4), rs.getLong(5)),
+                    period(rs.getLong(6), rs.getLong(7)));
+        });
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.StationRecord;
+import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
@@ -33,9 +34,10 @@ import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LineString;
 
 /**
- * The workspace as a Calcite schema: {@code boreholes}, {@code surveys} and one table per interval table, in one time
+ * The workspace as a Calcite schema: {@code boreholes}, {@code surveys}, {@code traces} and one table per interval table, in one time
  * slice. Rows stream from the storage SPI; geometries are JTS geometries with z. Internal.
  */
 public final class WorkspaceSchema extends AbstractSchema {
@@ -73,6 +75,11 @@ public final class WorkspaceSchema extends AbstractSchema {
                 col("dip", SqlTypeName.DOUBLE), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
                 col("z", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
                 (sel, st, g) -> rows(store.stations(sel, st), v -> station(v, g)), true));
+        tables.put("traces", new StoreTable("traces", List.of(
+                col("hole_id", SqlTypeName.VARCHAR), col("n_points", SqlTypeName.INTEGER),
+                col("valid_from", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
+                col("geom", SqlTypeName.GEOMETRY)),
+                (sel, st, g) -> rows(store.traces(sel, st), t -> trace(t, g)), true));
         for (String name : store.intervalTables()) {
             List<Column> attrs = store.intervalColumns(name);
             List<Col> cols = new ArrayList<>(List.of(col("hole_id", SqlTypeName.VARCHAR),
@@ -97,6 +104,20 @@ public final class WorkspaceSchema extends AbstractSchema {
         return new Object[] {h.holeId(), c.x(), c.y(), c.z(), nan(c.totalDepth()), nan(c.azimuth()), nan(c.dip()),
             h.method().label(), h.valid().from().toEpochMilli(), h.recorded().from().toEpochMilli(),
             geom ? FACTORY.createPoint(new Coordinate(c.x(), c.y(), c.z())) : null};
+    }
+
+    private static Object[] trace(TraceRecord t, boolean geom) {
+        LineString line = null;
+        if (geom) {
+            double[] xyz = t.xyz();
+            Coordinate[] cs = new Coordinate[xyz.length / 3];
+            for (int i = 0; i < cs.length; i++) {
+                cs[i] = new Coordinate(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
+            }
+            line = FACTORY.createLineString(cs.length == 1 ? new Coordinate[] {cs[0], cs[0]} : cs);
+        }
+        return new Object[] {t.holeId(), t.points(), t.valid().from().toEpochMilli(), t.recorded().from().toEpochMilli(),
+            line};
     }
 
     private static Object[] station(StationRecord s, boolean geom) {
