@@ -68,6 +68,55 @@ public final class Geometry3 {
         return true;
     }
 
+    /** Minimum 3D distance from a point to the solid box (0 inside or on it). */
+    public static double pointBoxDistance(double x, double y, double z, Box3 b) {
+        double dx = Math.max(0, Math.max(b.minX() - x, x - b.maxX()));
+        double dy = Math.max(0, Math.max(b.minY() - y, y - b.maxY()));
+        double dz = Math.max(0, Math.max(b.minZ() - z, z - b.maxZ()));
+        return Math.sqrt(dx * dx + dy * dy + dz * dz);
+    }
+
+    /**
+     * Minimum 3D distance from a polyline to the solid box: 0 if they touch; else the least of each vertex's distance
+     * to the box and each segment's distance to the box's 12 edges (a segment's nearest point to a convex box it
+     * misses is a vertex, or it lies over a face, where it passes over an edge at the same height, or it is nearest
+     * an edge).
+     */
+    public static double polylineBoxDistance(double[] p, int n, Box3 b) {
+        if (polylineIntersectsBox(p, n, b)) {
+            return 0;
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            best = Math.min(best, pointBoxDistance(p[3 * i], p[3 * i + 1], p[3 * i + 2], b));
+        }
+        double[] xs = {b.minX(), b.maxX()};
+        double[] ys = {b.minY(), b.maxY()};
+        double[] zs = {b.minZ(), b.maxZ()};
+        for (int i = 0; i + 1 < n; i++) {
+            int o = 3 * i;
+            for (double u : ys) {
+                for (double v : zs) {
+                    best = Math.min(best, segmentSegmentDistance(p[o], p[o + 1], p[o + 2], p[o + 3], p[o + 4], p[o + 5],
+                            xs[0], u, v, xs[1], u, v));
+                }
+            }
+            for (double u : xs) {
+                for (double v : zs) {
+                    best = Math.min(best, segmentSegmentDistance(p[o], p[o + 1], p[o + 2], p[o + 3], p[o + 4], p[o + 5],
+                            u, ys[0], v, u, ys[1], v));
+                }
+            }
+            for (double u : xs) {
+                for (double v : ys) {
+                    best = Math.min(best, segmentSegmentDistance(p[o], p[o + 1], p[o + 2], p[o + 3], p[o + 4], p[o + 5],
+                            u, v, zs[0], u, v, zs[1]));
+                }
+            }
+        }
+        return best;
+    }
+
     /** Minimum 3D distance from a point to a polyline. */
     public static double polylinePointDistance(double[] p, int n, double x, double y, double z) {
         if (n == 1) {

@@ -46,7 +46,7 @@ public final class SqlQueries {
     private static final Map<String, String> FUNCTIONS = Map.of(
             "ST_MakePoint", "stMakePoint", "ST_GeomFromText", "stGeomFromText", "ST_AsText", "stAsText",
             "ST_X", "stX", "ST_Y", "stY", "ST_Z", "stZ", "ST_3DDistance", "st3DDistance", "ST_3DDWithin", "st3DDWithin",
-            "ST_3DIntersects", "st3DIntersects");
+            "ST_3DIntersects", "st3DIntersects", "ST_3DMakeBox", "st3DMakeBox");
 
     private SqlQueries() {
     }

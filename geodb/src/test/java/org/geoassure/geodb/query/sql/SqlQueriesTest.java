@@ -91,7 +91,23 @@ class SqlQueriesTest {
         "ST_3DDWithin(ST_MakePoint(0, 0, 0), ST_MakePoint(1, 2, 2), 2.999); false",
         "ST_3DIntersects(ST_GeomFromText('LINESTRING Z (0 0 0, 2 2 2)'), ST_MakePoint(1, 1, 1)); true",
         "ST_Z(ST_MakePoint(1.5, 2.5, 3.5)); 3.5",
-        "ST_AsText(ST_MakePoint(39500000.5, 4000000.25, -120)); POINT Z(39500000.5 4000000.25 -120)"})
+        "ST_AsText(ST_MakePoint(39500000.5, 4000000.25, -120)); POINT Z(39500000.5 4000000.25 -120)",
+        // boxes: expected values from PostGIS 3.3.2 (GEOS 3.11.1), run 2026-11-29 on this machine; PostGIS treats
+        // box3d::geometry (a closed POLYHEDRALSURFACE Z) as solid in ST_3DDistance and ST_3DIntersects
+        // PostGIS: POLYHEDRALSURFACE Z (((0 0 0,0 10 0,10 10 0,10 0 0,0 0 0)),((0 0 10,10 0 10,10 10 10,0 10 10,0 0 10)),
+        // ((0 0 0,0 0 10,0 10 10,0 10 0,0 0 0)),((10 0 0,10 10 0,10 10 10,10 0 10,10 0 0)),((0 0 0,10 0 0,10 0 10,0 0 10,0 0 0)),
+        // ((0 10 0,0 10 10,10 10 10,10 10 0,0 10 0))); the same faces here, as a MULTIPOLYGON Z (JTS has no polyhedral surface)
+        "ST_AsText(ST_3DMakeBox(ST_MakePoint(10, 10, 10), ST_MakePoint(0, 0, 0))); MULTIPOLYGON Z(((0 0 0, 0 10 0, 10 10 0, 10 0 0, 0 0 0)), ((0 0 10, 10 0 10, 10 10 10, 0 10 10, 0 0 10)), ((0 0 0, 0 0 10, 0 10 10, 0 10 0, 0 0 0)), ((10 0 0, 10 10 0, 10 10 10, 10 0 10, 10 0 0)), ((0 0 0, 10 0 0, 10 0 10, 0 0 10, 0 0 0)), ((0 10 0, 0 10 10, 10 10 10, 10 10 0, 0 10 0)))",
+        "ST_3DDistance(ST_MakePoint(13, 14, 10), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); 5.0",
+        "ST_3DDistance(ST_GeomFromText('LINESTRING Z (12 -5 20, 12 15 20)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); 10.198039027185569",
+        "ST_3DDistance(ST_GeomFromText('LINESTRING Z (-3 -4 5, -3 20 5)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); 3.0",
+        "ST_3DDistance(ST_GeomFromText('LINESTRING Z (11 11 11, 20 20 20)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); 1.7320508075688772",
+        "ST_3DDistance(ST_MakePoint(5, 5, 5), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); 0.0",
+        "ST_3DIntersects(ST_GeomFromText('LINESTRING Z (1 1 1, 2 2 2)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); true",
+        "ST_3DIntersects(ST_GeomFromText('LINESTRING Z (-5 5 5, 15 5 5)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); true",
+        "ST_3DIntersects(ST_GeomFromText('LINESTRING Z (-5 5 11, 15 5 11)'), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); false",
+        "ST_3DIntersects(ST_MakePoint(10, 10, 10), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10))); true",
+        "ST_3DDWithin(ST_MakePoint(5, 5, 5), ST_3DMakeBox(ST_MakePoint(0, 0, 0), ST_MakePoint(10, 10, 10)), 0); true"})
     void functionsHavePostgisSemantics(String expression, String expected) throws SQLException {
         assertEquals(List.of(expected), rows("VALUES " + expression));
     }
@@ -229,6 +245,24 @@ class SqlQueriesTest {
         assertEquals(expected == null ? List.of() : List.of(expected.split(" ")), rows);
         assertEquals(1, seen.size());
         assertEquals(pushed, seen.get(0).predicates().toString());
+    }
+
+    @Test
+    void boxConditionIsPushedToTheIndex() throws SQLException {
+        // V1's coal (elevations 260..200) reaches into the box z 150..210 under V1; V2 is 100 m east
+        List<String> rows = new ArrayList<>();
+        var seen = selectionsFor("SELECT hole_id, depth_from FROM lithology WHERE ST_3DIntersects(geom, "
+                + "ST_3DMakeBox(ST_MakePoint(39499990, 3999990, 150), ST_MakePoint(39500010, 4000010, 210)))", rows);
+        assertEquals(List.of("V1|40.0"), rows);
+        assertEquals(java.util.Optional.of(new org.geoassure.geodb.query.SpatialFilter.InBox(
+                new org.geoassure.geodb.query.Box3(39_499_990, 3_999_990, 150, 39_500_010, 4_000_010, 210))),
+                seen.get(0).spatial());
+        rows.clear();
+        seen = selectionsFor("SELECT hole_id, depth_from FROM lithology WHERE ST_3DIntersects("
+                + "ST_GeomFromText('POINT Z (39500100 4000000 250)'), geom)", rows);
+        assertEquals(List.of("V2|0.0"), rows);
+        assertEquals(java.util.Optional.of(new org.geoassure.geodb.query.SpatialFilter.NearPoint(
+                39_500_100, 4_000_000, 250, 0)), seen.get(0).spatial());
     }
 
     @Test

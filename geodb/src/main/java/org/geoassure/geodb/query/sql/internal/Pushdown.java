@@ -17,6 +17,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.NlsString;
 import org.apache.calcite.util.Sarg;
 import org.geoassure.geodb.query.AttributePredicate;
+import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
@@ -34,8 +35,14 @@ final class Pushdown {
      * PreparedStatement parameter (read from {@code params} at scan time): the equivalent spatial filter, else null.
      */
     static SpatialFilter dWithin(RexNode node, int geomIndex, DataContext params) {
-        if (geomIndex < 0 || !(node instanceof RexCall call)
-                || !call.getOperator().getName().equalsIgnoreCase("ST_3DDWithin") || call.getOperands().size() != 3) {
+        if (geomIndex < 0 || !(node instanceof RexCall call)) {
+            return null;
+        }
+        String fn = call.getOperator().getName();
+        if (fn.equalsIgnoreCase("ST_3DIntersects") && call.getOperands().size() == 2) {
+            return intersects(call.getOperands(), geomIndex, params);
+        }
+        if (!fn.equalsIgnoreCase("ST_3DDWithin") || call.getOperands().size() != 3) {
             return null;
         }
         List<RexNode> ops = call.getOperands();
@@ -56,18 +63,12 @@ final class Pushdown {
             Coordinate c = p.getCoordinate();
             return Double.isNaN(c.getZ()) ? null : new SpatialFilter.NearPoint(c.getX(), c.getY(), c.getZ(), d);
         }
+        if (SpatialFunctions.box(g) != null) {
+            return null;
+        }
         if (g instanceof LineString l && l.getNumPoints() >= 2) {
-            Coordinate[] cs = l.getCoordinates();
-            double[] xyz = new double[3 * cs.length];
-            for (int i = 0; i < cs.length; i++) {
-                if (Double.isNaN(cs[i].getZ())) {
-                    return null;
-                }
-                xyz[3 * i] = cs[i].getX();
-                xyz[3 * i + 1] = cs[i].getY();
-                xyz[3 * i + 2] = cs[i].getZ();
-            }
-            return new SpatialFilter.NearPolyline(xyz, d);
+            double[] xyz = xyz(l);
+            return xyz == null ? null : new SpatialFilter.NearPolyline(xyz, d);
         }
         return null;
     }
@@ -228,6 +229,52 @@ final class Pushdown {
         return null;
     }
 
+    /**
+     * {@code ST_3DIntersects(geom, G)} or {@code ST_3DIntersects(G, geom)} with G a constant box
+     * ({@code ST_3DMakeBox} of constant points), point or line: the box filter, or a distance filter with distance 0.
+     */
+    private static SpatialFilter intersects(List<RexNode> ops, int geomIndex, DataContext params) {
+        RexNode other;
+        if (isColumn(ops.get(0), geomIndex)) {
+            other = ops.get(1);
+        } else if (isColumn(ops.get(1), geomIndex)) {
+            other = ops.get(0);
+        } else {
+            return null;
+        }
+        Geometry g = constantGeometry(other, params);
+        if (g == null) {
+            return null;
+        }
+        Box3 box = SpatialFunctions.box(g);
+        if (box != null) {
+            return new SpatialFilter.InBox(box);
+        }
+        if (g instanceof Point p && !Double.isNaN(p.getCoordinate().getZ())) {
+            Coordinate c = p.getCoordinate();
+            return new SpatialFilter.NearPoint(c.getX(), c.getY(), c.getZ(), 0);
+        }
+        if (g instanceof LineString l && l.getNumPoints() >= 2) {
+            double[] xyz = xyz(l);
+            return xyz == null ? null : new SpatialFilter.NearPolyline(xyz, 0);
+        }
+        return null;
+    }
+
+    private static double[] xyz(LineString l) {
+        Coordinate[] cs = l.getCoordinates();
+        double[] xyz = new double[3 * cs.length];
+        for (int i = 0; i < cs.length; i++) {
+            if (Double.isNaN(cs[i].getZ())) {
+                return null;
+            }
+            xyz[3 * i] = cs[i].getX();
+            xyz[3 * i + 1] = cs[i].getY();
+            xyz[3 * i + 2] = cs[i].getZ();
+        }
+        return xyz;
+    }
+
     /** Whether the geometry column is the first argument of the call (the store's argument order). */
     static boolean geomFirst(RexNode node, int geomIndex) {
         return node instanceof RexCall call && isColumn(call.getOperands().get(0), geomIndex);
@@ -262,6 +309,16 @@ final class Pushdown {
         }
         if (v instanceof RexDynamicParam p && params != null && params.get("?" + p.getIndex()) instanceof Geometry g) {
             return g;
+        }
+        if (v instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("ST_3DMakeBox")
+                && call.getOperands().size() == 2) {
+            Geometry a = constantGeometry(call.getOperands().get(0), params);
+            Geometry b = constantGeometry(call.getOperands().get(1), params);
+            try {
+                return a == null || b == null ? null : SpatialFunctions.st3DMakeBox(a, b);
+            } catch (org.geoassure.geodb.InvalidContentException e) {
+                return null; // evaluated again, and refused with this message, when the query runs
+            }
         }
         if (v instanceof RexCall call && call.getOperator().getName().equalsIgnoreCase("ST_MakePoint")
                 && call.getOperands().size() == 3) {

@@ -1,11 +1,14 @@
 package org.geoassure.geodb.query.sql.internal;
 
 import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.internal.Geometry3;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
@@ -30,6 +33,97 @@ public final class SpatialFunctions {
         }
         return FACTORY.createPoint(new Coordinate(number("ST_MakePoint", x), number("ST_MakePoint", y),
                 number("ST_MakePoint", z)));
+    }
+
+    /**
+     * {@code ST_3DMakeBox(p1, p2)}: the box with these opposite corners, as PostGIS's {@code box3d::geometry} gives
+     * it: six faces (here a MULTIPOLYGON Z, there a POLYHEDRALSURFACE Z, same faces in the same order). The ST_3D
+     * functions treat such a closed box shell as the solid box, as PostGIS does: a line inside the box intersects it,
+     * a point inside is at distance 0.
+     */
+    public static Geometry st3DMakeBox(Geometry p1, Geometry p2) {
+        if (p1 == null || p2 == null) {
+            return null;
+        }
+        Coordinate a = point("ST_3DMakeBox", p1).getCoordinate();
+        Coordinate b = point("ST_3DMakeBox", p2).getCoordinate();
+        if (Double.isNaN(a.getZ()) || Double.isNaN(b.getZ())) {
+            throw new InvalidContentException("ST_3DMakeBox: expects two POINT Z corners, got a point without z");
+        }
+        double x0 = Math.min(a.getX(), b.getX()), y0 = Math.min(a.getY(), b.getY()), z0 = Math.min(a.getZ(), b.getZ());
+        double x1 = Math.max(a.getX(), b.getX()), y1 = Math.max(a.getY(), b.getY()), z1 = Math.max(a.getZ(), b.getZ());
+        double[][][] faces = {
+            {{x0, y0, z0}, {x0, y1, z0}, {x1, y1, z0}, {x1, y0, z0}},
+            {{x0, y0, z1}, {x1, y0, z1}, {x1, y1, z1}, {x0, y1, z1}},
+            {{x0, y0, z0}, {x0, y0, z1}, {x0, y1, z1}, {x0, y1, z0}},
+            {{x1, y0, z0}, {x1, y1, z0}, {x1, y1, z1}, {x1, y0, z1}},
+            {{x0, y0, z0}, {x1, y0, z0}, {x1, y0, z1}, {x0, y0, z1}},
+            {{x0, y1, z0}, {x0, y1, z1}, {x1, y1, z1}, {x1, y1, z0}}};
+        Polygon[] polygons = new Polygon[6];
+        for (int f = 0; f < 6; f++) {
+            Coordinate[] ring = new Coordinate[5];
+            for (int k = 0; k < 5; k++) {
+                double[] c = faces[f][k % 4];
+                ring[k] = new Coordinate(c[0], c[1], c[2]);
+            }
+            polygons[f] = FACTORY.createPolygon(ring);
+        }
+        return FACTORY.createMultiPolygon(polygons);
+    }
+
+    /**
+     * The solid box of a closed box shell (six faces, one on each side of its 3D envelope, every vertex a corner),
+     * such as {@link #st3DMakeBox} makes; else null.
+     */
+    static Box3 box(Geometry g) {
+        if (!(g instanceof MultiPolygon mp) || mp.getNumGeometries() != 6) {
+            return null;
+        }
+        Coordinate[] all = g.getCoordinates();
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (Coordinate c : all) {
+            for (int k = 0; k < 3; k++) {
+                double v = c.getOrdinate(k);
+                if (Double.isNaN(v)) {
+                    return null;
+                }
+                lo[k] = Math.min(lo[k], v);
+                hi[k] = Math.max(hi[k], v);
+            }
+        }
+        for (Coordinate c : all) {
+            for (int k = 0; k < 3; k++) {
+                if (c.getOrdinate(k) != lo[k] && c.getOrdinate(k) != hi[k]) {
+                    return null;
+                }
+            }
+        }
+        boolean[] side = new boolean[6];
+        for (int f = 0; f < 6; f++) {
+            Polygon p = (Polygon) mp.getGeometryN(f);
+            if (p.getNumInteriorRing() != 0 || p.getExteriorRing().getNumPoints() != 5) {
+                return null;
+            }
+            Coordinate[] ring = p.getCoordinates();
+            boolean placed = false;
+            for (int s = 0; s < 6 && !placed; s++) {
+                int axis = s / 2;
+                double plane = s % 2 == 0 ? lo[axis] : hi[axis];
+                boolean on = !side[s];
+                for (Coordinate c : ring) {
+                    on &= c.getOrdinate(axis) == plane;
+                }
+                if (on) {
+                    side[s] = true;
+                    placed = true;
+                }
+            }
+            if (!placed) {
+                return null;
+            }
+        }
+        return new Box3(lo[0], lo[1], lo[2], hi[0], hi[1], hi[2]);
     }
 
     /** {@code ST_GeomFromText(wkt)}: WKT with Z ({@code POINT Z (1 2 3)}, {@code LINESTRING Z (...)}). */
@@ -72,6 +166,21 @@ public final class SpatialFunctions {
     public static Double st3DDistance(Geometry a, Geometry b) {
         if (a == null || b == null) {
             return null;
+        }
+        Box3 boxA = box(a);
+        Box3 boxB = box(b);
+        if (boxA != null && boxB != null) {
+            throw new InvalidContentException("ST_3DDistance: the distance between two boxes is not supported");
+        }
+        if (boxA != null || boxB != null) {
+            Geometry other = boxA != null ? b : a;
+            Box3 box = boxA != null ? boxA : boxB;
+            double best = Double.POSITIVE_INFINITY;
+            for (int i = 0; i < other.getNumGeometries(); i++) {
+                double[] p = packed("ST_3DDistance", other.getGeometryN(i));
+                best = Math.min(best, Geometry3.polylineBoxDistance(p, p.length / 3, box));
+            }
+            return best;
         }
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < a.getNumGeometries(); i++) {
