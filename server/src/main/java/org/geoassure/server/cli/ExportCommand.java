@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a dataset as CSV or JSON.",
+        description = {"Export a dataset as CSV, JSON or Arrow (IPC stream).",
             "  traces     hole_id, depth, x, y, z of every survey station",
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)"})
 final class ExportCommand implements Callable<Integer> {

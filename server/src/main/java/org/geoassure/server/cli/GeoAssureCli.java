@@ -1,5 +1,6 @@
 package org.geoassure.server.cli;
 
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import org.geoassure.geodb.InvalidContentException;
 import picocli.CommandLine;
@@ -22,14 +23,29 @@ public final class GeoAssureCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Standard output for bytes (--format arrow without --out): picocli's writer carries only text. */
+    final OutputStream binaryOut;
+
+    private GeoAssureCli(OutputStream binaryOut) {
+        this.binaryOut = binaryOut;
+    }
+
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code (for tests and {@link #main}). */
+    /** Runs the command line and returns the exit code (for tests); binary output goes to {@code System.out}. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new GeoAssureCli());
+        return run(out, System.out, err, args);
+    }
+
+    /**
+     * Runs the command line and returns the exit code; text goes to {@code out}, binary output (Arrow without
+     * {@code --out}) to {@code binaryOut}.
+     */
+    public static int run(PrintWriter out, OutputStream binaryOut, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new GeoAssureCli(binaryOut));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parse) -> {
@@ -56,6 +72,6 @@ public final class GeoAssureCli implements Runnable {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(System.out, true, java.nio.charset.StandardCharsets.UTF_8);
         PrintWriter err = new PrintWriter(System.err, true, java.nio.charset.StandardCharsets.UTF_8);
-        System.exit(run(out, err, args));
+        System.exit(run(out, System.out, err, args));
     }
 }

@@ -7,6 +7,8 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.server.cli.RowWriter.Col;
+import org.geoassure.server.cli.RowWriter.Kind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +29,7 @@ final class HistoryCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "HOLE_ID", description = "the hole id as in the collar file")
     String holeId;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE}); no arrow")
     String format;
 
     @Option(names = "--table", paramLabel = "NAME", description = "show the versions of the hole's interval rows in NAME")
@@ -35,7 +37,7 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Formats.check(format);
+        Formats.checkText("history", format);
         try (WorkspaceStore store = ws.open()) {
             List<HoleVersion> versions = store.history(holeId);
             if (versions.isEmpty()) {
@@ -45,9 +47,11 @@ final class HistoryCommand implements Callable<Integer> {
                 intervals(store);
                 return 0;
             }
-            try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), List.of("hole_id", "version",
-                    "valid_from", "valid_to", "recorded_at", "superseded_at", "x", "y", "z", "total_depth", "stations",
-                    "desurvey_method", "ingest"))) {
+            try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), List.of(Col.text("hole_id"),
+                    new Col("version", Kind.LONG), Col.text("valid_from"), Col.text("valid_to"), Col.text("recorded_at"),
+                    Col.text("superseded_at"), Col.number("x"), Col.number("y"), Col.number("z"),
+                    Col.number("total_depth"), new Col("stations", Kind.LONG), Col.text("desurvey_method"),
+                    new Col("ingest", Kind.LONG)))) {
                 for (HoleVersion v : versions) {
                     List<Object> row = new ArrayList<>();
                     row.add(v.holeId());
@@ -71,9 +75,9 @@ final class HistoryCommand implements Callable<Integer> {
     }
 
     private void intervals(WorkspaceStore store) {
-        List<String> cols = new ArrayList<>(List.of("hole_id", "from", "to"));
-        store.intervalColumns(table).forEach(c -> cols.add(c.name()));
-        cols.addAll(List.of("valid_from", "valid_to", "recorded_at", "superseded_at"));
+        List<Col> cols = Rows.attributeColumns(store.intervalColumns(table));
+        cols.addAll(List.of(Col.text("valid_from"), Col.text("valid_to"), Col.text("recorded_at"),
+                Col.text("superseded_at")));
         try (RowWriter out = RowWriter.create(format, spec.commandLine().getOut(), cols)) {
             for (IntervalRecord r : store.intervalHistory(table, holeId)) {
                 List<Object> row = new ArrayList<>();

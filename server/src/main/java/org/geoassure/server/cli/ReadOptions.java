@@ -1,15 +1,18 @@
 package org.geoassure.server.cli;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.query.Selection;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Time slice and output options shared by export and query. */
 final class ReadOptions {
@@ -21,11 +24,16 @@ final class ReadOptions {
             description = "record time: what the workspace knew at T; default now")
     String recordedAsOf;
 
-    @Option(names = "--format", defaultValue = "csv", description = "csv or json (default ${DEFAULT-VALUE})")
+    @Option(names = "--format", defaultValue = "csv",
+            description = "csv, json or arrow (Arrow IPC stream; default ${DEFAULT-VALUE})")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
     Path out;
+
+    /** The command this is mixed into: its root {@link GeoAssureCli} holds the binary standard output. */
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     Selection apply(Selection s) {
         Formats.check(format);
@@ -43,24 +51,26 @@ final class ReadOptions {
 
     /**
      * Where to write: standard output, or for {@code --out} a temporary file beside it that {@link #finish} moves into
-     * place only when everything was written, so a failed export never leaves a partial file.
+     * place only when everything was written, so a failed export never leaves a partial file. Text goes to
+     * {@code stdout}, bytes (Arrow) to the command line's binary standard output.
      */
-    Writer open(PrintWriter stdout) {
+    RowWriter.Output open(PrintWriter stdout) {
         if (out == null) {
-            return stdout;
+            return new RowWriter.Output(stdout, ((GeoAssureCli) command.root().userObject()).binaryOut);
         }
         try {
             Path dir = out.toAbsolutePath().getParent();
             partial = Files.createTempFile(dir, "." + out.getFileName(), ".partial");
-            return new OutputStreamWriter(Files.newOutputStream(partial), StandardCharsets.UTF_8);
+            OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(partial));
+            return new RowWriter.Output(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), bytes);
         } catch (IOException e) {
             throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
         }
     }
 
     /** Opens the output, lets {@code body} write to it, and completes it (see {@link #finish}). */
-    void output(PrintWriter stdout, java.util.function.Consumer<Writer> body) {
-        Writer w = open(stdout);
+    void output(PrintWriter stdout, java.util.function.Consumer<RowWriter.Output> body) {
+        RowWriter.Output w = open(stdout);
         boolean ok = false;
         try {
             body.accept(w);
@@ -71,12 +81,12 @@ final class ReadOptions {
     }
 
     /** Completes {@code --out}: moves the finished file into place when {@code ok}, else deletes it. */
-    void finish(Writer w, boolean ok) {
+    void finish(RowWriter.Output w, boolean ok) {
         if (out == null) {
             return;
         }
         try {
-            w.close();
+            w.text().close(); // closes the bytes under it too
             if (ok) {
                 Files.move(partial, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                         java.nio.file.StandardCopyOption.ATOMIC_MOVE);

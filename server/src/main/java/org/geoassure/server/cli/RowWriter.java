@@ -1,24 +1,83 @@
 package org.geoassure.server.cli;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.io.WKTWriter;
 
 /**
- * Streams rows as CSV (RFC 4180, header first, nulls empty) or JSON (an array of objects, nulls as null). Numbers are
- * written as the shortest decimal that reads back to the same double, never with an exponent.
+ * Streams rows as CSV (RFC 4180, header first, nulls empty), JSON (an array of objects, nulls as null) or Arrow IPC
+ * stream (see {@link ArrowRows}). In CSV and JSON, numbers are written as the shortest decimal that reads back to the
+ * same double, never with an exponent; geometries as WKT with z; timestamps as ISO-8601 instants.
+ *
+ * <p>Values are passed as they come (from the store or from JDBC): String, Double, Float, Long, Integer, BigDecimal,
+ * Boolean, Instant, java.sql.Timestamp, a JTS Geometry, or null. The column {@link Kind} says what a binary format
+ * stores; the text formats write each value by its own type.
  */
 abstract class RowWriter implements AutoCloseable {
-    protected final Writer out;
-    protected final List<String> columns;
+    /** What a column holds. */
+    enum Kind {
+        TEXT, DOUBLE, LONG, BOOLEAN, TIMESTAMP, GEOMETRY;
 
-    private RowWriter(Writer out, List<String> columns) {
-        this.out = out;
+        /**
+         * The kind of a JDBC result column ({@link java.sql.ResultSetMetaData#getColumnType} and its type name).
+         * Calcite reports a GEOMETRY column as VARCHAR named GEOMETRY, so the name is looked at first.
+         */
+        static Kind ofSql(int sqlType, String typeName) {
+            if ("GEOMETRY".equalsIgnoreCase(typeName)) {
+                return GEOMETRY;
+            }
+            return switch (sqlType) {
+                case Types.VARCHAR, Types.CHAR, Types.LONGVARCHAR, Types.NVARCHAR, Types.NCHAR -> TEXT;
+                case Types.DOUBLE, Types.FLOAT, Types.REAL, Types.DECIMAL, Types.NUMERIC -> DOUBLE;
+                case Types.BIGINT, Types.INTEGER, Types.SMALLINT, Types.TINYINT -> LONG;
+                case Types.BOOLEAN, Types.BIT -> BOOLEAN;
+                case Types.TIMESTAMP, Types.TIMESTAMP_WITH_TIMEZONE -> TIMESTAMP;
+                case Types.OTHER, Types.JAVA_OBJECT -> GEOMETRY;
+                default -> TEXT;
+            };
+        }
+    }
+
+    /** A named, typed output column. */
+    record Col(String name, Kind kind) {
+        static Col text(String name) {
+            return new Col(name, Kind.TEXT);
+        }
+
+        static Col number(String name) {
+            return new Col(name, Kind.DOUBLE);
+        }
+    }
+
+    /**
+     * An opened output: characters for csv and json, bytes for arrow. Only one of the two is written to; for a file,
+     * {@code text} wraps {@code bytes}.
+     */
+    record Output(Writer text, OutputStream bytes) {
+    }
+
+    protected final List<Col> columns;
+    private WKTWriter wkt;
+
+    RowWriter(List<Col> columns) {
         this.columns = List.copyOf(columns);
     }
 
-    static RowWriter create(String format, Writer out, List<String> columns) {
+    /** A writer for {@code format} (csv, json or arrow) over {@code out}. */
+    static RowWriter create(String format, Output out, List<Col> columns) {
+        return format.equals("arrow") ? new ArrowRows(out.bytes(), columns) : create(format, out.text(), columns);
+    }
+
+    /** A text writer (csv or json) over {@code out}. */
+    static RowWriter create(String format, Writer out, List<Col> columns) {
         return switch (format) {
             case "csv" -> new Csv(out, columns);
             case "json" -> new Json(out, columns);
@@ -26,12 +85,57 @@ abstract class RowWriter implements AutoCloseable {
         };
     }
 
-    /** Writes one row; values are Double, Long, Integer, String or null, in column order. */
+    /** Writes one row: values in column order (see the class comment for the types). */
     abstract void row(List<Object> values);
 
-    /** Finishes the document and flushes; does not close the underlying writer. */
+    /** Finishes the document and flushes; does not close the underlying writer or stream. */
     @Override
     public abstract void close();
+
+    /** The column names. */
+    static List<String> names(List<Col> columns) {
+        return columns.stream().map(Col::name).toList();
+    }
+
+    /**
+     * What the text formats print for a raw value (and Arrow for a TEXT column): a geometry as WKT with z, a
+     * timestamp as an ISO-8601 instant, BigDecimal and Float as Double; anything else unchanged.
+     */
+    protected Object plain(Object v) {
+        if (v instanceof Geometry g) {
+            if (wkt == null) {
+                wkt = new WKTWriter(3);
+            }
+            return wkt.write(g);
+        }
+        if (v instanceof Timestamp || v instanceof Instant || v instanceof OffsetDateTime) {
+            return instant(v).toString();
+        }
+        if (v instanceof java.math.BigDecimal d) {
+            return d.doubleValue();
+        }
+        if (v instanceof Float f) {
+            return (double) f;
+        }
+        return v;
+    }
+
+    /** An instant from a JDBC or store value, for TIMESTAMP columns. */
+    static Instant instant(Object v) {
+        if (v instanceof Instant i) {
+            return i;
+        }
+        if (v instanceof Timestamp t) {
+            return t.toInstant();
+        }
+        if (v instanceof OffsetDateTime t) {
+            return t.toInstant();
+        }
+        if (v instanceof java.util.Date d) {
+            return d.toInstant();
+        }
+        return Instant.parse(v.toString());
+    }
 
     /**
      * The shortest decimal that reads back to the same double, without an exponent: Gauss-Kruger eastings print as
@@ -44,10 +148,36 @@ abstract class RowWriter implements AutoCloseable {
         return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
     }
 
-    private static final class Csv extends RowWriter {
-        Csv(Writer out, List<String> columns) {
+    /** CSV and JSON: values normalised by {@link #plain}, then written by their type. */
+    private abstract static class Text extends RowWriter {
+        protected final Writer out;
+
+        Text(Writer out, List<Col> columns) {
+            super(columns);
+            this.out = out;
+        }
+
+        protected void write(String s) {
+            try {
+                out.write(s);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        protected void flush() {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static final class Csv extends Text {
+        Csv(Writer out, List<Col> columns) {
             super(out, columns);
-            write(String.join(",", columns.stream().map(Csv::escape).toList()) + "\n");
+            write(String.join(",", names(columns).stream().map(Csv::escape).toList()) + "\n");
         }
 
         @Override
@@ -57,7 +187,7 @@ abstract class RowWriter implements AutoCloseable {
                 if (i > 0) {
                     sb.append(',');
                 }
-                Object v = values.get(i);
+                Object v = plain(values.get(i));
                 if (v instanceof Double d) {
                     if (!d.isNaN()) {
                         sb.append(number(d));
@@ -82,10 +212,10 @@ abstract class RowWriter implements AutoCloseable {
         }
     }
 
-    private static final class Json extends RowWriter {
+    private static final class Json extends Text {
         private boolean first = true;
 
-        Json(Writer out, List<String> columns) {
+        Json(Writer out, List<Col> columns) {
             super(out, columns);
             write("[");
         }
@@ -98,8 +228,8 @@ abstract class RowWriter implements AutoCloseable {
                 if (i > 0) {
                     sb.append(", ");
                 }
-                sb.append(quote(columns.get(i))).append(": ");
-                Object v = values.get(i);
+                sb.append(quote(columns.get(i).name())).append(": ");
+                Object v = plain(values.get(i));
                 if (v == null || v instanceof Double d && !Double.isFinite(d)) {
                     sb.append("null");
                 } else if (v instanceof Double d) {
@@ -139,22 +269,6 @@ abstract class RowWriter implements AutoCloseable {
         public void close() {
             write(first ? "]\n" : "\n]\n");
             flush();
-        }
-    }
-
-    protected void write(String s) {
-        try {
-            out.write(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    protected void flush() {
-        try {
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

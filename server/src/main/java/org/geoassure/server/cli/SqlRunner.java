@@ -1,12 +1,10 @@
 package org.geoassure.server.cli;
 
-import java.io.Writer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.geoassure.geodb.InvalidContentException;
@@ -15,8 +13,6 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.query.sql.SqlQueries;
 import org.geoassure.geodb.store.WorkspaceStore;
-import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKTWriter;
 
 /** {@code geoassure query WS --sql "..."}: runs SQL through the Calcite front end and streams the rows. */
 final class SqlRunner {
@@ -50,7 +46,7 @@ final class SqlRunner {
         return 0;
     }
 
-    private static void write(ResultSet rs, String format, Writer w) {
+    private static void write(ResultSet rs, String format, RowWriter.Output w) {
         try {
             writeRows(rs, format, w);
         } catch (SQLException e) {
@@ -58,29 +54,19 @@ final class SqlRunner {
         }
     }
 
-    private static void writeRows(ResultSet rs, String format, Writer w) throws SQLException {
+    private static void writeRows(ResultSet rs, String format, RowWriter.Output w) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
-        List<String> cols = new ArrayList<>(n);
+        List<RowWriter.Col> cols = new ArrayList<>(n);
         for (int i = 1; i <= n; i++) {
-            cols.add(md.getColumnLabel(i));
+            cols.add(new RowWriter.Col(md.getColumnLabel(i), RowWriter.Kind.ofSql(md.getColumnType(i),
+                    md.getColumnTypeName(i))));
         }
-        WKTWriter wkt = new WKTWriter(3);
         try (RowWriter out = RowWriter.create(format, w, cols)) {
             while (rs.next()) {
                 List<Object> row = new ArrayList<>(n);
                 for (int i = 1; i <= n; i++) {
-                    Object o = rs.getObject(i);
-                    if (o instanceof Geometry g) {
-                        o = wkt.write(g);
-                    } else if (o instanceof Timestamp t) {
-                        o = t.toInstant().toString();
-                    } else if (o instanceof java.math.BigDecimal d) {
-                        o = d.doubleValue();
-                    } else if (o instanceof Float f) {
-                        o = (double) f;
-                    }
-                    row.add(o);
+                    row.add(rs.getObject(i));
                 }
                 out.row(row);
             }

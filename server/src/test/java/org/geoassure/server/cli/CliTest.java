@@ -56,6 +56,11 @@ class CliTest {
     }
 
     private Result ingestDemo1(String... extra) {
+        return ingestDemo1(ws, extra);
+    }
+
+    /** Ingests the pygslib Demo1 collar, survey and assays (as table {@code assays}) into {@code ws}. */
+    static Result ingestDemo1(Path ws, String... extra) {
         String[] base = {"ingest", ws.toString(), "drillholes", "--collar", data("pygslib_demo1_collar.csv"), "--survey",
             data("pygslib_demo1_survey.csv"), "--intervals", "assays=" + data("pygslib_demo1_assay.csv"),
             "--dip-convention", "positive-down", "--beyond-total-depth", "warn"};
@@ -244,6 +249,9 @@ class CliTest {
         "query WS boreholes --near 1,2,3|--near: needs --within",
         "query WS boreholes --as-of yesterday|--as-of",
         "query WS boreholes --format xml|--format",
+        "query WS --sql SELECT~1 --format parquet|--format: 'parquet' is not one of csv, json, arrow",
+        "export WS traces --format parquet|--format: 'parquet' is not one of csv, json, arrow",
+        "history WS 0 --format arrow|--format: arrow is not offered by history; use csv or json",
         "export WS nothing|DATASET",
         "history WS NO_SUCH_HOLE|no hole 'NO_SUCH_HOLE'",
         "ingest WS drillholes --collar missing.csv|missing.csv",

@@ -28,7 +28,7 @@ class RowWriterTest {
     @Test
     void csvQuotesAndLeavesNullsEmpty() {
         StringWriter w = new StringWriter();
-        try (RowWriter out = RowWriter.create("csv", w, List.of("a", "b", "c"))) {
+        try (RowWriter out = RowWriter.create("csv", w, List.of(RowWriter.Col.text("a"), RowWriter.Col.text("b"), RowWriter.Col.number("c")))) {
             out.row(Arrays.asList("x,y", null, 2.5));
             out.row(Arrays.asList("say \"hi\"", "煤", Double.NaN));
         }
@@ -38,7 +38,7 @@ class RowWriterTest {
     @Test
     void jsonEscapesAndWritesNull() {
         StringWriter w = new StringWriter();
-        try (RowWriter out = RowWriter.create("json", w, List.of("a", "b"))) {
+        try (RowWriter out = RowWriter.create("json", w, List.of(RowWriter.Col.text("a"), RowWriter.Col.text("b")))) {
             out.row(Arrays.asList("line\nbreak \"q\"", null));
         }
         assertEquals("[\n  {\"a\": \"line\\nbreak \\\"q\\\"\", \"b\": null}\n]\n", w.toString());
