@@ -122,6 +122,17 @@ class SqlQueriesTest {
     }
 
     @Test
+    void geometriesReachJdbcClientsWithZ() throws SQLException {
+        // Calcite hands GEOMETRY values to JDBC clients as text; z must survive (JTS's own toString drops it)
+        assertEquals(List.of("LINESTRING Z(39500100 4000000 300, 39500100 4000000 250, 39500100 4000000 200)"),
+                rows("SELECT geom FROM lithology WHERE hole_id = 'V2'"));
+        assertEquals(List.of("POINT Z(39500100 4000000 300)"), rows("SELECT geom FROM boreholes WHERE hole_id = 'V2'"));
+        assertEquals(List.of("POINT Z(1 2 3)"), rows("VALUES ST_MakePoint(1, 2, 3)"));
+        assertEquals(List.of("POINT Z(1 2 3)"), rows("SELECT ST_MakePoint(1, 2, 3) FROM boreholes WHERE hole_id = 'V1'"));
+        assertEquals(List.of("POINT (1 2)"), rows("VALUES ST_GeomFromText('POINT (1 2)')"));
+    }
+
+    @Test
     void distanceQueryMatchesTheJavaApi() throws SQLException {
         // 30 m east of V1 at elevation 250: V1's coal (260..200) is 30 m away, V2 (70 m east) is 70 m away
         assertEquals(List.of("V1|40.0"), rows("SELECT hole_id, depth_from FROM lithology "

@@ -21,7 +21,7 @@ import org.locationtech.jts.io.WKTWriter;
  * {@code 30.5} (DECIMAL) and double columns are both accepted; anything but a number is refused. Public only because Calcite calls the methods by reflection; do not use outside geodb.
  */
 public final class SpatialFunctions {
-    private static final GeometryFactory FACTORY = new GeometryFactory();
+    private static final GeometryFactory FACTORY = Geometries.FACTORY;
 
     private SpatialFunctions() {
     }

@@ -41,7 +41,7 @@ import org.locationtech.jts.geom.LineString;
  * slice. Rows stream from the storage SPI; geometries are JTS geometries with z. Internal.
  */
 public final class WorkspaceSchema extends AbstractSchema {
-    private static final GeometryFactory FACTORY = new GeometryFactory();
+    private static final GeometryFactory FACTORY = Geometries.FACTORY;
 
     private final WorkspaceStore store;
     private final Selection slice;
