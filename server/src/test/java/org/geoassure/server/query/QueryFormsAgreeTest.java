@@ -175,10 +175,10 @@ class QueryFormsAgreeTest {
                     + "' WHERE Au >= 5"),
             new Case("distance, attribute and time together", "demo1", "intervals", "assays", "Au",
                 Selection.all().within(new SpatialFilter.NearPoint(165, 100, 70, 40))
-                    .where(AttributePredicate.parse("Au > 1")).asOf(Instant.parse("2025-06-01T00:00:00Z")),
+                    .where(AttributePredicate.parse("Au > 1")).asOf(Instant.parse("2024-06-01T00:00:00Z")),
                 "{\"from\": \"intervals\", \"table\": \"assays\", \"near\": {\"point\": [165, 100, 70], \"within\": 40}, "
-                    + "\"where\": [\"Au > 1\"], \"asOf\": \"2025-06-01T00:00:00Z\"}",
-                "SELECT hole_id, depth_from, depth_to, Au FROM assays FOR VALID_TIME AS OF TIMESTAMP '2025-06-01 00:00:00' "
+                    + "\"where\": [\"Au > 1\"], \"asOf\": \"2024-06-01T00:00:00Z\"}",
+                "SELECT hole_id, depth_from, depth_to, Au FROM assays FOR VALID_TIME AS OF TIMESTAMP '2024-06-01 00:00:00' "
                     + "WHERE ST_3DDWithin(geom, ST_MakePoint(165, 100, 70), 40) AND Au > 1"),
             new Case("holes whose trace passes a polyline", "wamex", "boreholes", null, null,
                 Selection.all().within(new SpatialFilter.NearPolyline(
