@@ -73,6 +73,7 @@ class QueryFormsAgreeTest {
         Crs local = Crs.forCode("EPSG:3857");
         demo1 = Workspaces.create(dir.resolve("demo1.gpkg"), WorkspaceInfo.of("demo1", local.code(), "unknown"));
         DrillholeOptions options = DrillholeOptions.builder(local).validFrom(Instant.parse("2024-01-01T00:00:00Z"))
+                .dipConvention(DipConvention.POSITIVE_DOWN)
                 .beyondTotalDepth(DrillholeOptions.DepthPolicy.WARN).build(); // Demo1 logs a few cm past LENGTH
         demo1.ingest(DrillholeReader.read(DATA.resolve("pygslib_demo1_collar.csv"), DATA.resolve("pygslib_demo1_survey.csv"),
                 Map.of("assays", DATA.resolve("pygslib_demo1_assay.csv")), options).batch());
@@ -174,12 +175,12 @@ class QueryFormsAgreeTest {
                 "SELECT hole_id, depth_from, depth_to, Au FROM assays FOR SYSTEM_TIME AS OF TIMESTAMP '" + betweenSql
                     + "' WHERE Au >= 5"),
             new Case("distance, attribute and time together", "demo1", "intervals", "assays", "Au",
-                Selection.all().within(new SpatialFilter.NearPoint(165, 100, 70, 40))
+                Selection.all().within(new SpatialFilter.NearPoint(169, 100, 72, 6))
                     .where(AttributePredicate.parse("Au > 1")).asOf(Instant.parse("2024-06-01T00:00:00Z")),
-                "{\"from\": \"intervals\", \"table\": \"assays\", \"near\": {\"point\": [165, 100, 70], \"within\": 40}, "
+                "{\"from\": \"intervals\", \"table\": \"assays\", \"near\": {\"point\": [169, 100, 72], \"within\": 6}, "
                     + "\"where\": [\"Au > 1\"], \"asOf\": \"2024-06-01T00:00:00Z\"}",
                 "SELECT hole_id, depth_from, depth_to, Au FROM assays FOR VALID_TIME AS OF TIMESTAMP '2024-06-01 00:00:00' "
-                    + "WHERE ST_3DDWithin(geom, ST_MakePoint(165, 100, 70), 40) AND Au > 1"),
+                    + "WHERE ST_3DDWithin(geom, ST_MakePoint(169, 100, 72), 6) AND Au > 1"),
             new Case("holes whose trace passes a polyline", "wamex", "boreholes", null, null,
                 Selection.all().within(new SpatialFilter.NearPolyline(
                     new double[] {494800, 6803100, 250, 495100, 6803300, 250}, 100)),
