@@ -63,7 +63,16 @@ public final class GeoAssureCli implements Runnable {
             err.flush();
             return INTERNAL;
         });
-        int code = cl.execute(args);
+        int code;
+        try {
+            code = cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB heap). Results "
+                    + "stream, but a SQL ORDER BY, GROUP BY, DISTINCT or join holds its rows in memory: narrow the query "
+                    + "or give more heap, e.g. GEOASSURE_JAVA_OPTS=-Xmx8g. Nothing was written.");
+            err.flush();
+            return INTERNAL;
+        }
         out.flush();
         err.flush();
         return code;
