@@ -167,5 +167,15 @@ class SqlTimeClausesTest {
         assertTrue(report.contains("pushed down: 3D distance <= 5.0 m from POINT Z (500000.0 6800000.0 280.0); "
                 + "valid at 2025-03-01T00:00:00Z, recorded now"), report);
         assertTrue(report.endsWith("rows returned: 1\n"), report);
+        // the same through plain JDBC, as PostgreSQL spells it: one row per line of the report
+        List<String> lines = new ArrayList<>();
+        try (Statement st = sql.createStatement(); ResultSet rs = st.executeQuery("explain analyze SELECT lith FROM "
+                + "lithology FOR VALID_TIME AS OF DATE '2025-03-01' WHERE ST_3DDWithin(geom, ST_MakePoint(500000, 6800000, "
+                + "280), 5)")) {
+            while (rs.next()) {
+                lines.add(rs.getString("plan"));
+            }
+        }
+        assertEquals(report.lines().toList(), lines);
     }
 }

@@ -135,6 +135,12 @@ public final class SqlSession implements InvocationHandler {
                         return proxyConnection;
                     }
                     Object[] a = args;
+                    if ((m.getName().equals("executeQuery") || m.getName().equals("execute")) && a != null
+                            && a.length == 1 && a[0] instanceof String sql && explainAnalyze(sql) != null) {
+                        String report = org.geoassure.geodb.query.sql.SqlQueries.explainAnalyze(proxyConnection,
+                                explainAnalyze(sql));
+                        a = new Object[] {reportQuery(report)};
+                    }
                     if (STATEMENT_SQL_METHODS.contains(m.getName()) && a != null && a.length > 0
                             && a[0] instanceof String sql) {
                         a = a.clone();
@@ -142,6 +148,27 @@ public final class SqlSession implements InvocationHandler {
                     }
                     return call(st, m, a);
                 });
+    }
+
+    /** The query of {@code EXPLAIN ANALYZE <query>} (PostgreSQL's spelling; any case), else null. */
+    static String explainAnalyze(String sql) {
+        String t = sql.stripLeading();
+        String[] words = t.split("\\s+", 3);
+        if (words.length == 3 && words[0].equalsIgnoreCase("EXPLAIN") && words[1].equalsIgnoreCase("ANALYZE")) {
+            return words[2];
+        }
+        return null;
+    }
+
+    /** A query whose result is the report's lines, one row each, in a column {@code plan}. */
+    private static String reportQuery(String report) {
+        StringBuilder sb = new StringBuilder("SELECT plan FROM (VALUES ");
+        List<String> lines = report.lines().toList();
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(i > 0 ? ", " : "").append("(CAST('").append(lines.get(i).replace("'", "''"))
+                    .append("' AS VARCHAR), ").append(i).append(')');
+        }
+        return sb.append(") AS t(plan, n) ORDER BY n").toString();
     }
 
     /** {@link #prepare}, with bad input as the SQLException JDBC callers expect (SQL state 42000). */
