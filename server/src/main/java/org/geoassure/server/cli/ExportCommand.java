@@ -1,6 +1,13 @@
 package org.geoassure.server.cli;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.render.gltf.GlbWriter;
+import org.geoassure.render.mesh.IntervalTubes;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.store.WorkspaceStore;
@@ -12,9 +19,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = {"Export a dataset as CSV, JSON or Arrow (IPC stream).",
+        description = {"Export a dataset as CSV, JSON or Arrow (IPC stream), or a 3D model as glTF (GLB).",
             "  traces     hole_id, depth, x, y, z of every survey station",
-            "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)"})
+            "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
+            "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,8 +30,20 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces or intervals")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals or gltf")
     String dataset;
+
+    @Option(names = "--color-by", paramLabel = "COLUMN",
+            description = "gltf: attribute to colour by (text: categories, numbers: a ramp); default one colour")
+    String colorBy;
+
+    @Option(names = "--radius", paramLabel = "M", defaultValue = "1.0", description = "gltf: tube radius in metres "
+            + "(default ${DEFAULT-VALUE})")
+    double radius;
+
+    @Option(names = "--sides", paramLabel = "N", defaultValue = "8", description = "gltf: sides of a tube, 3..64 "
+            + "(default ${DEFAULT-VALUE})")
+    int sides;
 
     @Option(names = "--table", paramLabel = "NAME", description = "interval table to export (for intervals)")
     String table;
@@ -35,13 +55,56 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() {
         Selection s = read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
+            if (dataset.equals("gltf")) {
+                return gltf(store, s);
+            }
             Rows.Dataset what = switch (dataset) {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
-                default -> throw new InvalidContentException("DATASET: '" + dataset + "' is not one of traces, intervals");
+                default -> throw new InvalidContentException("DATASET: '" + dataset
+                        + "' is not one of traces, intervals, gltf");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
+        return 0;
+    }
+
+    /** Interval tubes as GLB, with the feature table and legend in the file's extras (docs/cli.md). */
+    private int gltf(WorkspaceStore store, Selection s) {
+        if (table == null) {
+            throw new InvalidContentException("--table: required for gltf (tables: " + store.intervalTables() + ")");
+        }
+        if (!(radius > 0) || !Double.isFinite(radius)) {
+            throw new InvalidContentException("--radius: must be a positive number of metres, got " + radius);
+        }
+        if (sides < 3 || sides > 64) {
+            throw new InvalidContentException("--sides: must be 3..64, got " + sides);
+        }
+        if (colorBy != null && store.intervalColumns(table).stream().noneMatch(c -> c.name().equalsIgnoreCase(colorBy))) {
+            throw new InvalidContentException("--color-by: table " + table + " has no column '" + colorBy + "' (columns: "
+                    + store.intervalColumns(table).stream().map(c -> c.name()).toList() + ")");
+        }
+        List<IntervalRecord> rows;
+        try (Stream<IntervalRecord> st = store.intervals(table, s)) {
+            rows = st.toList();
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidContentException("--table: " + table + " has no intervals in this time slice: nothing to draw");
+        }
+        IntervalTubes.Result tubes;
+        try {
+            tubes = IntervalTubes.build(rows, colorBy, radius, sides);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidContentException("gltf: " + e.getMessage());
+        }
+        String crs = store.info().crs();
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(tubes.mesh(), table, crs, IntervalTubes.extras(tubes, colorBy), o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         return 0;
     }
 }

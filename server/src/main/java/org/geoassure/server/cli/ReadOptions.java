@@ -60,8 +60,11 @@ final class ReadOptions {
         }
         try {
             Path dir = out.toAbsolutePath().getParent();
-            partial = Files.createTempFile(dir, "." + out.getFileName(), ".partial");
-            OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(partial));
+            // not Files.createTempFile: its owner-only permissions would stay on the finished file
+            partial = dir.resolve("." + out.getFileName() + "." + ProcessHandle.current().pid() + "." + System.nanoTime()
+                    + ".partial");
+            OutputStream bytes = new BufferedOutputStream(Files.newOutputStream(partial,
+                    java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE));
             return new RowWriter.Output(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), bytes);
         } catch (IOException e) {
             throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);

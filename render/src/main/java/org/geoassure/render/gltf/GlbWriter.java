@@ -1,0 +1,161 @@
+package org.geoassure.render.gltf;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.geoassure.render.mesh.TriangleMesh;
+
+/**
+ * Writes a {@link TriangleMesh} as binary glTF 2.0 (GLB): one node, one mesh, one primitive with POSITION, NORMAL,
+ * COLOR_0 (unsigned bytes, normalised) and {@code _FEATURE_ID_0} (EXT_mesh_features: one feature id per vertex),
+ * 32-bit indices, and one rough, non-metallic material that shows the vertex colours.
+ *
+ * <p>Axes: glTF is y-up, so a world offset (east, north, up) from the origin is written as (east, up, -north), a
+ * rotation, so triangles keep their winding. Positions are float32 offsets from the origin; the origin (world
+ * doubles), the CRS and the caller's metadata are in {@code extras.geoassure} of the root object:
+ * {@code {"crs": "EPSG:28350", "origin": [e, n, u], "axes": ..., ...}}. A viewer places the model with the origin in
+ * double precision (float32 alone loses about 0.5 m at 6.5e6 m northings).
+ */
+public final class GlbWriter {
+    private static final int GLB_MAGIC = 0x46546C67;
+    private static final int CHUNK_JSON = 0x4E4F534A;
+    private static final int CHUNK_BIN = 0x004E4942;
+    private static final int ARRAY_BUFFER = 34962;
+    private static final int ELEMENT_ARRAY_BUFFER = 34963;
+    private static final int FLOAT = 5126;
+    private static final int UNSIGNED_BYTE = 5121;
+    private static final int UNSIGNED_INT = 5125;
+
+    private GlbWriter() {
+    }
+
+    /**
+     * Writes the mesh.
+     *
+     * @param crs the world CRS (e.g. {@code EPSG:28350}), recorded with the origin
+     * @param extras more metadata for {@code extras.geoassure} (e.g. a feature table and a legend); JSON-serialisable
+     * @throws IllegalArgumentException for a mesh without triangles (glTF accessors cannot be empty)
+     */
+    public static void write(TriangleMesh mesh, String name, String crs, Map<String, Object> extras, OutputStream out)
+            throws IOException {
+        int n = mesh.vertexCount();
+        if (mesh.triangleCount() == 0) {
+            throw new IllegalArgumentException("a glTF mesh needs at least one triangle");
+        }
+        int featureCount = 0;
+        for (int f : mesh.featureIds()) {
+            featureCount = Math.max(featureCount, f + 1);
+        }
+        ByteBuffer bin = ByteBuffer.allocate(n * 12 * 2 + n * 4 + n * 4 + mesh.indices().length * 4)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        float[] p = mesh.positions();
+        float[] q = mesh.normals();
+        float[] min = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
+        float[] max = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
+        for (int i = 0; i < n; i++) {
+            float[] v = {p[3 * i], p[3 * i + 2], -p[3 * i + 1]};
+            for (int k = 0; k < 3; k++) {
+                bin.putFloat(v[k]);
+                min[k] = Math.min(min[k], v[k]);
+                max[k] = Math.max(max[k], v[k]);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            bin.putFloat(q[3 * i]).putFloat(q[3 * i + 2]).putFloat(-q[3 * i + 1]);
+        }
+        bin.put(mesh.colors());
+        for (int f : mesh.featureIds()) {
+            bin.putFloat(f); // exact up to 2^24 features
+        }
+        for (int i : mesh.indices()) {
+            bin.putInt(i);
+        }
+
+        List<Map<String, Object>> views = new ArrayList<>();
+        List<Map<String, Object>> accessors = new ArrayList<>();
+        int offset = 0;
+        offset = view(views, offset, n * 12, ARRAY_BUFFER);
+        accessors.add(accessor(0, FLOAT, n, "VEC3", false, min, max));
+        offset = view(views, offset, n * 12, ARRAY_BUFFER);
+        accessors.add(accessor(1, FLOAT, n, "VEC3", false, null, null));
+        offset = view(views, offset, n * 4, ARRAY_BUFFER);
+        accessors.add(accessor(2, UNSIGNED_BYTE, n, "VEC4", true, null, null));
+        offset = view(views, offset, n * 4, ARRAY_BUFFER);
+        accessors.add(accessor(3, FLOAT, n, "SCALAR", false, null, null));
+        offset = view(views, offset, mesh.indices().length * 4, ELEMENT_ARRAY_BUFFER);
+        accessors.add(accessor(4, UNSIGNED_INT, mesh.indices().length, "SCALAR", false, null, null));
+
+        Map<String, Object> geo = new LinkedHashMap<>();
+        geo.put("crs", crs);
+        geo.put("origin", List.of(mesh.origin().x(), mesh.origin().y(), mesh.origin().z()));
+        geo.put("axes", "glTF y-up: x = east, y = up, z = -north, metres from origin");
+        geo.putAll(extras);
+
+        Map<String, Object> primitive = new LinkedHashMap<>();
+        primitive.put("attributes", Map.of("POSITION", 0, "NORMAL", 1, "COLOR_0", 2, "_FEATURE_ID_0", 3));
+        primitive.put("indices", 4);
+        primitive.put("material", 0);
+        primitive.put("mode", 4);
+        primitive.put("extensions", Map.of("EXT_mesh_features", Map.of("featureIds",
+                List.of(Map.of("featureCount", featureCount, "attribute", 0)))));
+
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("asset", Map.of("version", "2.0", "generator", "GeoAssure"));
+        root.put("extensionsUsed", List.of("EXT_mesh_features"));
+        root.put("scene", 0);
+        root.put("scenes", List.of(Map.of("nodes", List.of(0))));
+        root.put("nodes", List.of(Map.of("mesh", 0, "name", name)));
+        root.put("meshes", List.of(Map.of("name", name, "primitives", List.of(primitive))));
+        root.put("materials", List.of(Map.of("name", "vertex colours", "pbrMetallicRoughness",
+                Map.of("baseColorFactor", List.of(1, 1, 1, 1), "metallicFactor", 0, "roughnessFactor", 0.8))));
+        root.put("buffers", List.of(Map.of("byteLength", offset)));
+        root.put("bufferViews", views);
+        root.put("accessors", accessors);
+        root.put("extras", Map.of("geoassure", geo));
+
+        byte[] json = new ObjectMapper().writeValueAsBytes(root);
+        int jsonPadded = (json.length + 3) & ~3;
+        int binLength = bin.position();
+        int binPadded = (binLength + 3) & ~3;
+        int total = 12 + 8 + jsonPadded + 8 + binPadded;
+        ByteBuffer head = ByteBuffer.allocate(12 + 8).order(ByteOrder.LITTLE_ENDIAN);
+        head.putInt(GLB_MAGIC).putInt(2).putInt(total).putInt(jsonPadded).putInt(CHUNK_JSON);
+        out.write(head.array());
+        out.write(json);
+        out.write(" ".repeat(jsonPadded - json.length).getBytes(StandardCharsets.US_ASCII));
+        ByteBuffer binHead = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putInt(binPadded).putInt(CHUNK_BIN);
+        out.write(binHead.array());
+        out.write(bin.array(), 0, binLength);
+        out.write(new byte[binPadded - binLength]);
+        out.flush();
+    }
+
+    private static int view(List<Map<String, Object>> views, int offset, int length, int target) {
+        views.add(Map.of("buffer", 0, "byteOffset", offset, "byteLength", length, "target", target));
+        return offset + length;
+    }
+
+    private static Map<String, Object> accessor(int view, int componentType, int count, String type, boolean normalized,
+            float[] min, float[] max) {
+        Map<String, Object> a = new LinkedHashMap<>();
+        a.put("bufferView", view);
+        a.put("componentType", componentType);
+        a.put("count", count);
+        a.put("type", type);
+        if (normalized) {
+            a.put("normalized", true);
+        }
+        if (min != null) {
+            a.put("min", List.of(min[0], min[1], min[2]));
+            a.put("max", List.of(max[0], max[1], max[2]));
+        }
+        return a;
+    }
+}
