@@ -43,13 +43,14 @@ public record LasFile(String source, LasVersion version, boolean wrapped, double
     }
 
     /**
-     * The log: the table of {@code ~A} (LAS 1.2, 2.0, LAS 3 {@code ~ASCII}) or of LAS 3 {@code ~Log_Data}. Empty
+     * The log: the first table of {@code ~A} / {@code ~ASCII} or of LAS 3 {@code ~Log_Data}. Empty
      * when the file has neither (a LAS 3 file of tops or cores only, or a header-only file).
      */
     public Optional<LasTable> log() {
         for (LasTable t : tables) {
             String n = t.name();
-            if (n.regionMatches(true, 0, "A", 0, 1) || n.regionMatches(true, 0, "Log_Data", 0, 8)) {
+            if (n.equalsIgnoreCase("A") || n.regionMatches(true, 0, "ASC", 0, 3)
+                    || n.regionMatches(true, 0, "Log_Data", 0, 8)) {
                 return Optional.of(t);
             }
         }

@@ -113,4 +113,14 @@ class LasBadInputTest {
                 + "~A\n1 2\n");
         assertEquals(1, LasReader.read(f, LasOptions.defaults()).log().orElseThrow().rows());
     }
+
+    @Test
+    void realSampleWithAnOverflowedColumn() {
+        // lasio's sample_lastcolblanked.las: "110.200  105.600" printed as "****************" on line 45
+        InvalidContentException e = assertThrows(InvalidContentException.class,
+                () -> LasSamples.read("lasio_sample_lastcolblanked.las"));
+        assertTrue(e.getMessage().endsWith("lasio_sample_lastcolblanked.las:45: row has 7 values, expected 8 "
+                + "(curves DEPT .. ILD)"), e.getMessage());
+        assertEquals(45, e.line());
+    }
 }

@@ -75,4 +75,41 @@ class LasRealDataTest {
         assertTrue(f.wrapped());
         assertEquals(36, f.log().orElseThrow().curves().size());
     }
+
+    @Test
+    void quotedTextInBlankDelimitedData() {
+        LasTable t = LasSamples.log("lasio_lasio_issue_271.las");
+        assertEquals(5, t.rows());
+        assertTrue(Double.isNaN(t.require("TEST").value(4)));
+        assertEquals("pick_alpha", t.require("ZONE").text(0));
+        assertEquals("pick gamma", t.require("ZONE").text(2));
+        assertEquals("pick delta", t.require("ZONE").text(3));
+        assertEquals(2141.05, t.require("MD").value(3));
+    }
+
+    @Test
+    void las3SpecExampleAsciiNamesTheCurveSection() {
+        LasFile f = LasSamples.read("lasio_3.0_sample_las3.0_spec.las");
+        LasTable log = f.log().orElseThrow();
+        assertEquals("ASCII", log.name());
+        assertEquals("CURVE INFORMATION", log.definition());
+        assertEquals(15, log.curves().size());
+        assertEquals("DEPT", log.curves().get(0).mnemonic());
+        assertTrue(f.warnings().isEmpty(), f.warnings().toString());
+    }
+
+    @Test
+    void las3DrillStemTestsTopsAndCores() {
+        LasFile f = LasSamples.read("lasio_3.0_sample_3.0.las");
+        LasTable dst = f.table("Test_Data").orElseThrow();
+        assertEquals(3, dst.rows());
+        assertEquals(2210.0, dst.require("DTOP").value(1));
+        assertEquals("Oil to surface", dst.require("DDES").text(1));
+        assertEquals(21451.0, dst.require("FSIP").value(1));
+        assertEquals("Strong Blow", dst.require("BLOWD").text(1));
+        LasTable tops = f.table("TOPS_Data").orElseThrow();
+        assertEquals("Basal Quartz", tops.require("TOPN").text(2));
+        assertEquals(2, f.tables().stream().filter(t -> t.definition().equals("Core_Definition")).count());
+        assertEquals(12, f.table("Drilling_Data").orElseThrow().curves().size());
+    }
 }

@@ -156,6 +156,9 @@ public final class LasParser {
         String name = (bar < 0 ? title : title.substring(0, bar)).strip();
         String assoc = bar < 0 ? "" : title.substring(bar + 1).strip();
         SectionKind kind = classify(name, assoc);
+        if (kind == SectionKind.DATA && assoc.isEmpty() && !name.toUpperCase(Locale.ROOT).contains("_DATA")) {
+            name = firstWord(name); // "~A  DEPTH  DT ..." is the section A
+        }
         switch (kind) {
             case DATA:
                 sections.add(new LasSection(name, assoc, kind, line, List.of(), ""));
@@ -165,6 +168,14 @@ public final class LasParser {
             default:
                 return items(name, assoc, kind, line);
         }
+    }
+
+    private static String firstWord(String s) {
+        int i = 0;
+        while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
+            i++;
+        }
+        return s.substring(0, i);
     }
 
     private static SectionKind classify(String name, String assoc) {
@@ -344,11 +355,17 @@ public final class LasParser {
             want = at > 0 ? name.substring(0, at) + "_Definition" + name.substring(at + 5) : "";
         }
         LasSection found = null;
+        LasSection byFirstWord = null;
         for (LasSection s : sections) {
             boolean defKind = s.kind() == SectionKind.CURVE || s.kind() == SectionKind.DEFINITION;
             if (defKind && (want.isEmpty() ? s.kind() == SectionKind.CURVE : s.name().equalsIgnoreCase(want))) {
                 found = s;
+            } else if (defKind && !want.isEmpty() && firstWord(s.name()).equalsIgnoreCase(want)) {
+                byFirstWord = s; // "~ASCII | CURVE" names "~CURVE INFORMATION"
             }
+        }
+        if (found == null) {
+            found = byFirstWord;
         }
         if (found == null) {
             return List.of();
@@ -505,8 +522,8 @@ public final class LasParser {
                 if (i >= e) {
                     break;
                 }
-                if (b[i] == '"') {
-                    String q = quoted(i);
+                if (b[i] == '"' || b[i] == '\'') {
+                    String q = quoted(i, b[i]);
                     b = src.buf();
                     e = src.end();
                     i = quoteEnd;
@@ -527,7 +544,7 @@ public final class LasParser {
                     i++;
                 }
                 if (i < e && b[i] == '"') {
-                    String q = quoted(i);
+                    String q = quoted(i, '"');
                     b = src.buf();
                     e = src.end();
                     i = quoteEnd;
@@ -563,8 +580,11 @@ public final class LasParser {
 
     private int quoteEnd;
 
-    /** A quoted value starting at {@code b[i] == '"'}, possibly over several lines; sets {@link #quoteEnd}. */
-    private String quoted(int i) throws IOException {
+    /**
+     * A value quoted by {@code quote} (double quotes; single quotes too in blank-delimited data) starting at
+     * {@code buf[i]}, possibly over several lines; sets {@link #quoteEnd}.
+     */
+    private String quoted(int i, char quote) throws IOException {
         long startLine = src.line();
         StringBuilder sb = new StringBuilder();
         int p = i + 1;
@@ -572,7 +592,7 @@ public final class LasParser {
             char[] b = src.buf();
             int e = src.end();
             int q = p;
-            while (q < e && b[q] != '"') {
+            while (q < e && b[q] != quote) {
                 q++;
             }
             sb.append(b, p, q - p);
