@@ -10,7 +10,8 @@ import java.util.Optional;
  * <ul>
  *   <li>encoding: none by default, meaning: a UTF-8 byte-order mark selects UTF-8, a UTF-16 LE / BE one UTF-16;
  *       otherwise UTF-8, and when the bytes are not valid UTF-8 the file is read again as windows-1252 (which
- *       decodes any byte, so such a file always reads).</li>
+ *       decodes any byte, its 5 unassigned ones as U+FFFD, so such a file always decodes). A file that is not valid
+ *       in the charset of its byte-order mark, or in the charset given here, is rejected.</li>
  *   <li>null policy: {@link NullPolicy#strict()} (the file's NULL value).</li>
  *   <li>non-numeric values: {@link NonNumeric#TEXT_CURVE}.</li>
  *   <li>header-only files (no data section): rejected.</li>

@@ -52,12 +52,9 @@ public final class LasReader {
                 Bom bom = bom(file);
                 Charset cs = forced != null ? forced : bom.charset != null ? bom.charset
                         : fallback ? CP1252 : StandardCharsets.UTF_8;
-                CharsetDecoder dec = cs.newDecoder();
-                if (forced == null && bom.charset == null && !fallback) {
-                    dec.onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-                } else {
-                    dec.onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
-                }
+                // windows-1252 leaves 5 bytes unmapped: replaced, so that the fallback reads any file
+                CodingErrorAction onError = fallback ? CodingErrorAction.REPLACE : CodingErrorAction.REPORT;
+                CharsetDecoder dec = cs.newDecoder().onMalformedInput(onError).onUnmappableCharacter(onError);
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
                     in.skipNBytes(bom.charset != null && (forced == null || forced.equals(bom.charset)) ? bom.length : 0);
                     Reader r = new InputStreamReader(in, dec);
@@ -70,6 +67,11 @@ public final class LasReader {
                     }
                     cols.set(t.column);
                 } catch (CharacterCodingException e) {
+                    if (forced != null || bom.charset != null || fallback) {
+                        throw new InvalidContentException(name, -1, "not valid " + cs.name() + " text"
+                                + (forced != null ? "" : " although it starts with a " + cs.name() + " byte-order mark")
+                                + ": give the file's encoding");
+                    }
                     fallback = true;
                 }
             }

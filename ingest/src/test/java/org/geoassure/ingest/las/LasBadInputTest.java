@@ -123,4 +123,22 @@ class LasBadInputTest {
                 + "(curves DEPT .. ILD)"), e.getMessage());
         assertEquals(45, e.line());
     }
+
+    @Test
+    void notUtf8FallsBackToWindows1252UnlessAnEncodingIsGiven() throws IOException {
+        Path f = dir.resolve("latin.las");
+        byte[] head = HEAD.replace("~Curve", " WELL. Caf\u00e9 : w\n~Curve").getBytes(LasReader.CP1252);
+        byte[] data = "~A\n1 2\n".getBytes(StandardCharsets.US_ASCII);
+        byte[] all = java.util.Arrays.copyOf(head, head.length + data.length);
+        System.arraycopy(data, 0, all, head.length, data.length);
+        Files.write(f, all);
+        LasFile las = LasReader.read(f, LasOptions.defaults());
+        assertEquals(LasReader.CP1252, las.encoding());
+        assertEquals("Caf\u00e9", las.item(SectionKind.WELL, "WELL").orElseThrow().value());
+        InvalidContentException e = assertThrows(InvalidContentException.class,
+                () -> LasReader.read(f, LasOptions.defaults().withEncoding(StandardCharsets.UTF_8)));
+        assertEquals(f + ": not valid UTF-8 text: give the file's encoding", e.getMessage());
+        assertEquals("Caf\u00e9", LasReader.read(f, LasOptions.defaults().withEncoding(StandardCharsets.ISO_8859_1))
+                .item(SectionKind.WELL, "WELL").orElseThrow().value());
+    }
 }
