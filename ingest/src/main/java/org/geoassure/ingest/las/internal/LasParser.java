@@ -408,7 +408,7 @@ public final class LasParser {
             delim = Delim.SPACE;
         }
         decimalComma = delim != Delim.COMMA;
-        start(delim);
+        start(name);
         while (have && !isTitle()) {
             if (!blankOrComment()) {
                 row(delim);
@@ -449,7 +449,7 @@ public final class LasParser {
         return n;
     }
 
-    private void start(Delim delim) {
+    private void start(String name) {
         width = columns.size();
         rowWidth = -1;
         col = 0;
@@ -462,7 +462,10 @@ public final class LasParser {
             isText[c] = declared.get(c) || f.startsWith("S");
         }
         long est = 1024;
-        if (tables.isEmpty() && step == step && step != 0 && strt == strt && stop == stop) {
+        boolean log = name.equalsIgnoreCase("A") || name.regionMatches(true, 0, "ASC", 0, 3)
+                || name.regionMatches(true, 0, "Log_Data", 0, 8);
+        if (log && step == step && step != 0 && strt == strt && stop == stop) {
+            // STRT, STOP and STEP of ~W describe the log only; the bound below keeps a wrong STOP harmless
             est = (long) Math.min(1e12, Math.abs((stop - strt) / step)) + 1;
         }
         long bound = sizeHint / (2L * Math.max(1, width)) + 1;
