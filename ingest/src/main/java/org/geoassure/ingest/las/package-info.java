@@ -21,8 +21,8 @@
  *       value and description fields are swapped to give {@code UWI.value()} the identifier.</li>
  *   <li>Data delimiter: LAS 3 {@code DLM} (SPACE, TAB, COMMA; also honoured in 2.0); otherwise blanks, or commas
  *       when the first data line splits into the curve count by commas but not by blanks. With blank or tab
- *       delimiters a comma is a decimal mark ({@code 123,42}). Quoted values may contain delimiters and line
- *       breaks.</li>
+ *       delimiters a comma is a decimal mark ({@code 123,42}). Values in double quotes (and, in blank-delimited
+ *       data, single quotes) may contain delimiters and line breaks; the quotes are removed.</li>
  *   <li>Rows of an unwrapped table must all have as many values as the first; when the first row has fewer values
  *       than there are curves, the missing trailing curves are all null and a warning says so. Wrapped tables
  *       take values across lines until a row is complete.</li>
@@ -32,6 +32,12 @@
  *       text.</li>
  *   <li>Text encoding: see {@link org.geoassure.ingest.las.LasOptions}.</li>
  * </ul>
+ *
+ * <p>Differences from lasio worth knowing: header-only files need
+ * {@link org.geoassure.ingest.las.LasOptions#withHeaderOnlyAllowed}; a row whose value count differs from the first
+ * row's is an error, not reshaped; numbers in text channels of LAS 3 are kept as numbers in numeric channels
+ * ({@code YME} 2.85E+12 is the double 2.85e12); encodings are reported as Java charsets (windows-1252, UTF-8 or UTF-16LE
+ * with {@link org.geoassure.ingest.las.LasFile#byteOrderMark()}).
  *
  * <p>Errors: {@link org.geoassure.geodb.InvalidContentException} {@code file:line: reason} (naming the curve where
  * one is concerned), {@link org.geoassure.geodb.UnsupportedFormatException} for files that are not LAS and for wrapped
