@@ -62,6 +62,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if ("las".equals(only)) {
+            LasBench.run(out, dir);
+        }
         if (only == null || only.equals("desurvey")) {
             desurvey(out);
         }
