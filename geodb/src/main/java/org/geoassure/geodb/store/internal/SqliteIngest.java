@@ -1,6 +1,9 @@
 package org.geoassure.geodb.store.internal;
 
-import static org.geoassure.geodb.store.internal.SqliteStore.OPEN;
+import static org.geoassure.geodb.store.internal.Bitemporal.OPEN;
+import static org.geoassure.geodb.store.internal.Bitemporal.unchanged;
+import static org.geoassure.geodb.store.internal.Bitemporal.validFor;
+import static org.geoassure.geodb.store.internal.Bitemporal.versionAt;
 import static org.geoassure.geodb.store.internal.SqliteStore.TRACE_PIECE_BITS;
 import static org.geoassure.geodb.store.internal.SqliteStore.TRACE_PIECE_LENGTH;
 import static org.geoassure.geodb.store.internal.SqliteStore.generatedKey;
@@ -41,6 +44,7 @@ import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.store.WorkspaceStore.WriteProgress;
+import org.geoassure.geodb.store.internal.Bitemporal.Version;
 import org.geoassure.geodb.store.internal.SqliteStore.TableInfo;
 
 /**
@@ -183,14 +187,14 @@ final class SqliteIngest implements AutoCloseable {
             throws SQLException {
         PreparedHole prepared = PreparedHole.of(hole.collar(), hole.survey(), method);
         String hash = prepared.contentHash();
-        List<VersionRow> current = currentVersions("boreholes", "hole_id = ?", hole.holeId());
+        List<Version> current = currentVersions("boreholes", "hole_id = ?", hole.holeId());
         long valid = validFor(explicitValid, current, now);
-        VersionRow at = versionAt(current, valid);
+        Version at = versionAt(current, valid);
         long holeVersion;
         boolean traceChanged;
-        if (at != null && at.hash.equals(hash) && at.validTo == OPEN) {
+        if (unchanged(at, hash)) {
             holesUnchanged++;
-            holeVersion = at.id;
+            holeVersion = at.id();
             traceChanged = false;
         } else {
             if (current.isEmpty()) {
@@ -216,15 +220,7 @@ final class SqliteIngest implements AutoCloseable {
 
     /** Trace end: the deepest of total depth, last station and every interval bottom known for the hole. */
     private double endDepth(HoleData hole, boolean known) throws SQLException {
-        double end = Double.isNaN(hole.collar().totalDepth()) ? 0 : hole.collar().totalDepth();
-        for (SurveyStation s : hole.survey()) {
-            end = Math.max(end, s.depth());
-        }
-        for (List<IntervalRow> rows : hole.intervals().values()) {
-            for (IntervalRow r : rows) {
-                end = Math.max(end, r.to());
-            }
-        }
+        double end = Bitemporal.batchEndDepth(hole);
         for (String t : known ? store.intervalTables() : List.<String>of()) {
             TableInfo ti = store.tableInfo(t);
             {
@@ -361,35 +357,34 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    /**
-     * Supersedes each current version whose valid period reaches past {@code valid}, re-recording its part
-     * before {@code valid}.
-     */
-    private void splitAndSupersede(String table, List<VersionRow> current, long valid, Copier copier)
+    /** Applies {@link Bitemporal#split} to the rows of holes or interval sets. */
+    private void splitAndSupersede(String table, List<Version> current, long valid, Copier copier)
             throws SQLException {
-        for (VersionRow r : current) {
-            if (r.validTo <= valid) {
-                continue; // ends before the new state starts: stays as it is
+        Bitemporal.split(current, valid, new Bitemporal.Splitter() {
+            @Override
+            public void supersede(long id) throws SQLException {
+                if (table.equals("boreholes")) {
+                    supersedeHoleVersion(id);
+                } else {
+                    supersedeIntervalSet(id);
+                }
             }
-            if (table.equals("boreholes")) {
-                supersedeHoleVersion(r.id);
-            } else {
-                supersedeIntervalSet(r.id);
+
+            @Override
+            public void copy(long id, long validFrom, long validTo) throws SQLException {
+                copier.copy(id, validFrom, validTo);
             }
-            if (r.validFrom < valid) {
-                copier.copy(r.id, r.validFrom, valid);
-            }
-        }
+        });
     }
 
     private void writeIntervalSet(TableInfo t, String holeId, long holeVersion, PreparedHole prepared,
             List<IntervalRow> rows, Long explicitValid, long holeValid) throws SQLException {
         double[] pos = prepared.intervalPositions(rows);
         String hash = PreparedHole.intervalSetHash(rows, pos);
-        List<VersionRow> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", t.name(), holeId);
+        List<Version> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", t.name(), holeId);
         long valid = validFor(explicitValid, current, holeValid);
-        VersionRow at = versionAt(current, valid);
-        if (at != null && at.hash.equals(hash) && at.validTo == OPEN) {
+        Version at = versionAt(current, valid);
+        if (unchanged(at, hash)) {
             return;
         }
         splitAndSupersede("ga_interval_set", current, valid, (old, from, to) -> copyIntervalSet(t, old, from, to));
@@ -529,13 +524,13 @@ final class SqliteIngest implements AutoCloseable {
                 continue;
             }
             TableInfo t = store.tableInfo(name);
-            List<VersionRow> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", name,
+            List<Version> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", name,
                     hole.holeId());
-            VersionRow at = versionAt(current, valid);
+            Version at = versionAt(current, valid);
             if (at == null) {
                 continue;
             }
-            List<IntervalRow> rows = readSetRows(t, at.id);
+            List<IntervalRow> rows = readSetRows(t, at.id());
             writeIntervalSet(t, hole.holeId(), holeVersion, prepared, rows, explicitValid, valid);
         }
     }
@@ -672,13 +667,9 @@ final class SqliteIngest implements AutoCloseable {
         void copy(long oldId, long validFrom, long validTo) throws SQLException;
     }
 
-    /** A current version of a hole or interval set: id, valid period, content hash. */
-    private record VersionRow(long id, long validFrom, long validTo, String hash) {
-    }
-
-    private List<VersionRow> currentVersions(String table, String where, String... args) throws SQLException {
+    private List<Version> currentVersions(String table, String where, String... args) throws SQLException {
         String idCol = table.equals("boreholes") ? "fid" : "id";
-        List<VersionRow> out = new ArrayList<>();
+        List<Version> out = new ArrayList<>();
         {
             PreparedStatement ps = stmt("SELECT " + idCol + ", valid_from, valid_to, content_hash FROM "
                 + table + " WHERE " + where + " AND superseded_at = " + OPEN + " ORDER BY valid_from");
@@ -687,7 +678,7 @@ final class SqliteIngest implements AutoCloseable {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new VersionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    out.add(new Version(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
                 }
             }
         }
@@ -726,27 +717,6 @@ final class SqliteIngest implements AutoCloseable {
         double dy = line[3 * i + 4] - line[3 * i + 1];
         double dz = line[3 * i + 5] - line[3 * i + 2];
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
-    }
-
-    /** The explicit valid time, else the valid start of the current state (a correction), else {@code fallback}. */
-    private static long validFor(Long explicit, List<VersionRow> current, long fallback) {
-        if (explicit != null) {
-            return explicit;
-        }
-        long earliest = Long.MAX_VALUE;
-        for (VersionRow r : current) {
-            earliest = Math.min(earliest, r.validFrom);
-        }
-        return current.isEmpty() ? fallback : earliest;
-    }
-
-    private static VersionRow versionAt(List<VersionRow> rows, long t) {
-        for (VersionRow r : rows) {
-            if (r.validFrom <= t && t < r.validTo) {
-                return r;
-            }
-        }
-        return null;
     }
 
     /** Copies a row of {@code table} with some columns overridden; returns the new fid/id. */

@@ -55,7 +55,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  */
 public final class SqliteStore implements WorkspaceStore {
     /** Open end of a period, in microseconds. */
-    static final long OPEN = Long.MAX_VALUE;
+    static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
     static final int TRACE_PIECE_BITS = 12;
     /** Longest piece of a trace with its own R*Tree box (m). */
@@ -600,47 +600,8 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     private static String predicateSql(TableInfo t, AttributePredicate p, List<Object> params) {
-        Column col = null;
-        for (Column c : t.columns) {
-            if (c.name().equalsIgnoreCase(p.column())) {
-                col = c;
-            }
-        }
-        if (col == null) {
-            throw new InvalidContentException("where: table " + t.name + " has no column '" + p.column() + "' (columns: "
-                    + t.columns.stream().map(Column::name).toList() + ")");
-        }
-        String c = "i." + q(col.name());
-        switch (p.op()) {
-            case IS_NULL:
-                return c + " IS NULL";
-            case NOT_NULL:
-                return c + " IS NOT NULL";
-            case IN:
-                for (String v : p.values()) {
-                    params.add(typed(col, v, p));
-                }
-                return c + " IN (" + "?, ".repeat(p.values().size() - 1) + "?)";
-            default:
-                params.add(typed(col, p.values().get(0), p));
-                return c + " " + p.op().sql() + " ?";
-        }
-    }
-
-    private static Object typed(Column col, String v, AttributePredicate p) {
-        if (col.type() == ColumnType.TEXT) {
-            return v;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidContentException("where '" + p + "': column " + col.name() + " is numeric and '" + v
-                + "' is not a number");
+        int i = Predicates.columnIndex(t.name, t.columns, p);
+        return Predicates.sql("i." + q(t.columns.get(i).name()), t.columns.get(i), p, params);
     }
 
     /** An interval record from a row of {@link #intervalColumns}; {@code line} holds from, mid, to. */
@@ -873,15 +834,15 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        return Bitemporal.micros(t);
     }
 
     static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return Bitemporal.instant(micros);
     }
 
     private static Period period(long from, long to) {
-        return new Period(instant(from), to == OPEN ? null : instant(to));
+        return Bitemporal.period(from, to);
     }
 
     static byte[] pack(double[] v) {
