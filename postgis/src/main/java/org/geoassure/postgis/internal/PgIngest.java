@@ -1,11 +1,6 @@
 package org.geoassure.postgis.internal;
 
 import static org.geoassure.geodb.store.internal.Bitemporal.OPEN;
-import static org.geoassure.geodb.store.internal.Bitemporal.instant;
-import static org.geoassure.geodb.store.internal.Bitemporal.micros;
-import static org.geoassure.geodb.store.internal.Bitemporal.unchanged;
-import static org.geoassure.geodb.store.internal.Bitemporal.validFor;
-import static org.geoassure.geodb.store.internal.Bitemporal.versionAt;
 import static org.geoassure.postgis.internal.PgStore.q;
 
 import java.nio.charset.StandardCharsets;
@@ -15,39 +10,27 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.geoassure.geodb.InvalidContentException;
-import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.DrillholeBatch;
-import org.geoassure.geodb.model.HoleData;
-import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRow;
-import org.geoassure.geodb.model.Provenance;
-import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.store.WorkspaceStore.WriteProgress;
-import org.geoassure.geodb.store.internal.Bitemporal;
 import org.geoassure.geodb.store.internal.Bitemporal.Version;
+import org.geoassure.geodb.store.internal.BitemporalWriter;
 import org.geoassure.geodb.store.internal.PreparedHole;
 import org.geoassure.postgis.internal.PgStore.TableInfo;
 
 /**
- * One ingest transaction of the PostGIS engine. The versioning decisions are {@link Bitemporal}'s (shared with the
- * embedded engine) and the derived numbers {@link PreparedHole}'s; this class supplies the SQL. The caller
+ * One ingest transaction of the PostGIS engine: the SQL of geodb's {@link BitemporalWriter}, which applies the
+ * bitemporal rules for both engines (the derived numbers are {@link PreparedHole}'s). The caller
  * ({@link PgStore#ingest}) owns the transaction and the writer lock. Internal.
  */
-final class PgIngest implements AutoCloseable {
+final class PgIngest extends BitemporalWriter<TableInfo> {
     private static final String[] POSITION_COLUMNS = {"x_from", "y_from", "z_from", "x_to", "y_to", "z_to",
         "x_mid", "y_mid", "z_mid"};
     private static final String TIMES = "valid_from, valid_to, recorded_at, superseded_at";
@@ -58,167 +41,35 @@ final class PgIngest implements AutoCloseable {
     private final Connection conn;
     private final int srid;
     private final long ingestId;
-    private final long now;
-    private final WriteProgress progress;
-    private int holesNew;
-    private int holesChanged;
-    private int holesUnchanged;
-    private long intervalRows;
-    private final Map<String, TableInfo> tables = new HashMap<>();
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     PgIngest(PgStore store, long ingestId, long now, WriteProgress progress) {
+        super(now, progress);
         this.store = store;
         this.conn = store.connection();
         this.srid = store.srid();
         this.ingestId = ingestId;
-        this.now = now;
-        this.progress = progress;
     }
 
+    /** The ingest id was taken under the writer lock ({@link PgStore#ingest}): no gaps after a rollback. */
     @Override
-    public void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                // closing a statement of a finished transaction: nothing to keep
-            }
-        }
-        statements.clear();
-    }
-
-    IngestRecord write(DrillholeBatch batch) throws SQLException {
-        Set<String> seen = new HashSet<>();
-        for (HoleData h : batch.holes()) {
-            if (!seen.add(h.holeId())) {
-                throw new InvalidContentException("batch: hole '" + h.holeId() + "' appears more than once");
-            }
-        }
-        insertIngest(batch);
-        for (var e : batch.intervalSchemas().entrySet()) {
-            tables.put(e.getKey(), ensureTable(e.getKey(), e.getValue()));
-        }
-        int done = 0;
-        int total = batch.holes().size();
-        for (HoleData hole : batch.holes()) {
-            Instant explicit = hole.validFrom() != null ? hole.validFrom() : batch.validFrom();
-            writeHole(hole, batch.method(), explicit == null ? null : micros(explicit), batch);
-            if (++done % 256 == 0 || done == total) {
-                progress.written(done, total);
-            }
-        }
-        PreparedStatement ps = stmt("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, holes_unchanged = ?, "
-                + "interval_rows = ? WHERE id = ?");
-        ps.setInt(1, holesNew);
-        ps.setInt(2, holesChanged);
-        ps.setInt(3, holesUnchanged);
-        ps.setLong(4, intervalRows);
-        ps.setLong(5, ingestId);
-        ps.executeUpdate();
-        return new IngestRecord(ingestId, instant(now), "drillholes", batch.provenance(), holesNew, holesChanged,
-                holesUnchanged, intervalRows);
-    }
-
-    private void insertIngest(DrillholeBatch batch) throws SQLException {
-        Provenance p = batch.provenance();
+    protected long insertIngest(DrillholeBatch batch) throws SQLException {
         PreparedStatement ps = stmt("INSERT INTO ga_ingest (id, recorded_at, kind, user_name, holes_new, holes_changed, "
                 + "holes_unchanged, interval_rows) VALUES (?, ?, 'drillholes', ?, 0, 0, 0, 0)");
         ps.setLong(1, ingestId);
         ps.setLong(2, now);
-        ps.setString(3, p.user());
+        ps.setString(3, batch.provenance().user());
         ps.executeUpdate();
-        ps = stmt("INSERT INTO ga_ingest_source VALUES (?, ?, ?, ?, ?, ?)");
-        int seq = 0;
-        for (SourceFile f : p.sources()) {
-            ps.setLong(1, ingestId);
-            ps.setInt(2, seq++);
-            ps.setString(3, f.role());
-            ps.setString(4, f.name());
-            ps.setString(5, f.sha256());
-            ps.setLong(6, f.rows());
-            ps.addBatch();
-        }
-        ps.executeBatch();
-        Map<String, String> params = new TreeMap<>(p.parameters());
-        params.put("desurvey_method", batch.method().label());
-        ps = stmt("INSERT INTO ga_ingest_parameter VALUES (?, ?, ?)");
-        for (var e : params.entrySet()) {
-            ps.setLong(1, ingestId);
-            ps.setString(2, e.getKey());
-            ps.setString(3, e.getValue());
-            ps.addBatch();
-        }
-        ps.executeBatch();
-        ps = stmt("INSERT INTO ga_ingest_warning VALUES (?, ?, ?)");
-        seq = 0;
-        for (String w : p.warnings()) {
-            ps.setLong(1, ingestId);
-            ps.setInt(2, seq++);
-            ps.setString(3, w);
-            ps.addBatch();
-        }
-        ps.executeBatch();
+        return ingestId;
     }
 
-    /**
-     * Writes one hole. Without an explicit valid time a change is a correction: it applies from the valid start of
-     * the state it corrects (or from the record time for a new hole).
-     */
-    private void writeHole(HoleData hole, DesurveyMethod method, Long explicitValid, DrillholeBatch batch)
-            throws SQLException {
-        PreparedHole prepared = PreparedHole.of(hole.collar(), hole.survey(), method);
-        String hash = prepared.contentHash();
-        List<Version> current = currentVersions("SELECT fid, valid_from, valid_to, content_hash FROM boreholes "
-                + "WHERE hole_id = ? AND superseded_at = " + OPEN + " ORDER BY valid_from", hole.holeId());
-        long valid = validFor(explicitValid, current, now);
-        Version at = versionAt(current, valid);
-        long holeVersion;
-        boolean traceChanged;
-        if (unchanged(at, hash)) {
-            holesUnchanged++;
-            holeVersion = at.id();
-            traceChanged = false;
-        } else {
-            if (current.isEmpty()) {
-                holesNew++;
-            } else {
-                holesChanged++;
-                Bitemporal.split(current, valid, new Bitemporal.Splitter() {
-                    @Override
-                    public void supersede(long id) throws SQLException {
-                        supersedeHoleVersion(id);
-                    }
-
-                    @Override
-                    public void copy(long id, long validFrom, long validTo) throws SQLException {
-                        copyHoleVersion(id, validFrom, validTo);
-                    }
-                });
-            }
-            double end = endDepth(hole, !current.isEmpty());
-            holeVersion = insertHoleVersion(prepared, hash, end, valid);
-            traceChanged = !current.isEmpty();
-        }
-        for (var e : batch.intervalSchemas().entrySet()) {
-            List<IntervalRow> rows = hole.intervals().get(e.getKey());
-            if (rows != null) {
-                writeIntervalSet(tables.get(e.getKey()), hole.holeId(), holeVersion, prepared, rows, explicitValid, valid);
-            }
-        }
-        if (traceChanged) {
-            rederiveOtherTables(hole, holeVersion, prepared, explicitValid, valid);
-        }
-    }
-
-    /** Trace end: the batch's deepest depth, or a stored current interval bottom of a known hole if deeper. */
-    private double endDepth(HoleData hole, boolean known) throws SQLException {
-        double end = Bitemporal.batchEndDepth(hole);
-        for (String name : known ? store.intervalTables() : List.<String>of()) {
+    @Override
+    protected double storedEndDepth(String holeId) throws SQLException {
+        double end = 0;
+        for (String name : store.intervalTables()) {
             TableInfo t = store.tableInfo(name);
             PreparedStatement ps = stmt("SELECT max(depth_to) FROM " + q(t.sqlTable()) + " WHERE hole_id = ? "
                     + "AND superseded_at = " + OPEN);
-            ps.setString(1, hole.holeId());
+            ps.setString(1, holeId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getObject(1) != null) {
                     end = Math.max(end, rs.getDouble(1));
@@ -228,7 +79,9 @@ final class PgIngest implements AutoCloseable {
         return end;
     }
 
-    private long insertHoleVersion(PreparedHole p, String hash, double endDepth, long valid) throws SQLException {
+    @Override
+    protected long insertHoleVersion(long ingestId, PreparedHole p, String hash, double endDepth, long valid)
+            throws SQLException {
         Collar c = p.collar();
         PreparedStatement ps = stmt("INSERT INTO boreholes (geom, hole_id, x, y, z, total_depth, azimuth, dip, "
                 + "desurvey_method, content_hash, end_depth, ingest_id, " + TIMES + ") VALUES (ST_GeomFromWKB(?, "
@@ -283,7 +136,8 @@ final class PgIngest implements AutoCloseable {
     private static final String TRACE_COLUMNS = "geom, hole_id, n_points";
 
     /** Re-records a hole version, its stations and trace with valid period [validFrom, validTo) at this record time. */
-    private void copyHoleVersion(long oldId, long validFrom, long validTo) throws SQLException {
+    @Override
+    protected void copyHoleVersion(long oldId, long validFrom, long validTo) throws SQLException {
         PreparedStatement ps = stmt("INSERT INTO boreholes (" + BOREHOLE_COLUMNS + ", " + TIMES + ") SELECT "
                 + BOREHOLE_COLUMNS + ", ?, ?, ?, ? FROM boreholes WHERE fid = ? RETURNING fid");
         setTimes(ps, 1, validFrom, validTo);
@@ -299,7 +153,8 @@ final class PgIngest implements AutoCloseable {
         }
     }
 
-    private void supersedeHoleVersion(long id) throws SQLException {
+    @Override
+    protected void supersedeHoleVersion(long id) throws SQLException {
         for (String t : List.of("boreholes", "surveys", "traces")) {
             String key = t.equals("boreholes") ? "fid" : "hole_version";
             PreparedStatement ps = stmt("UPDATE " + t + " SET superseded_at = ? WHERE " + key + " = ?");
@@ -309,29 +164,9 @@ final class PgIngest implements AutoCloseable {
         }
     }
 
-    private void writeIntervalSet(TableInfo t, String holeId, long holeVersion, PreparedHole prepared,
-            List<IntervalRow> rows, Long explicitValid, long holeValid) throws SQLException {
-        double[] pos = prepared.intervalPositions(rows);
-        String hash = PreparedHole.intervalSetHash(rows, pos);
-        List<Version> current = currentVersions("SELECT id, valid_from, valid_to, content_hash FROM ga_interval_set "
-                + "WHERE table_name = ? AND hole_id = ? AND superseded_at = " + OPEN + " ORDER BY valid_from",
-                t.name(), holeId);
-        long valid = validFor(explicitValid, current, holeValid);
-        Version at = versionAt(current, valid);
-        if (unchanged(at, hash)) {
-            return;
-        }
-        Bitemporal.split(current, valid, new Bitemporal.Splitter() {
-            @Override
-            public void supersede(long id) throws SQLException {
-                supersedeIntervalSet(t, id);
-            }
-
-            @Override
-            public void copy(long id, long validFrom, long validTo) throws SQLException {
-                copyIntervalSet(t, id, validFrom, validTo);
-            }
-        });
+    @Override
+    protected void insertSet(long ingestId, TableInfo t, String holeId, long holeVersion, String hash,
+            List<IntervalRow> rows, double[] pos, long valid) throws SQLException {
         PreparedStatement ps = stmt("INSERT INTO ga_interval_set (table_name, hole_id, hole_version, content_hash, "
                 + "n_rows, ingest_id, " + TIMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
         ps.setString(1, t.name());
@@ -368,8 +203,7 @@ final class PgIngest implements AutoCloseable {
             setTimes(ps, 15, valid);
             int k = 19;
             for (int c = 0; c < t.columns().size(); c++) {
-                int inputIndex = t.batchIndex()[c];
-                Object v = inputIndex < 0 || inputIndex >= r.values().size() ? null : r.values().get(inputIndex);
+                Object v = value(r, t.batchIndex(), c);
                 if (v == null) {
                     ps.setNull(k++, t.columns().get(c).type() == ColumnType.NUMBER ? Types.DOUBLE : Types.VARCHAR);
                 } else if (t.columns().get(c).type() == ColumnType.NUMBER) {
@@ -381,7 +215,6 @@ final class PgIngest implements AutoCloseable {
             ps.addBatch();
         }
         ps.executeBatch();
-        intervalRows += rows.size();
     }
 
     private String intervalCopyColumns(TableInfo t) {
@@ -395,7 +228,8 @@ final class PgIngest implements AutoCloseable {
         return cols.toString();
     }
 
-    private void copyIntervalSet(TableInfo t, long oldSet, long validFrom, long validTo) throws SQLException {
+    @Override
+    protected void copySet(TableInfo t, long oldSet, long validFrom, long validTo) throws SQLException {
         PreparedStatement ps = stmt("INSERT INTO ga_interval_set (table_name, hole_id, hole_version, content_hash, "
                 + "n_rows, ingest_id, " + TIMES + ") SELECT table_name, hole_id, hole_version, content_hash, n_rows, "
                 + "ingest_id, ?, ?, ?, ? FROM ga_interval_set WHERE id = ? RETURNING id");
@@ -411,7 +245,8 @@ final class PgIngest implements AutoCloseable {
         ps.executeUpdate();
     }
 
-    private void supersedeIntervalSet(TableInfo t, long setId) throws SQLException {
+    @Override
+    protected void supersedeSet(TableInfo t, long setId) throws SQLException {
         for (String sql : List.of("UPDATE ga_interval_set SET superseded_at = ? WHERE id = ?",
                 "UPDATE " + q(t.sqlTable()) + " SET superseded_at = ? WHERE set_id = ?")) {
             PreparedStatement ps = stmt(sql);
@@ -421,26 +256,8 @@ final class PgIngest implements AutoCloseable {
         }
     }
 
-    /** A hole's trace changed: re-derive positions of its current interval rows in tables this batch left alone. */
-    private void rederiveOtherTables(HoleData hole, long holeVersion, PreparedHole prepared, Long explicitValid,
-            long valid) throws SQLException {
-        for (String name : store.intervalTables()) {
-            if (hole.intervals().containsKey(name)) {
-                continue;
-            }
-            TableInfo t = store.tableInfo(name);
-            List<Version> current = currentVersions("SELECT id, valid_from, valid_to, content_hash FROM ga_interval_set "
-                    + "WHERE table_name = ? AND hole_id = ? AND superseded_at = " + OPEN + " ORDER BY valid_from",
-                    name, hole.holeId());
-            Version at = versionAt(current, valid);
-            if (at == null) {
-                continue;
-            }
-            writeIntervalSet(t, hole.holeId(), holeVersion, prepared, readSetRows(t, at.id()), explicitValid, valid);
-        }
-    }
-
-    private List<IntervalRow> readSetRows(TableInfo t, long setId) throws SQLException {
+    @Override
+    protected List<IntervalRow> readSetRows(TableInfo t, long setId) throws SQLException {
         List<IntervalRow> rows = new ArrayList<>();
         StringBuilder cols = new StringBuilder("depth_from, depth_to");
         for (String c : t.sqlColumns()) {
@@ -462,25 +279,12 @@ final class PgIngest implements AutoCloseable {
     }
 
     /** Creates or extends the SQL table of an interval table; maps the batch's column order to the table's. */
-    private TableInfo ensureTable(String name, List<Column> batchColumns) throws SQLException {
-        if (!Column.isValidName(name)) {
-            throw new InvalidContentException("interval table name '" + name
-                    + "': use letters, digits and underscore, starting with a letter");
-        }
-        for (Column c : batchColumns) {
-            if (Column.RESERVED_NAMES.contains(c.name().toLowerCase(Locale.ROOT))) {
-                throw new InvalidContentException("interval table " + name + ": column name '" + c.name()
-                        + "' is reserved; rename it in the mapping");
-            }
-        }
+    @Override
+    protected TableInfo ensureTable(String name, List<Column> batchColumns) throws SQLException {
+        checkNames(name, batchColumns);
         TableInfo existing = store.findTable(name);
         if (existing == null) {
-            for (String other : store.intervalTables()) {
-                if (other.equalsIgnoreCase(name)) {
-                    throw new InvalidContentException("interval table '" + name + "' differs only in case from existing '"
-                            + other + "'");
-                }
-            }
+            checkCaseClash(name);
             String sqlTable = sqlTableName(name);
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(q(sqlTable))
                     .append(" (fid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, geom geometry(LineStringZ, ")
@@ -506,44 +310,24 @@ final class PgIngest implements AutoCloseable {
         }
         List<Column> cols = new ArrayList<>(existing.columns());
         List<String> sqlCols = new ArrayList<>(existing.sqlColumns());
-        for (Column c : batchColumns) {
-            Column have = null;
-            for (Column e : cols) {
-                if (e.name().equalsIgnoreCase(c.name())) {
-                    have = e;
-                }
+        for (Column c : newColumns(name, existing.columns(), batchColumns)) {
+            String sqlName = c.name().getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES
+                    ? c.name() : "col_" + cols.size();
+            try (Statement s = conn.createStatement()) {
+                s.execute("ALTER TABLE " + q(existing.sqlTable()) + " ADD COLUMN " + q(sqlName) + " "
+                        + (c.type() == ColumnType.NUMBER ? "double precision" : "text COLLATE \"C\""));
             }
-            if (have == null) {
-                String sqlName = c.name().getBytes(StandardCharsets.UTF_8).length <= MAX_IDENTIFIER_BYTES
-                        ? c.name() : "col_" + cols.size();
-                try (Statement s = conn.createStatement()) {
-                    s.execute("ALTER TABLE " + q(existing.sqlTable()) + " ADD COLUMN " + q(sqlName) + " "
-                            + (c.type() == ColumnType.NUMBER ? "double precision" : "text COLLATE \"C\""));
-                }
-                PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?, ?)");
-                ps.setString(1, name);
-                ps.setInt(2, cols.size());
-                ps.setString(3, c.name());
-                ps.setString(4, sqlName);
-                ps.setString(5, c.type().name());
-                ps.executeUpdate();
-                cols.add(c);
-                sqlCols.add(sqlName);
-            } else if (have.type() == ColumnType.NUMBER && c.type() == ColumnType.TEXT) {
-                throw new InvalidContentException("interval table " + name + ": column " + c.name()
-                        + " is numeric in the workspace but the input has text values");
-            }
+            PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?, ?)");
+            ps.setString(1, name);
+            ps.setInt(2, cols.size());
+            ps.setString(3, c.name());
+            ps.setString(4, sqlName);
+            ps.setString(5, c.type().name());
+            ps.executeUpdate();
+            cols.add(c);
+            sqlCols.add(sqlName);
         }
-        int[] map = new int[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            map[i] = -1;
-            for (int j = 0; j < batchColumns.size(); j++) {
-                if (batchColumns.get(j).name().equalsIgnoreCase(cols.get(i).name())) {
-                    map[i] = j;
-                }
-            }
-        }
-        return new TableInfo(name, existing.sqlTable(), cols, sqlCols, map);
+        return new TableInfo(name, existing.sqlTable(), cols, sqlCols, batchIndex(cols, batchColumns));
     }
 
     /** {@code intervals_<name in lower case>}, or a numbered name when that exceeds PostgreSQL's identifier length. */
@@ -556,6 +340,28 @@ final class PgIngest implements AutoCloseable {
             rs.next();
             return "intervals_t" + (rs.getLong(1) + 1);
         }
+    }
+
+    @Override
+    protected List<String> intervalTables() {
+        return store.intervalTables();
+    }
+
+    @Override
+    protected TableInfo table(String name) {
+        return store.tableInfo(name);
+    }
+
+    @Override
+    protected List<Version> currentHoleVersions(String holeId) throws SQLException {
+        return currentVersions("SELECT fid, valid_from, valid_to, content_hash FROM boreholes WHERE hole_id = ? "
+                + "AND superseded_at = " + OPEN + " ORDER BY valid_from", holeId);
+    }
+
+    @Override
+    protected List<Version> currentSets(TableInfo t, String holeId) throws SQLException {
+        return currentVersions("SELECT id, valid_from, valid_to, content_hash FROM ga_interval_set WHERE table_name = ? "
+                + "AND hole_id = ? AND superseded_at = " + OPEN + " ORDER BY valid_from", t.name(), holeId);
     }
 
     private List<Version> currentVersions(String sql, String... args) throws SQLException {
@@ -572,13 +378,9 @@ final class PgIngest implements AutoCloseable {
         return out;
     }
 
-    private PreparedStatement stmt(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = conn.prepareStatement(sql);
-            statements.put(sql, ps);
-        }
-        return ps;
+    @Override
+    protected PreparedStatement prepare(String sql) throws SQLException {
+        return conn.prepareStatement(sql);
     }
 
     private static long returning(PreparedStatement ps) throws SQLException {
