@@ -1,6 +1,5 @@
 package org.geoassure.postgis.internal;
 
-import static org.geoassure.geodb.store.internal.Bitemporal.instant;
 import static org.geoassure.geodb.store.internal.Bitemporal.micros;
 import static org.geoassure.geodb.store.internal.Bitemporal.period;
 
@@ -17,27 +16,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
-import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.crs.Crs;
-import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
-import org.geoassure.geodb.model.Provenance;
-import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.StationRecord;
-import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
@@ -48,6 +38,7 @@ import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.Predicates;
+import org.geoassure.geodb.store.internal.StoreReads;
 
 /**
  * The PostGIS engine: one workspace in one PostgreSQL schema. Reads here, writes in {@link PgIngest}. Spatial
@@ -336,16 +327,11 @@ public final class PgStore implements WorkspaceStore {
 
     @Override
     public List<String> intervalTables() {
-        List<String> out = new ArrayList<>();
-        try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name FROM ga_interval_table ORDER BY name")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try {
+            return StoreReads.strings(conn, "SELECT name FROM ga_interval_table ORDER BY name");
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
@@ -360,22 +346,11 @@ public final class PgStore implements WorkspaceStore {
     }
 
     private String timeCondition(String alias, Selection s, List<Object> params) {
-        long v = s.time().valid().map(t -> micros(t)).orElseGet(this::nowMicros);
-        long r = s.time().recorded().map(t -> micros(t)).orElseGet(this::nowMicros);
-        params.add(r);
-        params.add(r);
-        params.add(v);
-        params.add(v);
-        return alias + ".recorded_at <= ? AND " + alias + ".superseded_at > ? AND " + alias + ".valid_from <= ? AND "
-                + alias + ".valid_to > ?";
+        return StoreReads.timeCondition(alias, s, nowMicros(), params);
     }
 
     private static String holeCondition(String alias, Selection s, List<Object> params) {
-        if (s.holeIds().isEmpty()) {
-            return "";
-        }
-        params.addAll(s.holeIds());
-        return " AND " + alias + ".hole_id IN (" + "?, ".repeat(s.holeIds().size() - 1) + "?)";
+        return StoreReads.holeCondition(alias, s, params);
     }
 
     /**
@@ -448,22 +423,7 @@ public final class PgStore implements WorkspaceStore {
     }
 
     private HoleVersion holeVersion(ResultSet rs) throws SQLException {
-        long id = rs.getLong("fid");
-        Collar collar = new Collar(rs.getString("hole_id"), rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("z"),
-                nullableDouble(rs, "total_depth"), nullableDouble(rs, "azimuth"), nullableDouble(rs, "dip"));
-        List<SurveyStation> survey = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT depth, azimuth, dip FROM surveys WHERE hole_version = ? ORDER BY seq")) {
-            ps.setLong(1, id);
-            try (ResultSet r2 = ps.executeQuery()) {
-                while (r2.next()) {
-                    survey.add(new SurveyStation(r2.getDouble(1), r2.getDouble(2), r2.getDouble(3)));
-                }
-            }
-        }
-        return new HoleVersion(id, collar, survey, DesurveyMethod.parse(rs.getString("desurvey_method")),
-                period(rs.getLong("valid_from"), rs.getLong("valid_to")),
-                period(rs.getLong("recorded_at"), rs.getLong("superseded_at")), rs.getLong("ingest_id"));
+        return StoreReads.holeVersion(conn, rs);
     }
 
     @Override
@@ -611,16 +571,11 @@ public final class PgStore implements WorkspaceStore {
 
     @Override
     public List<String> holeIds() {
-        List<String> out = new ArrayList<>();
-        try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT DISTINCT hole_id FROM boreholes ORDER BY hole_id")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try {
+            return StoreReads.strings(conn, "SELECT DISTINCT hole_id FROM boreholes ORDER BY hole_id");
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
@@ -644,73 +599,21 @@ public final class PgStore implements WorkspaceStore {
 
     @Override
     public List<IngestRecord> ingests() {
-        List<IngestRecord> out = new ArrayList<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM ga_ingest ORDER BY id")) {
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                List<SourceFile> sources = new ArrayList<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT role, name, sha256, rows FROM ga_ingest_source WHERE ingest_id = ? ORDER BY seq")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            sources.add(new SourceFile(r2.getString(1), r2.getString(2), r2.getString(3), r2.getLong(4)));
-                        }
-                    }
-                }
-                Map<String, String> params = new LinkedHashMap<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT key, value FROM ga_ingest_parameter WHERE ingest_id = ? ORDER BY key")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            params.put(r2.getString(1), r2.getString(2));
-                        }
-                    }
-                }
-                List<String> warnings = new ArrayList<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT message FROM ga_ingest_warning WHERE ingest_id = ? ORDER BY seq")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            warnings.add(r2.getString(1));
-                        }
-                    }
-                }
-                out.add(new IngestRecord(id, instant(rs.getLong("recorded_at")), rs.getString("kind"),
-                        new Provenance(sources, rs.getString("user_name"), params, warnings), rs.getInt("holes_new"),
-                        rs.getInt("holes_changed"), rs.getInt("holes_unchanged"), rs.getLong("interval_rows")));
-            }
+        try {
+            return StoreReads.ingests(conn);
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
     public WorkspaceStats stats() {
-        Selection cur = Selection.all();
-        List<Object> p = new ArrayList<>();
-        String tc = timeCondition("b", cur, p);
-        long holes = count("SELECT count(*) FROM boreholes b WHERE " + tc, p);
-        long versions = count("SELECT count(*) FROM boreholes", List.of());
-        long stations = count("SELECT count(*) FROM surveys b WHERE " + tc, p);
-        Map<String, Long> rows = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
         for (String t : intervalTables()) {
-            rows.put(t, count("SELECT count(*) FROM " + q(tableInfo(t).sqlTable()) + " b WHERE " + tc, p));
+            tables.put(t, q(tableInfo(t).sqlTable()));
         }
-        long ingests = count("SELECT count(*) FROM ga_ingest", List.of());
-        return new WorkspaceStats(holes, versions, stations, rows, ingests);
-    }
-
-    private long count(String sql, List<Object> params) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return StoreReads.stats(conn, nowMicros(), tables);
         } catch (SQLException e) {
             throw storage(e);
         }
@@ -727,70 +630,13 @@ public final class PgStore implements WorkspaceStore {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    @FunctionalInterface
-    interface RowMapper<T> {
-        /** The row as a result, or null to skip it (refine step). */
-        T map(ResultSet rs) throws SQLException;
-    }
-
     /** A filtered stream over a query; closing the stream closes the cursor. */
-    private <T> Stream<T> query(String sql, List<Object> params, RowMapper<T> mapper) {
-        try {
-            PreparedStatement ps = conn.prepareStatement(sql);
-            bind(ps, params);
-            ResultSet rs = ps.executeQuery();
-            Spliterator<T> split = new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
-                @Override
-                public boolean tryAdvance(Consumer<? super T> action) {
-                    try {
-                        while (rs.next()) {
-                            T t = mapper.map(rs);
-                            if (t != null) {
-                                action.accept(t);
-                                return true;
-                            }
-                        }
-                        return false;
-                    } catch (SQLException e) {
-                        throw storage(e);
-                    }
-                }
-            };
-            return StreamSupport.stream(split, false).onClose(() -> {
-                try {
-                    rs.close();
-                    ps.close();
-                } catch (SQLException e) {
-                    throw storage(e);
-                }
-            });
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        int k = 1;
-        for (Object o : params) {
-            if (o instanceof Long l) {
-                ps.setLong(k++, l);
-            } else if (o instanceof Double d) {
-                ps.setDouble(k++, d);
-            } else if (o instanceof byte[] b) {
-                ps.setBytes(k++, b);
-            } else {
-                ps.setString(k++, (String) o);
-            }
-        }
+    private <T> Stream<T> query(String sql, List<Object> params, StoreReads.RowMapper<T> mapper) {
+        return StoreReads.query(conn, sql, params, mapper, this::storage);
     }
 
     StorageException storage(SQLException e) {
         return new StorageException("workspace schema " + schema + ": " + e.getMessage(), e);
-    }
-
-    private static double nullableDouble(ResultSet rs, String col) throws SQLException {
-        double v = rs.getDouble(col);
-        return rs.wasNull() ? Double.NaN : v;
     }
 
     /** Quotes an SQL identifier. */
