@@ -37,6 +37,7 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.internal.BitemporalWriter;
 import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.StoreReads;
 
@@ -233,46 +234,26 @@ public final class PgStore implements WorkspaceStore {
      */
     @Override
     public IngestRecord ingest(DrillholeBatch batch, WriteProgress progress) {
-        try {
-            conn.setAutoCommit(false);
+        long[] recordedAt = new long[1];
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
             long last;
             long lastId;
             try (Statement s = conn.createStatement()) {
                 s.execute("LOCK TABLE ga_ingest IN EXCLUSIVE MODE");
-                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0), coalesce(max(id), 0) FROM ga_ingest")) {
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0), coalesce(max(id), 0) "
+                        + "FROM ga_ingest")) {
                     rs.next();
                     last = rs.getLong(1);
                     lastId = rs.getLong(2);
                 }
             }
-            long recordedAt = Math.max(micros(Instant.now()), Math.max(last, lastRecorded) + 1);
-            try (PgIngest writer = new PgIngest(this, lastId + 1, recordedAt, progress)) {
-                IngestRecord rec = writer.write(batch);
-                conn.commit();
-                lastRecorded = recordedAt;
-                return rec;
+            recordedAt[0] = Math.max(micros(Instant.now()), Math.max(last, lastRecorded) + 1);
+            try (PgIngest writer = new PgIngest(this, lastId + 1, recordedAt[0], progress)) {
+                return writer.write(batch);
             }
-        } catch (SQLException e) {
-            rollback();
-            throw new StorageException("ingest failed in schema " + schema + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException e) {
-                // the connection is unusable; the next call reports it
-            }
-        }
-    }
-
-    private void rollback() {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            throw new StorageException("rollback failed in schema " + schema + ": " + e.getMessage(), e);
-        }
+        });
+        lastRecorded = recordedAt[0];
+        return rec;
     }
 
     // ------------------------------------------------------------------------------------------------ catalog

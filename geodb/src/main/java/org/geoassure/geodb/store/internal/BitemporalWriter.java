@@ -267,6 +267,45 @@ public abstract class BitemporalWriter<T> implements AutoCloseable {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
+    /** Work inside one transaction. */
+    @FunctionalInterface
+    public interface Work<R> {
+        R run() throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} in one transaction on {@code conn}: commits when it returns, rolls back when it throws
+     * ({@code where} names the workspace in messages), and leaves the connection in auto-commit.
+     */
+    public static <R> R inTransaction(java.sql.Connection conn, String where, Work<R> work) {
+        try {
+            conn.setAutoCommit(false);
+            R r = work.run();
+            conn.commit();
+            return r;
+        } catch (SQLException e) {
+            rollback(conn, where);
+            throw new org.geoassure.geodb.StorageException("ingest failed in " + where + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            rollback(conn, where);
+            throw e;
+        } finally {
+            try {
+                conn.setAutoCommit(true);
+            } catch (SQLException e) {
+                // the connection is unusable; the next call reports it
+            }
+        }
+    }
+
+    private static void rollback(java.sql.Connection conn, String where) {
+        try {
+            conn.rollback();
+        } catch (SQLException e) {
+            throw new org.geoassure.geodb.StorageException("rollback failed in " + where + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Checks an interval table name and a batch's column names (reserved names are refused). */
     protected static void checkNames(String name, List<Column> batchColumns) {
         if (!Column.isValidName(name)) {

@@ -230,33 +230,13 @@ public final class SqliteStore implements WorkspaceStore {
     @Override
     public IngestRecord ingest(DrillholeBatch batch, WriteProgress progress) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        try (SqliteIngest writer = new SqliteIngest(this, conn, srsId, recordedAt, progress)) {
-            conn.setAutoCommit(false);
-            IngestRecord rec = writer.write(batch);
-            conn.commit();
-            lastRecorded = recordedAt;
-            return rec;
-        } catch (SQLException e) {
-            rollback();
-            throw new StorageException("ingest failed in " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException e) {
-                // the connection is unusable; the next call reports it
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
+            try (SqliteIngest writer = new SqliteIngest(this, conn, srsId, recordedAt, progress)) {
+                return writer.write(batch);
             }
-        }
-    }
-
-    private void rollback() {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            throw new StorageException("rollback failed in " + file + ": " + e.getMessage(), e);
-        }
+        });
+        lastRecorded = recordedAt;
+        return rec;
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
