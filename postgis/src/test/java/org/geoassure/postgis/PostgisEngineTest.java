@@ -38,8 +38,10 @@ import org.geoassure.geodb.store.WorkspaceStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** What only the PostGIS engine has to show: several clients at once, names PostgreSQL would truncate, reopening. */
+@ExtendWith(RequiresPostgis.class)
 class PostgisEngineTest {
     private static final AtomicInteger SEQ = new AtomicInteger();
     private String url;
@@ -47,7 +49,7 @@ class PostgisEngineTest {
 
     @BeforeEach
     void cluster() {
-        url = PostgisStoreConformanceTest.clusterUrl();
+        url = RequiresPostgis.url();
         schema = "eng_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
         PostgisWorkspaces.create(url, new Properties(), schema, WorkspaceInfo.of("engine", "EPSG:4527", "Yellow Sea 1985"))
                 .close();
@@ -55,7 +57,9 @@ class PostgisEngineTest {
 
     @AfterEach
     void drop() {
-        PostgisWorkspaces.drop(url, new Properties(), schema);
+        if (url != null && schema != null) {
+            PostgisWorkspaces.drop(url, new Properties(), schema);
+        }
     }
 
     private WorkspaceStore open() {
