@@ -322,8 +322,20 @@ public final class PgStore implements WorkspaceStore {
 
     // ------------------------------------------------------------------------------------------------ reads
 
+    /**
+     * "Now" for a time slice without instants: this machine's clock, but never before the newest record time in the
+     * workspace, so that an ingest committed by a client whose clock runs ahead is current here too.
+     */
     private long nowMicros() {
-        return Math.max(micros(Instant.now()), lastRecorded);
+        long newest = lastRecorded;
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0) FROM ga_ingest")) {
+            rs.next();
+            newest = Math.max(newest, rs.getLong(1));
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+        return Math.max(micros(Instant.now()), newest);
     }
 
     private String timeCondition(String alias, Selection s, List<Object> params) {
