@@ -5,12 +5,16 @@ import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.Workspaces;
 import picocli.CommandLine.Parameters;
 
-/** The workspace file argument shared by commands. */
+/** The workspace argument shared by commands: a GeoPackage file, or the locator file of a PostGIS workspace. */
 final class WorkspaceArg {
-    @Parameters(index = "0", paramLabel = "WS", description = "workspace file (a GeoPackage, e.g. mine.gpkg)")
+    @Parameters(index = "0", paramLabel = "WS", description = "workspace: a GeoPackage file (e.g. mine.gpkg), or the "
+            + "locator file of a PostGIS workspace written by 'init --store postgis'")
     Path path;
 
     WorkspaceStore open() {
+        if (PostgisLocation.isLocator(path)) {
+            return PostgisLocation.read(path).open();
+        }
         return Workspaces.open(path);
     }
 }

@@ -1,11 +1,9 @@
 package org.geoassure.geodb.store.internal;
 
-import static org.geoassure.geodb.store.internal.SqliteStore.OPEN;
+import static org.geoassure.geodb.store.internal.Bitemporal.OPEN;
 import static org.geoassure.geodb.store.internal.SqliteStore.TRACE_PIECE_BITS;
 import static org.geoassure.geodb.store.internal.SqliteStore.TRACE_PIECE_LENGTH;
 import static org.geoassure.geodb.store.internal.SqliteStore.generatedKey;
-import static org.geoassure.geodb.store.internal.SqliteStore.instant;
-import static org.geoassure.geodb.store.internal.SqliteStore.micros;
 import static org.geoassure.geodb.store.internal.SqliteStore.q;
 import static org.geoassure.geodb.store.internal.SqliteStore.readValue;
 import static org.geoassure.geodb.store.internal.SqliteStore.registerFeatures;
@@ -20,229 +18,82 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import org.geoassure.geodb.InvalidContentException;
-import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.DrillholeBatch;
-import org.geoassure.geodb.model.HoleData;
-import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRow;
-import org.geoassure.geodb.model.Provenance;
-import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.store.WorkspaceStore.WriteProgress;
+import org.geoassure.geodb.store.internal.Bitemporal.Version;
 import org.geoassure.geodb.store.internal.SqliteStore.TableInfo;
 
 /**
- * One ingest transaction of the embedded engine: versions holes and interval sets by the bitemporal rules of
- * {@link org.geoassure.geodb.store}, writes rows, chunks and R*Tree entries. The caller ({@link SqliteStore#ingest})
+ * One ingest transaction of the embedded engine: the SQL of {@link BitemporalWriter} (which applies the bitemporal
+ * rules of {@link org.geoassure.geodb.store}) for GeoPackage tables, chunks and R*Tree entries. The caller ({@link SqliteStore#ingest})
  * owns the transaction: it commits after {@link #write} returns and rolls back when it throws. Internal.
  */
-final class SqliteIngest implements AutoCloseable {
+final class SqliteIngest extends BitemporalWriter<TableInfo> {
     private static final String[] POSITION_COLUMNS = {"x_from", "y_from", "z_from", "x_to", "y_to", "z_to",
         "x_mid", "y_mid", "z_mid"};
 
     private final SqliteStore store;
     private final Connection conn;
     private final int srsId;
-    private final long now;
-    private long ingestId;
-    private int holesNew;
-    private int holesChanged;
-    private int holesUnchanged;
-    private long intervalRows;
-    private final Map<String, TableInfo> tables = new HashMap<>();
     /** R*Tree entries of this ingest by R*Tree table, inserted in Morton order at the end. */
     private final Map<String, BoxBuffer> boxes = new HashMap<>();
-    private final WriteProgress progress;
-    /** Statements prepared during this ingest, reused for every hole; closed by {@link #close()}. */
-    private final Map<String, PreparedStatement> statements = new HashMap<>();
 
     SqliteIngest(SqliteStore store, Connection conn, int srsId, long now, WriteProgress progress) {
+        super(now, progress);
         this.store = store;
         this.conn = conn;
         this.srsId = srsId;
-        this.now = now;
-        this.progress = progress;
     }
 
-    /** Closes the statements of this ingest (after commit or rollback). */
     @Override
-    public void close() {
-        for (PreparedStatement ps : statements.values()) {
-            try {
-                ps.close();
-            } catch (SQLException e) {
-                // closing a statement of a finished transaction: nothing to keep
-            }
-        }
-        statements.clear();
-    }
-
-    IngestRecord write(DrillholeBatch batch) throws SQLException {
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (HoleData h : batch.holes()) {
-            if (!seen.add(h.holeId())) {
-                throw new InvalidContentException("batch: hole '" + h.holeId() + "' appears more than once");
-            }
-        }
-        ingestId = insertIngest(batch);
-        for (var e : batch.intervalSchemas().entrySet()) {
-            tables.put(e.getKey(), ensureTable(e.getKey(), e.getValue()));
-        }
-        int done = 0;
-        int total = batch.holes().size();
-        for (HoleData hole : batch.holes()) {
-            Instant explicit = hole.validFrom() != null ? hole.validFrom() : batch.validFrom();
-            writeHole(hole, batch.method(), explicit == null ? null : micros(explicit), batch);
-            if (++done % 256 == 0 || done == total) {
-                progress.written(done, total);
-            }
-        }
+    protected void finish() throws SQLException {
         for (var e : boxes.entrySet()) {
             e.getValue().insertAll(stmt("INSERT INTO " + q(e.getKey()) + " VALUES (?, ?, ?, ?, ?, ?, ?)"));
         }
         updateContentsExtents();
-        {
-            PreparedStatement ps = stmt("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
-                + "holes_unchanged = ?, interval_rows = ? WHERE id = ?");
-            ps.setInt(1, holesNew);
-            ps.setInt(2, holesChanged);
-            ps.setInt(3, holesUnchanged);
-            ps.setLong(4, intervalRows);
-            ps.setLong(5, ingestId);
-            ps.executeUpdate();
-        }
-        return new IngestRecord(ingestId, instant(now), "drillholes", batch.provenance(), holesNew, holesChanged,
-                holesUnchanged, intervalRows);
     }
 
-    private long insertIngest(DrillholeBatch batch) throws SQLException {
-        Provenance p = batch.provenance();
-        long id;
-        {
-            PreparedStatement ps = stmt("INSERT INTO ga_ingest (recorded_at, kind, user_name, holes_new, "
-                + "holes_changed, holes_unchanged, interval_rows) VALUES (?, 'drillholes', ?, 0, 0, 0, 0)");
-            ps.setLong(1, now);
-            ps.setString(2, p.user());
-            ps.executeUpdate();
-            id = generatedKey(ps);
-        }
-        {
-            PreparedStatement ps = stmt("INSERT INTO ga_ingest_source VALUES (?, ?, ?, ?, ?, ?)");
-            int seq = 0;
-            for (SourceFile f : p.sources()) {
-                ps.setLong(1, id);
-                ps.setInt(2, seq++);
-                ps.setString(3, f.role());
-                ps.setString(4, f.name());
-                ps.setString(5, f.sha256());
-                ps.setLong(6, f.rows());
-                ps.executeUpdate();
-            }
-        }
-        Map<String, String> params = new TreeMap<>(p.parameters());
-        params.put("desurvey_method", batch.method().label());
-        {
-            PreparedStatement ps = stmt("INSERT INTO ga_ingest_parameter VALUES (?, ?, ?)");
-            for (var e : params.entrySet()) {
-                ps.setLong(1, id);
-                ps.setString(2, e.getKey());
-                ps.setString(3, e.getValue());
-                ps.executeUpdate();
-            }
-        }
-        {
-            PreparedStatement ps = stmt("INSERT INTO ga_ingest_warning VALUES (?, ?, ?)");
-            int seq = 0;
-            for (String w : p.warnings()) {
-                ps.setLong(1, id);
-                ps.setInt(2, seq++);
-                ps.setString(3, w);
-                ps.executeUpdate();
-            }
-        }
-        return id;
+    @Override
+    protected long insertIngest(DrillholeBatch batch) throws SQLException {
+        PreparedStatement ps = stmt("INSERT INTO ga_ingest (recorded_at, kind, user_name, holes_new, "
+            + "holes_changed, holes_unchanged, interval_rows) VALUES (?, 'drillholes', ?, 0, 0, 0, 0)");
+        ps.setLong(1, now);
+        ps.setString(2, batch.provenance().user());
+        ps.executeUpdate();
+        return generatedKey(ps);
     }
 
-    /**
-     * Writes one hole. Without an explicit valid time a change is a correction: it applies from the valid start of
-     * the state it corrects (or from the record time for a new hole).
-     */
-    private void writeHole(HoleData hole, DesurveyMethod method, Long explicitValid, DrillholeBatch batch)
-            throws SQLException {
-        PreparedHole prepared = PreparedHole.of(hole.collar(), hole.survey(), method);
-        String hash = prepared.contentHash();
-        List<VersionRow> current = currentVersions("boreholes", "hole_id = ?", hole.holeId());
-        long valid = validFor(explicitValid, current, now);
-        VersionRow at = versionAt(current, valid);
-        long holeVersion;
-        boolean traceChanged;
-        if (at != null && at.hash.equals(hash) && at.validTo == OPEN) {
-            holesUnchanged++;
-            holeVersion = at.id;
-            traceChanged = false;
-        } else {
-            if (current.isEmpty()) {
-                holesNew++;
-            } else {
-                holesChanged++;
-                splitAndSupersede("boreholes", current, valid, this::copyHoleVersion);
-            }
-            double end = endDepth(hole, !current.isEmpty());
-            holeVersion = insertHoleVersion(prepared, hash, end, valid);
-            traceChanged = !current.isEmpty();
-        }
-        for (var e : batch.intervalSchemas().entrySet()) {
-            List<IntervalRow> rows = hole.intervals().get(e.getKey());
-            if (rows != null) {
-                writeIntervalSet(tables.get(e.getKey()), hole.holeId(), holeVersion, prepared, rows, explicitValid, valid);
-            }
-        }
-        if (traceChanged) {
-            rederiveOtherTables(hole, holeVersion, prepared, explicitValid, valid);
-        }
-    }
-
-    /** Trace end: the deepest of total depth, last station and every interval bottom known for the hole. */
-    private double endDepth(HoleData hole, boolean known) throws SQLException {
-        double end = Double.isNaN(hole.collar().totalDepth()) ? 0 : hole.collar().totalDepth();
-        for (SurveyStation s : hole.survey()) {
-            end = Math.max(end, s.depth());
-        }
-        for (List<IntervalRow> rows : hole.intervals().values()) {
-            for (IntervalRow r : rows) {
-                end = Math.max(end, r.to());
-            }
-        }
-        for (String t : known ? store.intervalTables() : List.<String>of()) {
+    @Override
+    protected double storedEndDepth(String holeId) throws SQLException {
+        double end = 0;
+        for (String t : store.intervalTables()) {
             TableInfo ti = store.tableInfo(t);
-            {
-                PreparedStatement ps = stmt("SELECT max(i.depth_to) FROM " + q(ti.sqlTable()) + " i JOIN ga_interval_set s "
-                    + "ON s.id = i.set_id WHERE s.table_name = ? AND s.hole_id = ? AND s.superseded_at = " + OPEN);
-                ps.setString(1, ti.name());
-                ps.setString(2, hole.holeId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next() && rs.getObject(1) != null) {
-                        end = Math.max(end, rs.getDouble(1));
-                    }
+            PreparedStatement ps = stmt("SELECT max(i.depth_to) FROM " + q(ti.sqlTable()) + " i JOIN ga_interval_set s "
+                + "ON s.id = i.set_id WHERE s.table_name = ? AND s.hole_id = ? AND s.superseded_at = " + OPEN);
+            ps.setString(1, ti.name());
+            ps.setString(2, holeId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    end = Math.max(end, rs.getDouble(1));
                 }
             }
         }
         return end;
     }
 
-    private long insertHoleVersion(PreparedHole p, String hash, double endDepth, long valid) throws SQLException {
+    @Override
+    protected long insertHoleVersion(long ingestId, PreparedHole p, String hash, double endDepth, long valid)
+            throws SQLException {
         Collar c = p.collar();
         long id;
         {
@@ -330,7 +181,8 @@ final class SqliteIngest implements AutoCloseable {
         return boxes.computeIfAbsent(rtree, k -> new BoxBuffer());
     }
 
-    private void copyHoleVersion(long oldId, long validFrom, long validTo) throws SQLException {
+    @Override
+    protected void copyHoleVersion(long oldId, long validFrom, long validTo) throws SQLException {
         Map<String, Object> times = timesOverride(validFrom, validTo);
         long newId = copyRow("boreholes", oldId, times);
         Map<String, Object> child = new HashMap<>(times);
@@ -349,7 +201,8 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    private void supersedeHoleVersion(long id) throws SQLException {
+    @Override
+    protected void supersedeHoleVersion(long id) throws SQLException {
         for (String t : List.of("boreholes", "surveys", "traces")) {
             String key = t.equals("boreholes") ? "fid" : "hole_version";
             {
@@ -361,38 +214,9 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    /**
-     * Supersedes each current version whose valid period reaches past {@code valid}, re-recording its part
-     * before {@code valid}.
-     */
-    private void splitAndSupersede(String table, List<VersionRow> current, long valid, Copier copier)
-            throws SQLException {
-        for (VersionRow r : current) {
-            if (r.validTo <= valid) {
-                continue; // ends before the new state starts: stays as it is
-            }
-            if (table.equals("boreholes")) {
-                supersedeHoleVersion(r.id);
-            } else {
-                supersedeIntervalSet(r.id);
-            }
-            if (r.validFrom < valid) {
-                copier.copy(r.id, r.validFrom, valid);
-            }
-        }
-    }
-
-    private void writeIntervalSet(TableInfo t, String holeId, long holeVersion, PreparedHole prepared,
-            List<IntervalRow> rows, Long explicitValid, long holeValid) throws SQLException {
-        double[] pos = prepared.intervalPositions(rows);
-        String hash = PreparedHole.intervalSetHash(rows, pos);
-        List<VersionRow> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", t.name(), holeId);
-        long valid = validFor(explicitValid, current, holeValid);
-        VersionRow at = versionAt(current, valid);
-        if (at != null && at.hash.equals(hash) && at.validTo == OPEN) {
-            return;
-        }
-        splitAndSupersede("ga_interval_set", current, valid, (old, from, to) -> copyIntervalSet(t, old, from, to));
+    @Override
+    protected void insertSet(long ingestId, TableInfo t, String holeId, long holeVersion, String hash,
+            List<IntervalRow> rows, double[] pos, long valid) throws SQLException {
         long setId;
         {
             PreparedStatement ps = stmt("INSERT INTO ga_interval_set (table_name, hole_id, hole_version, "
@@ -437,8 +261,7 @@ final class SqliteIngest implements AutoCloseable {
                 setTimes(ps, 15, valid, OPEN, now, OPEN);
                 int k = 19;
                 for (int c = 0; c < t.columns().size(); c++) {
-                    int inputIndex = t.batchIndex()[c];
-                    Object v = inputIndex < 0 || inputIndex >= r.values().size() ? null : r.values().get(inputIndex);
+                    Object v = value(r, t.batchIndex(), c);
                     resolved[i][c] = v;
                     if (v == null) {
                         ps.setNull(k++, t.columns().get(c).type() == ColumnType.NUMBER ? Types.DOUBLE : Types.VARCHAR);
@@ -452,7 +275,6 @@ final class SqliteIngest implements AutoCloseable {
             }
         }
         writeChunks(t, setId, holeId, rows, resolved, pos, valid);
-        intervalRows += rows.size();
     }
 
     /** The read-optimised chunks of a new interval set, with their R*Tree boxes. */
@@ -477,7 +299,8 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    private void copyIntervalSet(TableInfo t, long oldSet, long validFrom, long validTo) throws SQLException {
+    @Override
+    protected void copySet(TableInfo t, long oldSet, long validFrom, long validTo) throws SQLException {
         Map<String, Object> times = timesOverride(validFrom, validTo);
         long newSet = copyRow("ga_interval_set", oldSet, times);
         Map<String, Object> child = new HashMap<>(times);
@@ -490,17 +313,8 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    private void supersedeIntervalSet(long setId) throws SQLException {
-        String table;
-        {
-            PreparedStatement ps = stmt("SELECT table_name FROM ga_interval_set WHERE id = ?");
-            ps.setLong(1, setId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                table = rs.getString(1);
-            }
-        }
-        TableInfo t = store.tableInfo(table);
+    @Override
+    protected void supersedeSet(TableInfo t, long setId) throws SQLException {
         {
             PreparedStatement ps = stmt("UPDATE ga_interval_set SET superseded_at = ? WHERE id = ?");
             ps.setLong(1, now);
@@ -521,26 +335,8 @@ final class SqliteIngest implements AutoCloseable {
         }
     }
 
-    /** A hole's trace changed: re-derive positions of its current interval rows in tables this batch left alone. */
-    private void rederiveOtherTables(HoleData hole, long holeVersion, PreparedHole prepared, Long explicitValid,
-            long valid) throws SQLException {
-        for (String name : store.intervalTables()) {
-            if (hole.intervals().containsKey(name)) {
-                continue;
-            }
-            TableInfo t = store.tableInfo(name);
-            List<VersionRow> current = currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", name,
-                    hole.holeId());
-            VersionRow at = versionAt(current, valid);
-            if (at == null) {
-                continue;
-            }
-            List<IntervalRow> rows = readSetRows(t, at.id);
-            writeIntervalSet(t, hole.holeId(), holeVersion, prepared, rows, explicitValid, valid);
-        }
-    }
-
-    private List<IntervalRow> readSetRows(TableInfo t, long setId) throws SQLException {
+    @Override
+    protected List<IntervalRow> readSetRows(TableInfo t, long setId) throws SQLException {
         List<IntervalRow> rows = new ArrayList<>();
         {
             PreparedStatement ps = stmt("SELECT * FROM " + q(t.sqlTable())
@@ -560,25 +356,12 @@ final class SqliteIngest implements AutoCloseable {
     }
 
     /** Creates or extends the SQL table of an interval table; maps the batch's column order to the table's. */
-    private TableInfo ensureTable(String name, List<Column> batchColumns) throws SQLException {
-        if (!Column.isValidName(name)) {
-            throw new InvalidContentException("interval table name '" + name
-                    + "': use letters, digits and underscore, starting with a letter");
-        }
-        for (Column c : batchColumns) {
-            if (Column.RESERVED_NAMES.contains(c.name().toLowerCase(Locale.ROOT))) {
-                throw new InvalidContentException("interval table " + name + ": column name '" + c.name()
-                        + "' is reserved; rename it in the mapping");
-            }
-        }
+    @Override
+    protected TableInfo ensureTable(String name, List<Column> batchColumns) throws SQLException {
+        checkNames(name, batchColumns);
         TableInfo existing = store.findTable(name);
         if (existing == null) {
-            for (String other : store.intervalTables()) {
-                if (other.equalsIgnoreCase(name)) {
-                    throw new InvalidContentException("interval table '" + name + "' differs only in case from existing '"
-                            + other + "'");
-                }
-            }
+            checkCaseClash(name);
             String sqlTable = "intervals_" + name.toLowerCase(Locale.ROOT);
             StringBuilder ddl = new StringBuilder("CREATE TABLE ").append(q(sqlTable))
                     .append(" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, set_id INTEGER NOT NULL "
@@ -609,42 +392,20 @@ final class SqliteIngest implements AutoCloseable {
             existing = new TableInfo(name, sqlTable, List.of(), new int[0]);
         }
         List<Column> cols = new ArrayList<>(existing.columns());
-        for (Column c : batchColumns) {
-            Column have = null;
-            for (Column e : cols) {
-                if (e.name().equalsIgnoreCase(c.name())) {
-                    have = e;
-                }
+        for (Column c : newColumns(name, existing.columns(), batchColumns)) {
+            try (Statement s = conn.createStatement()) {
+                s.execute("ALTER TABLE " + q(existing.sqlTable()) + " ADD COLUMN " + q(c.name()) + " "
+                        + (c.type() == ColumnType.NUMBER ? "REAL" : "TEXT"));
             }
-            if (have == null) {
-                try (Statement s = conn.createStatement()) {
-                    s.execute("ALTER TABLE " + q(existing.sqlTable()) + " ADD COLUMN " + q(c.name()) + " "
-                            + (c.type() == ColumnType.NUMBER ? "REAL" : "TEXT"));
-                }
-                {
-                    PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?)");
-                    ps.setString(1, name);
-                    ps.setInt(2, cols.size());
-                    ps.setString(3, c.name());
-                    ps.setString(4, c.type().name());
-                    ps.executeUpdate();
-                }
-                cols.add(c);
-            } else if (have.type() == ColumnType.NUMBER && c.type() == ColumnType.TEXT) {
-                throw new InvalidContentException("interval table " + name + ": column " + c.name()
-                        + " is numeric in the workspace but the input has text values");
-            }
+            PreparedStatement ps = stmt("INSERT INTO ga_interval_column VALUES (?, ?, ?, ?)");
+            ps.setString(1, name);
+            ps.setInt(2, cols.size());
+            ps.setString(3, c.name());
+            ps.setString(4, c.type().name());
+            ps.executeUpdate();
+            cols.add(c);
         }
-        int[] map = new int[cols.size()];
-        for (int i = 0; i < cols.size(); i++) {
-            map[i] = -1;
-            for (int j = 0; j < batchColumns.size(); j++) {
-                if (batchColumns.get(j).name().equalsIgnoreCase(cols.get(i).name())) {
-                    map[i] = j;
-                }
-            }
-        }
-        return new TableInfo(name, existing.sqlTable(), cols, map);
+        return new TableInfo(name, existing.sqlTable(), cols, batchIndex(cols, batchColumns));
     }
 
     private Map<String, Object> timesOverride(long validFrom, long validTo) {
@@ -656,29 +417,35 @@ final class SqliteIngest implements AutoCloseable {
         return m;
     }
 
-    /** A statement of the running ingest, prepared once (with generated keys) and reused. */
-    private PreparedStatement stmt(String sql) throws SQLException {
-        PreparedStatement ps = statements.get(sql);
-        if (ps == null) {
-            ps = conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
-            statements.put(sql, ps);
-        }
-        return ps;
+    /** Statements of an ingest return generated keys. */
+    @Override
+    protected PreparedStatement prepare(String sql) throws SQLException {
+        return conn.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
     }
 
-
-    @FunctionalInterface
-    private interface Copier {
-        void copy(long oldId, long validFrom, long validTo) throws SQLException;
+    @Override
+    protected List<String> intervalTables() {
+        return store.intervalTables();
     }
 
-    /** A current version of a hole or interval set: id, valid period, content hash. */
-    private record VersionRow(long id, long validFrom, long validTo, String hash) {
+    @Override
+    protected TableInfo table(String name) {
+        return store.tableInfo(name);
     }
 
-    private List<VersionRow> currentVersions(String table, String where, String... args) throws SQLException {
+    @Override
+    protected List<Version> currentHoleVersions(String holeId) throws SQLException {
+        return currentVersions("boreholes", "hole_id = ?", holeId);
+    }
+
+    @Override
+    protected List<Version> currentSets(TableInfo t, String holeId) throws SQLException {
+        return currentVersions("ga_interval_set", "table_name = ? AND hole_id = ?", t.name(), holeId);
+    }
+
+    private List<Version> currentVersions(String table, String where, String... args) throws SQLException {
         String idCol = table.equals("boreholes") ? "fid" : "id";
-        List<VersionRow> out = new ArrayList<>();
+        List<Version> out = new ArrayList<>();
         {
             PreparedStatement ps = stmt("SELECT " + idCol + ", valid_from, valid_to, content_hash FROM "
                 + table + " WHERE " + where + " AND superseded_at = " + OPEN + " ORDER BY valid_from");
@@ -687,7 +454,7 @@ final class SqliteIngest implements AutoCloseable {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new VersionRow(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
+                    out.add(new Version(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4)));
                 }
             }
         }
@@ -726,27 +493,6 @@ final class SqliteIngest implements AutoCloseable {
         double dy = line[3 * i + 4] - line[3 * i + 1];
         double dz = line[3 * i + 5] - line[3 * i + 2];
         return Math.sqrt(dx * dx + dy * dy + dz * dz);
-    }
-
-    /** The explicit valid time, else the valid start of the current state (a correction), else {@code fallback}. */
-    private static long validFor(Long explicit, List<VersionRow> current, long fallback) {
-        if (explicit != null) {
-            return explicit;
-        }
-        long earliest = Long.MAX_VALUE;
-        for (VersionRow r : current) {
-            earliest = Math.min(earliest, r.validFrom);
-        }
-        return current.isEmpty() ? fallback : earliest;
-    }
-
-    private static VersionRow versionAt(List<VersionRow> rows, long t) {
-        for (VersionRow r : rows) {
-            if (r.validFrom <= t && t < r.validTo) {
-                return r;
-            }
-        }
-        return null;
     }
 
     /** Copies a row of {@code table} with some columns overridden; returns the new fid/id. */

@@ -17,17 +17,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
-import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.crs.Crs;
-import org.geoassure.geodb.model.Collar;
 import org.geoassure.geodb.model.Column;
 import org.geoassure.geodb.model.ColumnType;
 import org.geoassure.geodb.model.ColumnValues;
@@ -36,11 +30,8 @@ import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.Period;
-import org.geoassure.geodb.model.Provenance;
-import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
-import org.geoassure.geodb.model.SurveyStation;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
@@ -55,7 +46,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  */
 public final class SqliteStore implements WorkspaceStore {
     /** Open end of a period, in microseconds. */
-    static final long OPEN = Long.MAX_VALUE;
+    static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
     static final int TRACE_PIECE_BITS = 12;
     /** Longest piece of a trace with its own R*Tree box (m). */
@@ -239,33 +230,13 @@ public final class SqliteStore implements WorkspaceStore {
     @Override
     public IngestRecord ingest(DrillholeBatch batch, WriteProgress progress) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        try (SqliteIngest writer = new SqliteIngest(this, conn, srsId, recordedAt, progress)) {
-            conn.setAutoCommit(false);
-            IngestRecord rec = writer.write(batch);
-            conn.commit();
-            lastRecorded = recordedAt;
-            return rec;
-        } catch (SQLException e) {
-            rollback();
-            throw new StorageException("ingest failed in " + file + ": " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            rollback();
-            throw e;
-        } finally {
-            try {
-                conn.setAutoCommit(true);
-            } catch (SQLException e) {
-                // the connection is unusable; the next call reports it
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
+            try (SqliteIngest writer = new SqliteIngest(this, conn, srsId, recordedAt, progress)) {
+                return writer.write(batch);
             }
-        }
-    }
-
-    private void rollback() {
-        try {
-            conn.rollback();
-        } catch (SQLException e) {
-            throw new StorageException("rollback failed in " + file + ": " + e.getMessage(), e);
-        }
+        });
+        lastRecorded = recordedAt;
+        return rec;
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
@@ -328,16 +299,11 @@ public final class SqliteStore implements WorkspaceStore {
 
     @Override
     public List<String> intervalTables() {
-        List<String> out = new ArrayList<>();
-        try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT name FROM ga_interval_table ORDER BY name")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try {
+            return StoreReads.strings(conn, "SELECT name FROM ga_interval_table ORDER BY name");
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
@@ -353,22 +319,11 @@ public final class SqliteStore implements WorkspaceStore {
 
     /** SQL condition on one alias for a time slice; appends its two parameters. */
     private String timeCondition(String alias, Selection s, List<Object> params) {
-        long v = s.time().valid().map(SqliteStore::micros).orElseGet(this::nowMicros);
-        long r = s.time().recorded().map(SqliteStore::micros).orElseGet(this::nowMicros);
-        params.add(r);
-        params.add(r);
-        params.add(v);
-        params.add(v);
-        return alias + ".recorded_at <= ? AND " + alias + ".superseded_at > ? AND " + alias + ".valid_from <= ? AND "
-                + alias + ".valid_to > ?";
+        return StoreReads.timeCondition(alias, s, nowMicros(), params);
     }
 
     private static String holeCondition(String alias, Selection s, List<Object> params) {
-        if (s.holeIds().isEmpty()) {
-            return "";
-        }
-        params.addAll(s.holeIds());
-        return " AND " + alias + ".hole_id IN (" + "?, ".repeat(s.holeIds().size() - 1) + "?)";
+        return StoreReads.holeCondition(alias, s, params);
     }
 
     private static String boxCondition(String alias, SpatialFilter f, List<Object> params) {
@@ -417,22 +372,7 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     private HoleVersion holeVersion(ResultSet rs) throws SQLException {
-        long id = rs.getLong("fid");
-        Collar collar = new Collar(rs.getString("hole_id"), rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("z"),
-                nullableDouble(rs, "total_depth"), nullableDouble(rs, "azimuth"), nullableDouble(rs, "dip"));
-        List<SurveyStation> survey = new ArrayList<>();
-        try (PreparedStatement ps = conn.prepareStatement(
-                "SELECT depth, azimuth, dip FROM surveys WHERE hole_version = ? ORDER BY seq")) {
-            ps.setLong(1, id);
-            try (ResultSet r2 = ps.executeQuery()) {
-                while (r2.next()) {
-                    survey.add(new SurveyStation(r2.getDouble(1), r2.getDouble(2), r2.getDouble(3)));
-                }
-            }
-        }
-        return new HoleVersion(id, collar, survey, DesurveyMethod.parse(rs.getString("desurvey_method")),
-                period(rs.getLong("valid_from"), rs.getLong("valid_to")),
-                period(rs.getLong("recorded_at"), rs.getLong("superseded_at")), rs.getLong("ingest_id"));
+        return StoreReads.holeVersion(conn, rs);
     }
 
     @Override
@@ -600,47 +540,8 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     private static String predicateSql(TableInfo t, AttributePredicate p, List<Object> params) {
-        Column col = null;
-        for (Column c : t.columns) {
-            if (c.name().equalsIgnoreCase(p.column())) {
-                col = c;
-            }
-        }
-        if (col == null) {
-            throw new InvalidContentException("where: table " + t.name + " has no column '" + p.column() + "' (columns: "
-                    + t.columns.stream().map(Column::name).toList() + ")");
-        }
-        String c = "i." + q(col.name());
-        switch (p.op()) {
-            case IS_NULL:
-                return c + " IS NULL";
-            case NOT_NULL:
-                return c + " IS NOT NULL";
-            case IN:
-                for (String v : p.values()) {
-                    params.add(typed(col, v, p));
-                }
-                return c + " IN (" + "?, ".repeat(p.values().size() - 1) + "?)";
-            default:
-                params.add(typed(col, p.values().get(0), p));
-                return c + " " + p.op().sql() + " ?";
-        }
-    }
-
-    private static Object typed(Column col, String v, AttributePredicate p) {
-        if (col.type() == ColumnType.TEXT) {
-            return v;
-        }
-        try {
-            double d = Double.parseDouble(v.trim());
-            if (Double.isFinite(d)) {
-                return d;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new InvalidContentException("where '" + p + "': column " + col.name() + " is numeric and '" + v
-                + "' is not a number");
+        int i = Predicates.columnIndex(t.name, t.columns, p);
+        return Predicates.sql("i." + q(t.columns.get(i).name()), t.columns.get(i), p, params);
     }
 
     /** An interval record from a row of {@link #intervalColumns}; {@code line} holds from, mid, to. */
@@ -667,16 +568,11 @@ public final class SqliteStore implements WorkspaceStore {
 
     @Override
     public List<String> holeIds() {
-        List<String> out = new ArrayList<>();
-        try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT DISTINCT hole_id FROM boreholes ORDER BY hole_id")) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
+        try {
+            return StoreReads.strings(conn, "SELECT DISTINCT hole_id FROM boreholes ORDER BY hole_id");
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
@@ -703,73 +599,21 @@ public final class SqliteStore implements WorkspaceStore {
 
     @Override
     public List<IngestRecord> ingests() {
-        List<IngestRecord> out = new ArrayList<>();
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT * FROM ga_ingest ORDER BY id")) {
-            while (rs.next()) {
-                long id = rs.getLong("id");
-                List<SourceFile> sources = new ArrayList<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT role, name, sha256, rows FROM ga_ingest_source WHERE ingest_id = ? ORDER BY seq")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            sources.add(new SourceFile(r2.getString(1), r2.getString(2), r2.getString(3), r2.getLong(4)));
-                        }
-                    }
-                }
-                Map<String, String> params = new LinkedHashMap<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT key, value FROM ga_ingest_parameter WHERE ingest_id = ? ORDER BY key")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            params.put(r2.getString(1), r2.getString(2));
-                        }
-                    }
-                }
-                List<String> warnings = new ArrayList<>();
-                try (PreparedStatement ps = conn.prepareStatement(
-                        "SELECT message FROM ga_ingest_warning WHERE ingest_id = ? ORDER BY seq")) {
-                    ps.setLong(1, id);
-                    try (ResultSet r2 = ps.executeQuery()) {
-                        while (r2.next()) {
-                            warnings.add(r2.getString(1));
-                        }
-                    }
-                }
-                out.add(new IngestRecord(id, instant(rs.getLong("recorded_at")), rs.getString("kind"),
-                        new Provenance(sources, rs.getString("user_name"), params, warnings), rs.getInt("holes_new"),
-                        rs.getInt("holes_changed"), rs.getInt("holes_unchanged"), rs.getLong("interval_rows")));
-            }
+        try {
+            return StoreReads.ingests(conn);
         } catch (SQLException e) {
             throw storage(e);
         }
-        return out;
     }
 
     @Override
     public WorkspaceStats stats() {
-        Selection cur = Selection.all();
-        List<Object> p = new ArrayList<>();
-        String tc = timeCondition("b", cur, p);
-        long holes = count("SELECT count(*) FROM boreholes b WHERE " + tc, p);
-        long versions = count("SELECT count(*) FROM boreholes", List.of());
-        long stations = count("SELECT count(*) FROM surveys b WHERE " + tc, p);
-        Map<String, Long> rows = new TreeMap<>();
+        Map<String, String> tables = new TreeMap<>();
         for (String t : intervalTables()) {
-            rows.put(t, count("SELECT count(*) FROM " + q(tableInfo(t).sqlTable) + " b WHERE " + tc, p));
+            tables.put(t, q(tableInfo(t).sqlTable));
         }
-        long ingests = count("SELECT count(*) FROM ga_ingest", List.of());
-        return new WorkspaceStats(holes, versions, stations, rows, ingests);
-    }
-
-    private long count(String sql, List<Object> params) {
-        try (PreparedStatement ps = conn.prepareStatement(sql)) {
-            bind(ps, params);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        try {
+            return StoreReads.stats(conn, nowMicros(), tables);
         } catch (SQLException e) {
             throw storage(e);
         }
@@ -786,59 +630,9 @@ public final class SqliteStore implements WorkspaceStore {
 
     // ------------------------------------------------------------------------------------------------ helpers
 
-    @FunctionalInterface
-    private interface RowMapper<T> {
-        /** The row as a result, or null to skip it (refine step). */
-        T map(ResultSet rs) throws SQLException;
-    }
-
     /** A lazily read, filtered stream over a query; closing the stream closes the cursor. */
-    private <T> Stream<T> query(String sql, List<Object> params, RowMapper<T> mapper) {
-        try {
-            PreparedStatement ps = conn.prepareStatement(sql);
-            bind(ps, params);
-            ResultSet rs = ps.executeQuery();
-            Spliterator<T> split = new Spliterators.AbstractSpliterator<T>(Long.MAX_VALUE, Spliterator.ORDERED) {
-                @Override
-                public boolean tryAdvance(Consumer<? super T> action) {
-                    try {
-                        while (rs.next()) {
-                            T t = mapper.map(rs);
-                            if (t != null) {
-                                action.accept(t);
-                                return true;
-                            }
-                        }
-                        return false;
-                    } catch (SQLException e) {
-                        throw storage(e);
-                    }
-                }
-            };
-            return StreamSupport.stream(split, false).onClose(() -> {
-                try {
-                    rs.close();
-                    ps.close();
-                } catch (SQLException e) {
-                    throw storage(e);
-                }
-            });
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        int k = 1;
-        for (Object o : params) {
-            if (o instanceof Long l) {
-                ps.setLong(k++, l);
-            } else if (o instanceof Double d) {
-                ps.setDouble(k++, d);
-            } else {
-                ps.setString(k++, (String) o);
-            }
-        }
+    private <T> Stream<T> query(String sql, List<Object> params, StoreReads.RowMapper<T> mapper) {
+        return StoreReads.query(conn, sql, params, mapper, this::storage);
     }
 
     private StorageException storage(SQLException e) {
@@ -867,21 +661,16 @@ public final class SqliteStore implements WorkspaceStore {
         }
     }
 
-    private static double nullableDouble(ResultSet rs, String col) throws SQLException {
-        double v = rs.getDouble(col);
-        return rs.wasNull() ? Double.NaN : v;
-    }
-
     static long micros(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000L), t.getNano() / 1000);
+        return Bitemporal.micros(t);
     }
 
     static Instant instant(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L);
+        return Bitemporal.instant(micros);
     }
 
     private static Period period(long from, long to) {
-        return new Period(instant(from), to == OPEN ? null : instant(to));
+        return Bitemporal.period(from, to);
     }
 
     static byte[] pack(double[] v) {

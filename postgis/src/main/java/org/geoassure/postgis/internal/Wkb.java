@@ -1,0 +1,54 @@
+package org.geoassure.postgis.internal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+/** Little-endian ISO WKB for POINT Z and LINESTRING Z, the two geometry types the workspace stores. Internal. */
+final class Wkb {
+    private static final int POINT_Z = 1001;
+    private static final int LINESTRING_Z = 1002;
+    private static final int EWKB_Z = 0x80000000;
+    private static final int EWKB_SRID = 0x20000000;
+
+    private Wkb() {
+    }
+
+    static byte[] pointZ(double x, double y, double z) {
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 24).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).putInt(POINT_Z).putDouble(x).putDouble(y).putDouble(z);
+        return b.array();
+    }
+
+    /** A LINESTRING Z of x,y,z triples; a single point is written twice (PostGIS needs two points). */
+    static byte[] lineStringZ(double[] xyz) {
+        double[] p = xyz.length == 3 ? new double[] {xyz[0], xyz[1], xyz[2], xyz[0], xyz[1], xyz[2]} : xyz;
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 4 + 8 * p.length).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).putInt(LINESTRING_Z).putInt(p.length / 3);
+        for (double d : p) {
+            b.putDouble(d);
+        }
+        return b.array();
+    }
+
+    /** The x,y,z triples of a LINESTRING Z in ISO WKB or EWKB, either byte order; at most {@code points} points. */
+    static double[] lineStringCoords(byte[] wkb, int points) {
+        ByteBuffer b = ByteBuffer.wrap(wkb);
+        b.order(b.get() == 1 ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int type = b.getInt();
+        if ((type & EWKB_SRID) != 0) {
+            b.getInt();
+        }
+        boolean ewkb = (type & 0xe0000000) != 0;
+        int base = ewkb ? type & 0xff : type % 1000;
+        boolean z = ewkb ? (type & EWKB_Z) != 0 : type / 1000 == 1 || type / 1000 == 3;
+        if (base != 2 || !z) {
+            throw new IllegalStateException("expected a LINESTRING Z, got WKB type " + Integer.toHexString(type));
+        }
+        int n = Math.min(b.getInt(), points);
+        double[] out = new double[3 * n];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = b.getDouble();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,117 @@
+package org.geoassure.server.cli;
+
+import static org.geoassure.server.cli.CliTest.ingestDemo1;
+import static org.geoassure.server.cli.CliTest.run;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import org.geoassure.postgis.PostgisWorkspaces;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code init --store postgis} and every later command on the locator file, against the same commands on an embedded
+ * workspace: the outputs must be identical. Needs {@code GEODB_PG_URL} (fails under CI=true without it, else skips).
+ */
+class PostgisCliTest {
+    @TempDir
+    Path dir;
+
+    private String url;
+    private String schema;
+
+    @BeforeEach
+    void cluster() {
+        url = System.getenv("GEODB_PG_URL");
+        if (url == null || url.isBlank()) {
+            String missing = "GEODB_PG_URL is not set: the PostGIS CLI test needs a PostgreSQL 15 + PostGIS cluster "
+                    + "(start one with 'bash scripts/pg-throwaway.sh start' and export the URL it prints)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(missing);
+            }
+            Assumptions.abort(missing);
+        }
+        schema = "cli_" + ProcessHandle.current().pid() + "_" + System.nanoTime() % 1_000_000;
+    }
+
+    @AfterEach
+    void drop() {
+        if (schema != null && url != null) {
+            PostgisWorkspaces.drop(url, new Properties(), schema);
+        }
+    }
+
+    @Test
+    void everyCommandWorksOnAPostgisWorkspaceAsOnAGeoPackage() throws Exception {
+        Path gpkg = dir.resolve("mine.gpkg");
+        Path pg = dir.resolve("mine.pgws");
+        assertEquals(0, run("init", gpkg.toString(), "--crs", "EPSG:4527").code());
+        CliTest.Result init = run("init", pg.toString(), "--crs", "EPSG:4527", "--store", "postgis", "--url", url,
+                "--schema", schema);
+        assertEquals(0, init.code(), init.err());
+        assertTrue(init.out().contains("PostGIS schema " + schema), init.out());
+        String locator = Files.readString(pg);
+        assertTrue(locator.startsWith(PostgisLocation.HEADER) && !locator.contains("password"), locator);
+
+        for (Path ws : List.of(gpkg, pg)) {
+            CliTest.Result in = ingestDemo1(ws);
+            assertEquals(0, in.code(), in.err());
+            assertTrue(in.out().contains("29 new"), in.out());
+        }
+        List<List<String>> commands = List.of(
+                List.of("export", "traces", "--format", "csv"),
+                List.of("query", "intervals", "--table", "assays", "--near", "4.533053515215002,0,99.7271773347324",
+                        "--within", "30", "--format", "csv"),
+                List.of("query", "intervals", "--table", "assays", "--where", "Au > 2", "--format", "csv"),
+                List.of("query", "boreholes", "--format", "csv"),
+                List.of("query", "--sql", "SELECT hole_id, count(*) AS n FROM assays GROUP BY hole_id ORDER BY hole_id"));
+        for (List<String> c : commands) {
+            String[] g = args(c, gpkg);
+            String[] p = args(c, pg);
+            CliTest.Result a = run(g);
+            CliTest.Result b = run(p);
+            assertEquals(0, a.code(), a.err());
+            assertEquals(0, b.code(), String.join(" ", p) + ": " + b.err());
+            assertFalse(a.out().isBlank(), String.join(" ", g));
+            // record times differ (two ingests); everything else must not
+            assertEquals(withoutTimes(a.out()), withoutTimes(b.out()), String.join(" ", c));
+        }
+        CliTest.Result info = run("info", pg.toString());
+        assertEquals(0, info.code(), info.err());
+        assertTrue(info.out().contains("EPSG:4527"), info.out());
+        CliTest.Result history = run("history", pg.toString(), "0", "--table", "assays");
+        assertEquals(0, history.code(), history.err());
+    }
+
+    @Test
+    void passwordInTheUrlIsRefused() {
+        CliTest.Result r = run("init", dir.resolve("x.pgws").toString(), "--crs", "EPSG:4527", "--store", "postgis",
+                "--url", url + "&password=secret", "--schema", schema);
+        assertEquals(2, r.code(), r.out() + r.err());
+        assertTrue(r.err().contains("password"), r.err());
+        assertFalse(Files.exists(dir.resolve("x.pgws")));
+    }
+
+    private static String withoutTimes(String s) {
+        return s.replaceAll("\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z", "<time>");
+    }
+
+    private static String[] args(List<String> c, Path ws) {
+        String[] out = new String[c.size() + 1];
+        out[0] = c.get(0);
+        out[1] = ws.toString();
+        for (int i = 1; i < c.size(); i++) {
+            out[i + 1] = c.get(i);
+        }
+        return out;
+    }
+}
