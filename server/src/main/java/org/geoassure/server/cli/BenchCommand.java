@@ -75,6 +75,9 @@ final class BenchCommand implements Callable<Integer> {
                 }
             }
         }
+        if ("segy".equals(only)) {
+            SegyBench.run(out, dir);
+        }
         return 0;
     }
 
