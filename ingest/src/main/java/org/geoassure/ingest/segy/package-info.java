@@ -6,7 +6,7 @@
  * are read on demand: {@link org.geoassure.ingest.segy.SegyFile#traceHeader} gives a
  * {@link org.geoassure.ingest.segy.TraceHeader} (standard fields, scalars applied), and
  * {@link org.geoassure.ingest.segy.SegyFile#readSamples} / {@link org.geoassure.ingest.segy.SegyFile#readTraces}
- * decode samples into a caller's {@code float[]}, so a file of any size streams through a fixed buffer (1 MiB or
+ * decode samples into a caller's {@code float[]}, so a file of any size streams through a fixed buffer (256 KiB or
  * one trace). {@link org.geoassure.ingest.segy.SegyFile#geometry} classifies the layout (post-stack grid,
  * pre-stack gathers, unstructured) and fits the grid to CDP X/Y: origin, azimuth, bin sizes, corners.
  *

@@ -116,13 +116,14 @@ class SegySampleFormatsTest {
         }
     }
 
-    /** The branch-free IBM conversion equals the exact value rounded once, for every exponent and both signs. */
+    /** The IBM conversion equals the exact value rounded once, for every exponent, both signs, unnormalised too. */
     @Test
     void ibmConversionIsCorrectlyRounded() {
         SplittableRandom rnd = new SplittableRandom(20261129);
         for (int e = 0; e < 128; e++) {
             for (int k = 0; k < 24; k++) {
-                int fraction = k == 0 ? 0x00FF_FFFF : k == 1 ? 0x0010_0000 : k == 2 ? 1 : rnd.nextInt(1 << 24);
+                int fraction = k == 0 ? 0x00FF_FFFF : k == 1 ? 0x0010_0000 : k == 2 ? 1 : k == 3 ? 0xABC : k == 4 ? 0
+                        : rnd.nextInt(1 << 24);
                 int bits = (k % 2 == 0 ? 0 : 0x8000_0000) | e << 24 | fraction;
                 BigDecimal exact = new BigDecimal(fraction).multiply(new BigDecimal(2).pow(4 * e, java.math
                         .MathContext.UNLIMITED).divide(new BigDecimal(2).pow(256 + 24)));

@@ -9,12 +9,27 @@ public final class Samples {
     }
 
     /**
-     * IBM hexadecimal float bits to the nearest float, without branches: {@code fraction * 2^-24 * 16^(e - 64)}
-     * computed as {@code (fraction * 2^-24) * s * s} with {@code s = 2^(2e - 128)} built from its bits. The first
+     * IBM hexadecimal float bits to the float of the same value (exact whenever the result is a normal float).
+     * Fast path, exponent byte 39..96 (magnitudes between about 1e-37 and 1e38, fraction normalised or not): the
+     * 24-bit fraction converted to float is exact, and multiplying by {@code 16^(e - 64) * 2^-24} is adding
+     * {@code 4e - 280} to its exponent field; a zero fraction is zero. Otherwise {@link #ibmToFloatSlow}.
+     */
+    public static float ibmToFloat(int bits) {
+        int e = (bits >>> 24) & 0x7F;
+        int fraction = bits & 0x00FF_FFFF;
+        if (e < 39 || e > 96) {
+            return ibmToFloatSlow(bits);
+        }
+        int r = fraction == 0 ? 0 : Float.floatToRawIntBits(fraction) + ((4 * e - 280) << 23);
+        return Float.intBitsToFloat(r | (bits & 0x8000_0000));
+    }
+
+    /**
+     * Any exponent: {@code (fraction * 2^-24) * s * s} with {@code s = 2^(2e - 128)} built from its bits. The first
      * product is exact, the second too whenever the result is a normal float, so one rounding happens; results
      * beyond the float range become infinities, below it zeros or subnormals.
      */
-    public static float ibmToFloat(int bits) {
+    static float ibmToFloatSlow(int bits) {
         int h = Math.max(1, 2 * ((bits >>> 24) & 0x7F) - 1);
         float s = Float.intBitsToFloat(h << 23);
         float v = (bits & 0x00FF_FFFF) * 0x1p-24f * s * s;

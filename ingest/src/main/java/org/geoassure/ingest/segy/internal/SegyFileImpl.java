@@ -28,8 +28,8 @@ import org.geoassure.ingest.segy.TraceHeader;
 public final class SegyFileImpl implements SegyFile {
     static final int TEXT = 3200;
     static final int HEAD = 3600;
-    /** Target size of one read in {@link #readTraces}. */
-    private static final int CHUNK = 1 << 20;
+    /** Target size of one read in {@link #readTraces}: 256 KiB stays in cache between the copy and the decode. */
+    private static final int CHUNK = 1 << 18;
     private static final Charset EBCDIC = Charset.forName("IBM037");
     private static final String END_TEXT = "((SEG: ENDTEXT))";
 
