@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
@@ -19,6 +20,7 @@ import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.Box3;
+import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStore;
@@ -54,7 +56,8 @@ final class BenchCommand implements Callable<Integer> {
             + "deleted afterwards)")
     Path dir;
 
-    @Option(names = "--only", description = "run one part: desurvey, ingest or query (query includes the ingest)")
+    @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
+            + "(LAS parse against a naive baseline) or segy (SEG-Y read against segyio); las and segy run only when named")
     String only;
 
     @Override
@@ -62,6 +65,9 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
+        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy").contains(only)) {
+            throw new InvalidContentException("--only: '" + only + "' is not one of desurvey, ingest, query, las, segy");
+        }
         if ("las".equals(only)) {
             LasBench.run(out, dir);
         }
@@ -77,6 +83,9 @@ final class BenchCommand implements Callable<Integer> {
                     deleteTree(work);
                 }
             }
+        }
+        if ("segy".equals(only)) {
+            SegyBench.run(out, dir);
         }
         return 0;
     }
