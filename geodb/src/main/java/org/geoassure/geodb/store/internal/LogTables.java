@@ -38,14 +38,17 @@ public final class LogTables {
     private LogTables() {
     }
 
-    /** DDL of the two tables; {@code blob} is the engine's byte-string type, {@code text} its ordered text type. */
-    public static List<String> ddl(String id, String blob, String text) {
+    /**
+     * DDL of the two tables: {@code id} and {@code bigint} are the engine's 64-bit integer types (key, plain),
+     * {@code blob} its byte-string type, {@code text} its ordered text type.
+     */
+    public static List<String> ddl(String id, String bigint, String blob, String text) {
         return List.of("CREATE TABLE logs (fid " + id + " PRIMARY KEY, hole_id " + text + " NOT NULL, log_name " + text
                 + " NOT NULL, hole_version " + id + " NOT NULL REFERENCES boreholes(fid), depth_unit text NOT NULL, "
                 + "n_samples integer NOT NULL, depths " + blob + " NOT NULL, content_hash text NOT NULL, "
                 + "source_role text NOT NULL, source_name text NOT NULL, source_sha256 text NOT NULL, ingest_id " + id
-                + " NOT NULL REFERENCES ga_ingest(id), valid_from bigint NOT NULL, valid_to bigint NOT NULL, "
-                + "recorded_at bigint NOT NULL, superseded_at bigint NOT NULL)",
+                + " NOT NULL REFERENCES ga_ingest(id), valid_from " + bigint + " NOT NULL, valid_to " + bigint
+                + " NOT NULL, recorded_at " + bigint + " NOT NULL, superseded_at " + bigint + " NOT NULL)",
             "CREATE INDEX logs_hole ON logs (hole_id, log_name, superseded_at)",
             "CREATE TABLE log_curves (log_fid " + id + " NOT NULL REFERENCES logs(fid), seq integer NOT NULL, "
                 + "mnemonic text NOT NULL, unit text NOT NULL, description text NOT NULL, data " + blob + " NOT NULL, "

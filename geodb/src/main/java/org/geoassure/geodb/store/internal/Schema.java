@@ -91,7 +91,7 @@ final class Schema {
     /** Version 2: well logs ({@link LogTables}). Also the migration of a version 1 file. */
     static void createLogs(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            for (String ddl : LogTables.ddl("INTEGER", "BLOB", "TEXT")) {
+            for (String ddl : LogTables.ddl("INTEGER", "INTEGER", "BLOB", "TEXT")) {
                 s.execute(ddl);
             }
         }
