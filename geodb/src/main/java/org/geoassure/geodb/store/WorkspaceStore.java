@@ -7,6 +7,9 @@ import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
+import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
@@ -54,6 +57,27 @@ public interface WorkspaceStore extends AutoCloseable {
         /** Called after each hole (or group of holes) is written. */
         void written(long done, long total);
     }
+
+    /**
+     * Writes well logs in one transaction (ingest kind {@code logs}). A log is identified by hole id and log name: a
+     * new identity gets a first version; different content under a known identity closes the record period of the
+     * current version and opens a new one (its history stays readable with a record-time slice); identical content
+     * writes nothing. In the returned record the hole counts count logs (new, replaced, unchanged) and
+     * {@link IngestRecord#intervalRows()} the depth samples written.
+     *
+     * @throws org.geoassure.geodb.InvalidContentException naming the file and the hole if a log's hole is not in the
+     *     current state, or if a hole and log name appear twice; nothing is written
+     */
+    IngestRecord ingestLogs(List<LogData> logs, Provenance provenance);
+
+    /** Names of the current logs of a hole, sorted; empty if it has none. */
+    List<String> logNames(String holeId);
+
+    /**
+     * Log versions of the selection's holes in its time slice, ordered by hole id then log name; a spatial filter
+     * selects the holes whose trace passes it. Attribute predicates are not allowed. Close the stream.
+     */
+    Stream<LogRecord> logs(Selection selection);
 
     /** Names of the interval tables, sorted. */
     List<String> intervalTables();

@@ -24,6 +24,9 @@ import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.model.IntervalRow;
+import org.geoassure.geodb.model.LogCurve;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.StationRecord;
@@ -541,5 +544,81 @@ public abstract class WorkspaceStoreConformance {
         }
         // the store is still usable after an early close
         assertFalse(list(store.stations(Selection.all())).isEmpty());
+    }
+
+    // ------------------------------------------------------------------------------------------------ logs
+
+    /** A gamma-ray and a resistivity curve at 0.5 m steps from 10 m; GR null at the second sample. */
+    static LogData gammaLog(String hole, String name, double shift) {
+        double[] depth = {10.0, 10.5, 11.0, 11.5};
+        double[] gr = {45.25, Double.NaN, 61.0 + shift, 70.125};
+        double[] res = {1.5, 2.25, Double.NaN, 0.001};
+        return new LogData(hole, name, "FT", List.of(new LogCurve("GR", "GAPI", "gamma ray"),
+                new LogCurve("RES", "OHMM", "")), depth, List.of(gr, res),
+                new SourceFile("las", name + ".las", "cd".repeat(32), depth.length));
+    }
+
+    static Provenance logProvenance() {
+        return new Provenance(List.of(new SourceFile("las", "gr.las", "cd".repeat(32), 4)), "tester",
+                Map.of("hole_by", "uwi"), List.of());
+    }
+
+    @Test
+    void logsReadBackExactlyWithNulls() {
+        store.ingest(batch(threeHoles(300), null));
+        LogData log = gammaLog("V1", "gr", 0);
+        IngestRecord r = store.ingestLogs(List.of(log, gammaLog("S1", "gr", 1)), logProvenance());
+        assertEquals("logs", r.kind());
+        assertEquals(2, r.holesNew());
+        assertEquals(8, r.intervalRows());
+        List<LogRecord> back = list(store.logs(Selection.all().holes(Set.of("V1"))));
+        assertEquals(1, back.size());
+        assertEquals(log, back.get(0).log());
+        assertTrue(Double.isNaN(back.get(0).log().value(0, 1)));
+        assertEquals(r.id(), back.get(0).ingestId());
+        assertTrue(back.get(0).recorded().isOpen());
+        assertEquals(List.of("S1", "V1"), list(store.logs(Selection.all())).stream().map(l -> l.log().holeId()).toList());
+        assertEquals(List.of("gr"), store.logNames("V1"));
+        assertEquals(List.of(), store.logNames("C1"));
+        assertEquals("hole_by", store.ingests().get(1).provenance().parameters().keySet().iterator().next());
+    }
+
+    @Test
+    void logOfUnknownHoleIsRefusedAndNothingWritten() {
+        store.ingest(batch(threeHoles(300), null));
+        InvalidContentException e = assertThrows(InvalidContentException.class,
+                () -> store.ingestLogs(List.of(gammaLog("V1", "gr", 0), gammaLog("NOPE", "gr", 0)), logProvenance()));
+        assertTrue(e.getMessage().contains("NOPE") && e.getMessage().contains("gr.las"), e.getMessage());
+        assertEquals(1, store.ingests().size());
+        assertTrue(list(store.logs(Selection.all())).isEmpty());
+        assertEquals(List.of(), store.logNames("V1"));
+    }
+
+    @Test
+    void logReingestReplacesWithHistory() {
+        store.ingest(batch(threeHoles(300), null));
+        IngestRecord first = store.ingestLogs(List.of(gammaLog("V1", "gr", 0)), logProvenance());
+        IngestRecord same = store.ingestLogs(List.of(gammaLog("V1", "gr", 0)), logProvenance());
+        assertEquals(1, same.holesUnchanged());
+        assertEquals(0, same.intervalRows());
+        IngestRecord second = store.ingestLogs(List.of(gammaLog("V1", "gr", 5)), logProvenance());
+        assertEquals(1, second.holesChanged());
+        List<LogRecord> now = list(store.logs(Selection.all()));
+        assertEquals(1, now.size());
+        assertEquals(66.0, now.get(0).log().value(0, 2));
+        Instant between = first.recordedAt().plusNanos(500);
+        List<LogRecord> then = list(store.logs(Selection.all().recordedAsOf(between)));
+        assertEquals(1, then.size());
+        assertEquals(61.0, then.get(0).log().value(0, 2));
+        assertEquals(first.id(), then.get(0).ingestId());
+        assertEquals(second.recordedAt(), then.get(0).recorded().to());
+    }
+
+    @Test
+    void logNamedTwiceInOneIngestIsRefused() {
+        store.ingest(batch(threeHoles(300), null));
+        assertThrows(InvalidContentException.class,
+                () -> store.ingestLogs(List.of(gammaLog("V1", "gr", 0), gammaLog("V1", "gr", 1)), logProvenance()));
+        assertTrue(list(store.logs(Selection.all())).isEmpty());
     }
 }

@@ -27,6 +27,9 @@ import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
+import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
@@ -38,6 +41,7 @@ import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
+import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.StoreReads;
 
@@ -234,6 +238,26 @@ public final class PgStore implements WorkspaceStore {
      */
     @Override
     public IngestRecord ingest(DrillholeBatch batch, WriteProgress progress) {
+        return locked((id, now) -> {
+            try (PgIngest writer = new PgIngest(this, id, now, progress)) {
+                return writer.write(batch);
+            }
+        });
+    }
+
+    /** Logs: one transaction, serialised with every other writer by the same lock as {@link #ingest}. */
+    @Override
+    public IngestRecord ingestLogs(List<LogData> logs, Provenance provenance) {
+        return locked((id, now) -> LogTables.write(conn, id, now, logs, provenance));
+    }
+
+    /** A write under the ingest lock: its ingest id and record time. */
+    @FunctionalInterface
+    private interface LockedWrite {
+        IngestRecord run(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    private IngestRecord locked(LockedWrite work) {
         long[] recordedAt = new long[1];
         IngestRecord rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
             long last;
@@ -248,9 +272,7 @@ public final class PgStore implements WorkspaceStore {
                 }
             }
             recordedAt[0] = Math.max(micros(Instant.now()), Math.max(last, lastRecorded) + 1);
-            try (PgIngest writer = new PgIngest(this, lastId + 1, recordedAt[0], progress)) {
-                return writer.write(batch);
-            }
+            return work.run(lastId + 1, recordedAt[0]);
         });
         lastRecorded = recordedAt[0];
         return rec;
@@ -560,6 +582,20 @@ public final class PgStore implements WorkspaceStore {
     private static String predicateSql(TableInfo t, AttributePredicate p, List<Object> params) {
         int i = Predicates.columnIndex(t.name(), t.columns(), p);
         return Predicates.sql("i." + q(t.sqlColumns().get(i)), t.columns().get(i), p, params);
+    }
+
+    @Override
+    public Stream<LogRecord> logs(Selection s) {
+        return LogTables.read(conn, s, nowMicros(), f -> LogTables.spatialHoles(this, f), this::storage);
+    }
+
+    @Override
+    public List<String> logNames(String holeId) {
+        try {
+            return LogTables.names(conn, holeId);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
 import org.geoassure.render.gltf.GlbWriter;
 import org.geoassure.render.mesh.IntervalTubes;
 import org.geoassure.geodb.InvalidContentException;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
         description = {"Export a dataset as CSV, JSON or Arrow (IPC stream), or a 3D model as glTF (GLB).",
             "  traces     hole_id, depth, x, y, z of every survey station",
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
-            "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)"})
+            "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
+            "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,7 +33,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals or gltf")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf or logs")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -48,6 +51,12 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--table", paramLabel = "NAME", description = "interval table to export (for intervals)")
     String table;
 
+    @Option(names = "--hole", paramLabel = "ID", description = "logs: only this hole (repeatable)")
+    List<String> holes = new java.util.ArrayList<>();
+
+    @Option(names = "--log", paramLabel = "NAME", description = "logs: only logs of this name")
+    String log;
+
     @Mixin
     ReadOptions read;
 
@@ -58,14 +67,33 @@ final class ExportCommand implements Callable<Integer> {
             if (dataset.equals("gltf")) {
                 return gltf(store, s);
             }
+            if (dataset.equals("logs")) {
+                return logs(store, s);
+            }
             Rows.Dataset what = switch (dataset) {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf");
+                        + "' is not one of traces, intervals, gltf, logs");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
+        return 0;
+    }
+
+    /** Logs of the selected holes (all when no --hole), as rows of {@link LogRows}. */
+    private int logs(WorkspaceStore store, Selection s) {
+        Selection sel = holes.isEmpty() ? s : s.holes(new java.util.LinkedHashSet<>(holes));
+        for (String h : holes) {
+            if (!store.holeIds().contains(h)) {
+                throw new InvalidContentException("--hole: no hole '" + h + "' in this workspace");
+            }
+        }
+        List<LogData> logs;
+        try (Stream<LogRecord> st = store.logs(sel)) {
+            logs = st.map(LogRecord::log).filter(l -> log == null || l.name().equals(log)).toList();
+        }
+        read.output(spec.commandLine().getOut(), w -> LogRows.write(logs, read.format, w));
         return 0;
     }
 

@@ -10,6 +10,7 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.crs.Crs;
 import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.ingest.drillhole.ColumnMapping;
 import org.geoassure.ingest.drillhole.DipConvention;
@@ -20,6 +21,8 @@ import org.geoassure.ingest.drillhole.DrillholeOptions.OverlapPolicy;
 import org.geoassure.ingest.drillhole.DrillholeReader;
 import org.geoassure.ingest.drillhole.LengthUnit;
 import org.geoassure.ingest.drillhole.ReadResult;
+import org.geoassure.ingest.las.LasOptions;
+import org.geoassure.ingest.las.NullPolicy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest a dataset into a workspace in one transaction: everything or, on any error, nothing.",
-            "KIND is 'drillholes': collar, survey and interval CSV/TSV files.",
+            "KIND is 'drillholes': collar, survey and interval CSV/TSV files;",
+            "or 'las': LAS well logs (FILE...), each attached to an existing hole.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -40,10 +44,28 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes")
+    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes or las")
     String kind;
 
-    @Option(names = "--collar", required = true, paramLabel = "FILE", description = "collar file (hole id, x, y, z, ...)")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files")
+    List<Path> files = new java.util.ArrayList<>();
+
+    @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
+            + "the WELL name, or the file's base name: uwi, well or name (default ${DEFAULT-VALUE})")
+    String holeBy;
+
+    @Option(names = "--hole", paramLabel = "ID", description = "las: attach every file to this hole")
+    String hole;
+
+    @Option(names = "--name", paramLabel = "NAME", description = "las: log name (one file only; default the file's "
+            + "base name); re-ingesting a hole's log of the same name replaces it")
+    String logName;
+
+    @Option(names = "--null-policy", defaultValue = "strict", description = "las: which values are nulls: none, "
+            + "strict (the NULL item), common, aggressive or all (default ${DEFAULT-VALUE})")
+    String nullPolicy;
+
+    @Option(names = "--collar", paramLabel = "FILE", description = "collar file (hole id, x, y, z, ...)")
     Path collar;
 
     @Option(names = "--survey", paramLabel = "FILE", description = "survey file (hole id, depth, azimuth, dip)")
@@ -92,14 +114,21 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--user", description = "who runs the ingest (default: the OS user)")
     String user;
 
-    @Option(names = "--encoding", defaultValue = "UTF-8", description = "character encoding of the files: UTF-8 "
-            + "(default, BOM optional), GB18030 or GBK (Chinese Excel), windows-1252, ...")
+    @Option(names = "--encoding", description = "character encoding of the files: UTF-8 (default for drillholes, BOM "
+            + "optional), GB18030 or GBK (Chinese Excel), windows-1252, ...; las: detected unless given")
     String encoding;
 
     @Override
     public Integer call() {
+        if (kind.equals("las")) {
+            return las();
+        }
         if (!kind.equals("drillholes")) {
-            throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes)");
+            throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las)");
+        }
+        if (collar == null || !files.isEmpty()) {
+            throw new InvalidContentException(collar == null ? "--collar: required for drillholes"
+                    : "FILE: drillholes take their files by option (--collar, --survey, --intervals)");
         }
         try (WorkspaceStore store = ws.open()) {
             DrillholeOptions options = options(Crs.forCode(store.info().crs()));
@@ -107,16 +136,8 @@ final class IngestCommand implements Callable<Integer> {
             try (ProgressBar bar = ProgressBar.forTerminal("reading")) {
                 read = DrillholeReader.read(collar, survey, intervals, options, bar);
             }
-            PrintWriter err = spec.commandLine().getErr();
             List<String> warnings = read.warnings();
-            for (int i = 0; i < Math.min(WARNINGS_SHOWN, warnings.size()); i++) {
-                err.println("warning: " + warnings.get(i));
-            }
-            if (warnings.size() > WARNINGS_SHOWN) {
-                err.println("warning: ... and " + (warnings.size() - WARNINGS_SHOWN)
-                        + " more (all are kept in the ingest's provenance: geoassure info)");
-            }
-            err.flush();
+            printWarnings(warnings);
             IngestRecord rec;
             try (ProgressBar bar = ProgressBar.forTerminal("writing")) {
                 rec = store.ingest(read.batch(), bar);
@@ -124,6 +145,54 @@ final class IngestCommand implements Callable<Integer> {
             spec.commandLine().getOut().printf("ingest #%d recorded at %s: %d new, %d changed, %d unchanged holes; "
                     + "%d interval rows; %d warnings%n", rec.id(), rec.recordedAt(), rec.holesNew(), rec.holesChanged(),
                     rec.holesUnchanged(), rec.intervalRows(), warnings.size());
+        }
+        return 0;
+    }
+
+    private void printWarnings(List<String> warnings) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (int i = 0; i < Math.min(WARNINGS_SHOWN, warnings.size()); i++) {
+            err.println("warning: " + warnings.get(i));
+        }
+        if (warnings.size() > WARNINGS_SHOWN) {
+            err.println("warning: ... and " + (warnings.size() - WARNINGS_SHOWN)
+                    + " more (all are kept in the ingest's provenance: geoassure info)");
+        }
+        err.flush();
+    }
+
+    /** {@code ingest WS las FILE...}: every file is read and mapped to its hole, then all are written at once. */
+    private int las() {
+        if (files.isEmpty()) {
+            throw new InvalidContentException("FILE: las needs at least one LAS file");
+        }
+        LasLogs.HoleBy by = policy("--hole-by", holeBy, LasLogs.HoleBy.class);
+        NullPolicy nulls = switch (nullPolicy.toLowerCase(java.util.Locale.ROOT)) {
+            case "none" -> NullPolicy.none();
+            case "strict" -> NullPolicy.strict();
+            case "common" -> NullPolicy.common();
+            case "aggressive" -> NullPolicy.aggressive();
+            case "all" -> NullPolicy.all();
+            default -> throw new InvalidContentException("--null-policy: '" + nullPolicy
+                    + "' is not one of none, strict, common, aggressive, all");
+        };
+        LasOptions options = LasOptions.defaults().withNullPolicy(nulls);
+        if (encoding != null) {
+            options = options.withEncoding(option("--encoding", () -> charset(encoding)));
+        }
+        try (WorkspaceStore store = ws.open()) {
+            LasLogs.Result read = LasLogs.read(files, by, hole, logName, options);
+            printWarnings(read.warnings());
+            Map<String, String> params = new java.util.TreeMap<>();
+            params.put("hole_by", hole != null ? "hole " + hole : by.name().toLowerCase(java.util.Locale.ROOT));
+            params.put("null_policy", nullPolicy);
+            params.put("depth_unit", "m");
+            Provenance p = new Provenance(read.sources(), user != null ? user : System.getProperty("user.name"), params,
+                    read.warnings());
+            IngestRecord rec = store.ingestLogs(read.logs(), p);
+            spec.commandLine().getOut().printf("ingest #%d recorded at %s: %d new, %d replaced, %d unchanged logs; "
+                    + "%d depth samples; %d warnings%n", rec.id(), rec.recordedAt(), rec.holesNew(), rec.holesChanged(),
+                    rec.holesUnchanged(), rec.intervalRows(), read.warnings().size());
         }
         return 0;
     }
@@ -140,7 +209,7 @@ final class IngestCommand implements Callable<Integer> {
                 .overlaps(policy("--overlaps", overlaps, OverlapPolicy.class))
                 .beyondTotalDepth(policy("--beyond-total-depth", beyondTotalDepth, DepthPolicy.class))
                 .user(user)
-                .encoding(option("--encoding", () -> charset(encoding)))
+                .encoding(option("--encoding", () -> charset(encoding == null ? "UTF-8" : encoding)))
                 .build();
     }
 

@@ -146,34 +146,43 @@ public abstract class BitemporalWriter<T> implements AutoCloseable {
     }
 
     private void insertProvenance(long id, DrillholeBatch batch) throws SQLException {
-        Provenance p = batch.provenance();
-        PreparedStatement ps = stmt("INSERT INTO ga_ingest_source VALUES (?, ?, ?, ?, ?, ?)");
-        int seq = 0;
-        for (SourceFile f : p.sources()) {
-            ps.setLong(1, id);
-            ps.setInt(2, seq++);
-            ps.setString(3, f.role());
-            ps.setString(4, f.name());
-            ps.setString(5, f.sha256());
-            ps.setLong(6, f.rows());
-            ps.executeUpdate();
+        insertProvenance(stmt("SELECT 1").getConnection(), id, batch.provenance(),
+                Map.of("desurvey_method", batch.method().label()));
+    }
+
+    /** Writes an ingest's sources, parameters (with {@code extra} added) and warnings. */
+    static void insertProvenance(java.sql.Connection c, long id, Provenance p, Map<String, String> extra)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest_source VALUES (?, ?, ?, ?, ?, ?)")) {
+            int seq = 0;
+            for (SourceFile f : p.sources()) {
+                ps.setLong(1, id);
+                ps.setInt(2, seq++);
+                ps.setString(3, f.role());
+                ps.setString(4, f.name());
+                ps.setString(5, f.sha256());
+                ps.setLong(6, f.rows());
+                ps.executeUpdate();
+            }
         }
         Map<String, String> params = new TreeMap<>(p.parameters());
-        params.put("desurvey_method", batch.method().label());
-        ps = stmt("INSERT INTO ga_ingest_parameter VALUES (?, ?, ?)");
-        for (var e : params.entrySet()) {
-            ps.setLong(1, id);
-            ps.setString(2, e.getKey());
-            ps.setString(3, e.getValue());
-            ps.executeUpdate();
+        params.putAll(extra);
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest_parameter VALUES (?, ?, ?)")) {
+            for (var e : params.entrySet()) {
+                ps.setLong(1, id);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.executeUpdate();
+            }
         }
-        ps = stmt("INSERT INTO ga_ingest_warning VALUES (?, ?, ?)");
-        seq = 0;
-        for (String w : p.warnings()) {
-            ps.setLong(1, id);
-            ps.setInt(2, seq++);
-            ps.setString(3, w);
-            ps.executeUpdate();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest_warning VALUES (?, ?, ?)")) {
+            int seq = 0;
+            for (String w : p.warnings()) {
+                ps.setLong(1, id);
+                ps.setInt(2, seq++);
+                ps.setString(3, w);
+                ps.executeUpdate();
+            }
         }
     }
 

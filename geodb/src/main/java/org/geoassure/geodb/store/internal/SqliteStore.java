@@ -29,7 +29,10 @@ import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.HoleVersion;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.IntervalRecord;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
 import org.geoassure.geodb.model.Period;
+import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
@@ -116,6 +119,7 @@ public final class SqliteStore implements WorkspaceStore {
             registerFeatures(c, "boreholes", "POINT", crs.epsg(), "borehole versions (collar points)");
             registerFeatures(c, "traces", "LINESTRING", crs.epsg(), "desurveyed hole traces");
             registerAttributes(c, "surveys", "survey stations with desurveyed positions");
+            registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
             c.commit();
             c.setAutoCommit(true);
             return new SqliteStore(file, c, canonical);
@@ -153,6 +157,10 @@ public final class SqliteStore implements WorkspaceStore {
                 throw new InvalidContentException(file + ": not a GeoAssure workspace (" + e.getMessage() + ")");
             }
             String version = kv.get("schema_version");
+            if ("1".equals(version)) {
+                migrateToLogs(c);
+                version = Integer.toString(Schema.VERSION);
+            }
             if (!Integer.toString(Schema.VERSION).equals(version)) {
                 throw new InvalidContentException(file + ": workspace schema version " + version
                         + " is not supported by this build (expects " + Schema.VERSION + ")");
@@ -166,6 +174,24 @@ public final class SqliteStore implements WorkspaceStore {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** Schema version 1 to 2: adds the log tables, in one transaction. */
+    private static void migrateToLogs(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            Schema.createLogs(c);
+            registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE ga_workspace SET value = '" + Schema.VERSION + "' WHERE key = 'schema_version'");
+            }
+            c.commit();
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
         }
     }
 
@@ -234,6 +260,22 @@ public final class SqliteStore implements WorkspaceStore {
             try (SqliteIngest writer = new SqliteIngest(this, conn, srsId, recordedAt, progress)) {
                 return writer.write(batch);
             }
+        });
+        lastRecorded = recordedAt;
+        return rec;
+    }
+
+    @Override
+    public IngestRecord ingestLogs(List<LogData> logs, Provenance provenance) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
+            long id;
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
+                rs.next();
+                id = rs.getLong(1) + 1;
+            }
+            return LogTables.write(conn, id, recordedAt, logs, provenance);
         });
         lastRecorded = recordedAt;
         return rec;
@@ -564,6 +606,20 @@ public final class SqliteStore implements WorkspaceStore {
             return null;
         }
         return c.type() == ColumnType.NUMBER ? (Object) ((Number) o).doubleValue() : o.toString();
+    }
+
+    @Override
+    public Stream<LogRecord> logs(Selection s) {
+        return LogTables.read(conn, s, nowMicros(), f -> LogTables.spatialHoles(this, f), this::storage);
+    }
+
+    @Override
+    public List<String> logNames(String holeId) {
+        try {
+            return LogTables.names(conn, holeId);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
     }
 
     @Override

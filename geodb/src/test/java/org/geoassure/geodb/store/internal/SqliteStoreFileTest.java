@@ -93,7 +93,8 @@ class SqliteStoreFileTest {
                     layers.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getObject(3));
                 }
             }
-            assertEquals(List.of("boreholes/features/4527", "intervals_lithology/features/4527", "surveys/attributes/null",
+            assertEquals(List.of("boreholes/features/4527", "intervals_lithology/features/4527", "logs/attributes/null",
+                    "surveys/attributes/null",
                     "traces/features/4527"), layers);
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 assertEquals(10300, rs.getInt(1), "GeoPackage 1.3");
