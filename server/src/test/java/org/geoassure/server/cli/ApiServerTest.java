@@ -148,6 +148,15 @@ class ApiServerTest {
     }
 
     @Test
+    void serveRefusesABadPortAndAMissingWorkspace() {
+        CliTest.Result port = CliTest.run("serve", dir.resolve("demo1.gpkg").toString(), "--port", "70000");
+        assertEquals(2, port.code(), port.err());
+        assertTrue(port.err().contains("--port"), port.err());
+        CliTest.Result none = CliTest.run("serve", dir.resolve("missing.gpkg").toString(), "--port", "0");
+        assertEquals(2, none.code(), none.err());
+    }
+
+    @Test
     void openApiListsExactlyTheRegisteredRoutes() throws Exception {
         HttpResponse<byte[]> r = get("/api/v1/openapi.json");
         assertEquals(200, r.statusCode());
