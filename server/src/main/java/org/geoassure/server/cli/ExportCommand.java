@@ -102,14 +102,29 @@ final class ExportCommand implements Callable<Integer> {
         if (table == null) {
             throw new InvalidContentException("--table: required for gltf (tables: " + store.intervalTables() + ")");
         }
-        if (!(radius > 0) || !Double.isFinite(radius)) {
-            throw new InvalidContentException("--radius: must be a positive number of metres, got " + radius);
+        IntervalTubes.Result tubes = tubes(store, table, colorBy, radius, sides, s, "--");
+        read.output(spec.commandLine().getOut(), o -> writeGlb(store, table, colorBy, tubes, o.bytes()));
+        return 0;
+    }
+
+    /**
+     * The tubes of {@code table}'s intervals in the selection, checked as {@code export gltf} checks them (also used
+     * by the HTTP API, whose parameters are named without the {@code --}).
+     *
+     * @param radius tube radius in metres, or null for {@code render}'s default (1/250 of the data's extent)
+     * @param prefix put before the option names in messages: {@code "--"} for the command line, {@code ""} for HTTP
+     */
+    static IntervalTubes.Result tubes(WorkspaceStore store, String table, String colorBy, Double radius, int sides,
+            Selection s, String prefix) {
+        if (radius != null && (!(radius > 0) || !Double.isFinite(radius))) {
+            throw new InvalidContentException(prefix + "radius: must be a positive number of metres, got " + radius);
         }
         if (sides < 3 || sides > 64) {
-            throw new InvalidContentException("--sides: must be 3..64, got " + sides);
+            throw new InvalidContentException(prefix + "sides: must be 3..64, got " + sides);
         }
+        String colour = prefix.isEmpty() ? "colorBy" : "--color-by";
         if (colorBy != null && store.intervalColumns(table).stream().noneMatch(c -> c.name().equalsIgnoreCase(colorBy))) {
-            throw new InvalidContentException("--color-by: table " + table + " has no column '" + colorBy + "' (columns: "
+            throw new InvalidContentException(colour + ": table " + table + " has no column '" + colorBy + "' (columns: "
                     + store.intervalColumns(table).stream().map(c -> c.name()).toList() + ")");
         }
         List<IntervalRecord> rows;
@@ -117,22 +132,23 @@ final class ExportCommand implements Callable<Integer> {
             rows = st.toList();
         }
         if (rows.isEmpty()) {
-            throw new InvalidContentException("--table: " + table + " has no intervals in this time slice: nothing to draw");
+            throw new InvalidContentException(prefix + "table: " + table
+                    + " has no intervals in this time slice: nothing to draw");
         }
-        IntervalTubes.Result tubes;
         try {
-            tubes = IntervalTubes.build(rows, colorBy, radius, sides);
+            return IntervalTubes.build(rows, colorBy, radius != null ? radius : RenderCommand.autoRadius(rows), sides);
         } catch (IllegalArgumentException e) {
             throw new InvalidContentException("gltf: " + e.getMessage());
         }
-        String crs = store.info().crs();
-        read.output(spec.commandLine().getOut(), o -> {
-            try {
-                GlbWriter.write(tubes.mesh(), table, crs, IntervalTubes.extras(tubes, colorBy), o.bytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return 0;
+    }
+
+    /** Writes {@code tubes} as GLB with the workspace CRS, the feature table and the legend. */
+    static void writeGlb(WorkspaceStore store, String table, String colorBy, IntervalTubes.Result tubes,
+            java.io.OutputStream out) {
+        try {
+            GlbWriter.write(tubes.mesh(), table, store.info().crs(), IntervalTubes.extras(tubes, colorBy), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -103,7 +103,7 @@ final class RenderCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static double autoRadius(List<IntervalRecord> rows) {
+    static double autoRadius(List<IntervalRecord> rows) {
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (IntervalRecord r : rows) {

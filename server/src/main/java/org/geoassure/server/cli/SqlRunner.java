@@ -54,7 +54,7 @@ final class SqlRunner {
         }
     }
 
-    private static void writeRows(ResultSet rs, String format, RowWriter.Output w) throws SQLException {
+    static void writeRows(ResultSet rs, String format, RowWriter.Output w) throws SQLException {
         ResultSetMetaData md = rs.getMetaData();
         int n = md.getColumnCount();
         List<RowWriter.Col> cols = new ArrayList<>(n);
@@ -74,7 +74,7 @@ final class SqlRunner {
     }
 
     /** Parse and validation errors, and our own bad-input errors, are the user's: exit 2; the rest is internal. */
-    private static RuntimeException classify(SQLException e) {
+    static RuntimeException classify(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof InvalidContentException bad) {
                 return bad;

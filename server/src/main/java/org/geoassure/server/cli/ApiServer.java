@@ -1,0 +1,323 @@
+package org.geoassure.server.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import io.javalin.http.staticfiles.Location;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.model.Column;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.sql.SqlQueries;
+import org.geoassure.geodb.store.WorkspaceStats;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.render.mesh.IntervalTubes;
+import org.geoassure.server.query.JsonQuery;
+
+/**
+ * The HTTP API ({@code /api/v1}, docs/server.md) and the web viewer ({@code /}) over one workspace, on Javalin 7.
+ *
+ * <p>Every route is in {@link #ROUTES}; the server registers exactly those, and {@code ApiServerTest} checks that
+ * {@code /api/v1/openapi.json} lists the same set. The workspace is opened per request (a GeoPackage or PostGIS
+ * connection each time), so requests share no store state.
+ *
+ * <p>Errors are RFC 9457 problem details ({@code application/problem+json}) with a stable {@code code}:
+ * {@code bad-request} (400: bad JSON, bad parameters, SQL that does not parse or is not a query),
+ * {@code not-found} (404: no such route or interval table), {@code internal} (500: a bug or a storage failure, logged).
+ * Bad input never gives a 500. Row output streams; a request is checked (tables, columns, SQL parsing) before the
+ * first byte is written, so a problem response is never mixed into rows.
+ */
+final class ApiServer implements AutoCloseable {
+    /** A route: HTTP method, path, and the name of its OpenAPI operation. */
+    record Route(HandlerType method, String path, String operationId) {
+    }
+
+    /** Every route under {@code /api/v1}; the static viewer files at {@code /} are not in this list. */
+    static final List<Route> ROUTES = List.of(
+            new Route(HandlerType.GET, "/api/v1/workspace", "getWorkspace"),
+            new Route(HandlerType.POST, "/api/v1/query", "postQuery"),
+            new Route(HandlerType.POST, "/api/v1/sql", "postSql"),
+            new Route(HandlerType.GET, "/api/v1/gltf", "getGltf"),
+            new Route(HandlerType.GET, "/api/v1/openapi.json", "getOpenApi"));
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(ApiServer.class.getName());
+    private static final String PROBLEM = "application/problem+json";
+
+    /** An error answered with a status and a stable code. */
+    static final class ApiException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final int status;
+        final String code;
+
+        ApiException(int status, String code, String detail) {
+            super(detail);
+            this.status = status;
+            this.code = code;
+        }
+
+        static ApiException notFound(String detail) {
+            return new ApiException(404, "not-found", detail);
+        }
+    }
+
+    private final Supplier<WorkspaceStore> workspace;
+    private final Javalin app;
+
+    private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port) {
+        this.workspace = workspace;
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.staticFiles.add("/web", Location.CLASSPATH);
+            for (Route r : ROUTES) {
+                cfg.routes.addHttpHandler(r.method(), r.path(), handler(r.operationId()));
+            }
+            cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status, e.code, e.getMessage()));
+            cfg.routes.exception(InvalidContentException.class,
+                    (e, ctx) -> problem(ctx, 400, "bad-request", e.getMessage()));
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.log(System.Logger.Level.ERROR, "internal error on " + ctx.method() + " " + ctx.path(), e);
+                problem(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName()
+                        + " (see the server log)");
+            });
+            cfg.routes.error(404, ctx -> {
+                if (!PROBLEM.equals(ctx.res().getContentType())) {
+                    problem(ctx, 404, "not-found", "no such resource: " + ctx.method() + " " + ctx.path());
+                }
+            });
+        }).start(host, port);
+    }
+
+    /**
+     * Starts serving the workspace that {@code workspace} opens (once per request) on {@code host:port}.
+     *
+     * @param port 0 for any free port (see {@link #port()})
+     */
+    static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port) {
+        return new ApiServer(workspace, host, port);
+    }
+
+    /** The port the server listens on. */
+    int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private Handler handler(String operationId) {
+        return switch (operationId) {
+            case "getWorkspace" -> this::workspace;
+            case "postQuery" -> this::query;
+            case "postSql" -> this::sql;
+            case "getGltf" -> this::gltf;
+            case "getOpenApi" -> ApiServer::openApi;
+            default -> throw new IllegalStateException("no handler for " + operationId);
+        };
+    }
+
+    private static void problem(Context ctx, int status, String code, String detail) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("type", "urn:geoassure:problem:" + code);
+        p.put("title", switch (status) {
+            case 400 -> "Bad Request";
+            case 404 -> "Not Found";
+            default -> "Internal Server Error";
+        });
+        p.put("status", status);
+        p.put("code", code);
+        p.put("detail", detail);
+        p.put("instance", ctx.path());
+        ctx.status(status);
+        ctx.contentType(PROBLEM);
+        ctx.result(json(p));
+    }
+
+    private static byte[] json(Object value) {
+        try {
+            return JSON.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET /api/v1/workspace: name, CRS, vertical datum, units and counts. */
+    private void workspace(Context ctx) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        try (WorkspaceStore store = workspace.get()) {
+            var info = store.info();
+            WorkspaceStats st = store.stats();
+            m.put("name", info.name());
+            m.put("crs", info.crs());
+            m.put("verticalDatum", info.verticalDatum());
+            m.put("lengthUnit", info.lengthUnit());
+            m.put("createdAt", info.createdAt().toString());
+            m.put("holes", st.holes());
+            m.put("holeVersions", st.holeVersions());
+            m.put("stations", st.stations());
+            m.put("ingests", st.ingests());
+            List<Map<String, Object>> tables = new ArrayList<>();
+            for (String t : store.intervalTables()) {
+                Map<String, Object> tm = new LinkedHashMap<>();
+                tm.put("name", t);
+                tm.put("rows", st.intervalRows().getOrDefault(t, 0L));
+                List<Map<String, String>> cols = new ArrayList<>();
+                for (Column c : store.intervalColumns(t)) {
+                    cols.add(Map.of("name", c.name(), "type", c.type().name().toLowerCase(java.util.Locale.ROOT)));
+                }
+                tm.put("columns", cols);
+                tables.add(tm);
+            }
+            m.put("intervalTables", tables);
+        }
+        ctx.contentType("application/json");
+        ctx.result(json(m));
+    }
+
+    /** POST /api/v1/query: the JSON form of a query (docs/query.md); rows as a JSON array, streamed. */
+    private void query(Context ctx) {
+        JsonQuery q = JsonQuery.parse(ctx.body(), "request body");
+        Rows.Dataset what = switch (q.target()) {
+            case "boreholes" -> Rows.Dataset.BOREHOLES;
+            case "stations" -> Rows.Dataset.STATIONS;
+            default -> Rows.Dataset.INTERVALS;
+        };
+        String table = q.table().orElse(null);
+        Selection selection = q.selection();
+        try (WorkspaceStore store = workspace.get()) {
+            if (what == Rows.Dataset.INTERVALS) {
+                table = existingTable(store, table);
+            }
+            String t = table;
+            stream(ctx, "application/json", out -> {
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                Rows.write(store, what, t, selection, "json", new RowWriter.Output(w, out));
+                w.flush();
+            });
+        }
+    }
+
+    /** POST /api/v1/sql: {@code {"sql": "..."}}; read-only; rows as a JSON array, streamed. */
+    private void sql(Context ctx) throws SQLException {
+        JsonNode body = readJson(ctx);
+        JsonNode sql = body.get("sql");
+        if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
+            throw new InvalidContentException("request body: needs {\"sql\": \"SELECT ...\"}");
+        }
+        if (body.size() != 1) {
+            throw new InvalidContentException("request body: only the member \"sql\" is allowed");
+        }
+        try (WorkspaceStore store = workspace.get(); Connection c = SqlQueries.connect(store, Selection.all().time());
+                Statement st = c.createStatement()) {
+            ResultSet rs;
+            try {
+                rs = st.executeQuery(sql.asText());
+            } catch (SQLException e) {
+                throw SqlRunner.classify(e);
+            }
+            try (rs) {
+                stream(ctx, "application/json", out -> {
+                    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    try {
+                        SqlRunner.writeRows(rs, "json", new RowWriter.Output(w, out));
+                    } catch (SQLException e) {
+                        throw SqlRunner.classify(e);
+                    }
+                    w.flush();
+                });
+            }
+        }
+    }
+
+    /** GET /api/v1/gltf?table=T[&colorBy=C][&radius=M][&sides=N]: the tubes as GLB (as {@code export gltf}). */
+    private void gltf(Context ctx) {
+        String colorBy = ctx.queryParam("colorBy");
+        Double radius = ctx.queryParam("radius") == null ? null : number("radius", ctx.queryParam("radius"));
+        int sides = ctx.queryParam("sides") == null ? 8 : (int) (double) number("sides", ctx.queryParam("sides"));
+        try (WorkspaceStore store = workspace.get()) {
+            String table = existingTable(store, ctx.queryParam("table"));
+            IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, Selection.all(), "");
+            stream(ctx, "model/gltf-binary", out -> ExportCommand.writeGlb(store, table, colorBy, tubes, out));
+        }
+    }
+
+    /** GET /api/v1/openapi.json: the hand-written OpenAPI 3.1 document beside this class. */
+    private static void openApi(Context ctx) throws IOException {
+        try (InputStream in = ApiServer.class.getResourceAsStream("openapi.json")) {
+            ctx.contentType("application/json");
+            ctx.result(in.readAllBytes());
+        }
+    }
+
+    private static String existingTable(WorkspaceStore store, String table) {
+        if (table == null || table.isBlank()) {
+            throw new InvalidContentException("table: required (tables: " + store.intervalTables() + ")");
+        }
+        if (!store.intervalTables().contains(table)) {
+            throw ApiException.notFound("table: no interval table '" + table + "' (tables: " + store.intervalTables()
+                    + ")");
+        }
+        return table;
+    }
+
+    private static double number(String name, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidContentException(name + ": '" + text + "' is not a finite number");
+    }
+
+    private static JsonNode readJson(Context ctx) {
+        try {
+            JsonNode n = JSON.readTree(ctx.body());
+            if (n == null || !n.isObject()) {
+                throw new InvalidContentException("request body: expected a JSON object");
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new InvalidContentException("request body: not JSON: " + e.getOriginalMessage());
+        }
+    }
+
+    private interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes the response body straight to the client as it is produced. */
+    private static void stream(Context ctx, String contentType, Body body) {
+        ctx.contentType(contentType);
+        try {
+            OutputStream out = new BufferedOutputStream(ctx.outputStream(), 1 << 16);
+            body.write(out);
+            out.flush();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

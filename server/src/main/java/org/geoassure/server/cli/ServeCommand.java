@@ -1,0 +1,45 @@
+package org.geoassure.server.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.geoassure.geodb.InvalidContentException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Serve the workspace over HTTP: the JSON API under /api/v1 (docs/server.md) and the 3D web viewer",
+            "at /. Runs until stopped (Ctrl-C). Example: geoassure serve mine.gpkg --port 7070"})
+final class ServeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    WorkspaceArg ws;
+
+    @Option(names = "--port", defaultValue = "7070", description = "TCP port; 0 for any free port (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1",
+            description = "address to listen on (default ${DEFAULT-VALUE}, this machine only: there is no auth yet)")
+    String host;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw new InvalidContentException("--port: must be 0..65535, got " + port);
+        }
+        try (var store = ws.open()) {
+            store.info(); // fail now, not on the first request, when the workspace cannot be opened
+        }
+        ApiServer server = ApiServer.start(ws::open, host, port);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-serve-stop"));
+        spec.commandLine().getOut().printf("serving %s at http://%s:%d/ (API: /api/v1, Ctrl-C to stop)%n", ws.path,
+                host.contains(":") ? "[" + host + "]" : host, server.port());
+        spec.commandLine().getOut().flush();
+        new CountDownLatch(1).await();
+        return 0;
+    }
+}

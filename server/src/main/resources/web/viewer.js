@@ -1,0 +1,269 @@
+// GeoAssure web viewer: interval tubes from /api/v1/gltf, placed at the origin in extras.geoassure.
+// glTF is y-up: x = east, y = up, z = -north, float metres from the origin (doubles stay on the server).
+import * as THREE from 'three';
+import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
+import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
+
+const TEXT = {
+  en: {
+    table: 'Table', colorBy: 'Colour by', legend: 'Legend', interval: 'Interval',
+    clickHint: 'Click a tube to see its interval.', none: '(one colour)', loading: 'Loading…',
+    noTables: 'This workspace has no interval tables yet.', failed: 'Could not load: ',
+    north: 'N', east: 'E', up: 'Up', hole_id: 'Hole', depth_from: 'From (m)', depth_to: 'To (m)',
+    origin: 'Origin', other: 'Switch language',
+  },
+  'zh-CN': {
+    table: '数据表', colorBy: '着色字段', legend: '图例', interval: '区间',
+    clickHint: '点击钻孔管查看区间信息。', none: '（单一颜色）', loading: '正在加载…',
+    noTables: '该工作区尚无区间数据表。', failed: '加载失败：',
+    north: '北', east: '东', up: '上', hole_id: '钻孔', depth_from: '起始深度 (m)', depth_to: '终止深度 (m)',
+    origin: '原点', other: '切换语言',
+  },
+};
+let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+const t = (key) => TEXT[lang][key] ?? key;
+
+const $ = (id) => document.getElementById(id);
+const view = $('view');
+const renderer = new THREE.WebGLRenderer({ antialias: true, preserveDrawingBuffer: true });
+renderer.setPixelRatio(window.devicePixelRatio);
+renderer.setSize(view.clientWidth, view.clientHeight);
+view.appendChild(renderer.domElement);
+const BACKGROUND = new THREE.Color(0xf2f2ee);
+const scene = new THREE.Scene();
+scene.background = BACKGROUND;
+scene.add(new THREE.HemisphereLight(0xffffff, 0x666655, 2.0));
+const sun = new THREE.DirectionalLight(0xffffff, 1.5);
+sun.position.set(1, 2, 0.5);
+scene.add(sun);
+const camera = new THREE.PerspectiveCamera(45, view.clientWidth / view.clientHeight, 0.1, 1e6);
+const controls = new OrbitControls(camera, renderer.domElement);
+controls.enableDamping = false;
+
+let model = null;        // the loaded glTF scene
+let geo = null;          // extras.geoassure of the loaded file
+let axes = null;         // north / east / up arrows
+let workspace = null;
+const labels = [];       // {el, key, pos: Vector3}
+
+function applyLanguage() {
+  document.documentElement.lang = lang;
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  $('lang').textContent = lang === 'en' ? '中文' : 'English';
+  $('lang').title = t('other');
+  labels.forEach((l) => { l.el.textContent = t(l.key); });
+  const none = $('color-by').querySelector('option[value=""]');
+  if (none) none.textContent = t('none');
+  if (lastPick !== null) showFeature(lastPick);
+}
+
+$('lang').addEventListener('click', () => {
+  lang = lang === 'en' ? 'zh-CN' : 'en';
+  applyLanguage();
+});
+
+async function fetchJson(url) {
+  const r = await fetch(url);
+  if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || r.status + ' ' + url);
+  return r.json();
+}
+
+function fillColumns(table) {
+  const sel = $('color-by');
+  sel.innerHTML = '';
+  const none = new Option(t('none'), '');
+  sel.add(none);
+  table.columns.forEach((c) => sel.add(new Option(c.name, c.name)));
+  // the first text column (categories), else the first column
+  const first = table.columns.find((c) => c.type === 'text') || table.columns[0];
+  sel.value = first ? first.name : '';
+}
+
+async function start() {
+  $('status').textContent = t('loading');
+  workspace = await fetchJson('api/v1/workspace');
+  $('ws-name').textContent = workspace.name;
+  $('ws-crs').textContent = workspace.crs + (workspace.verticalDatum && workspace.verticalDatum !== 'unspecified' ? ' + ' + workspace.verticalDatum : '');
+  const tables = workspace.intervalTables;
+  if (tables.length === 0) {
+    $('status').textContent = t('noTables');
+    window.__viewerReady = true;
+    return;
+  }
+  tables.forEach((tb) => $('table').add(new Option(`${tb.name} (${tb.rows})`, tb.name)));
+  fillColumns(tables[0]);
+  $('table').addEventListener('change', () => {
+    fillColumns(tables.find((tb) => tb.name === $('table').value));
+    load();
+  });
+  $('color-by').addEventListener('change', load);
+  await load();
+}
+
+async function load() {
+  window.__viewerReady = false;
+  $('status').textContent = t('loading');
+  const q = new URLSearchParams({ table: $('table').value });
+  if ($('color-by').value) q.set('colorBy', $('color-by').value);
+  const r = await fetch('api/v1/gltf?' + q);
+  if (!r.ok) {
+    $('status').textContent = t('failed') + ((await r.json().catch(() => ({}))).detail || r.status);
+    return;
+  }
+  const gltf = await new GLTFLoader().parseAsync(await r.arrayBuffer(), '');
+  if (model) scene.remove(model);
+  model = gltf.scene;
+  geo = gltf.parser.json.extras.geoassure;
+  scene.add(model);
+  showLegend(geo.legend || []);
+  frame();
+  lastPick = null;
+  $('info-body').textContent = t('clickHint');
+  $('status').textContent = '';
+  renderer.render(scene, camera);
+  window.__viewerReady = true;
+}
+
+function showLegend(items) {
+  const ul = $('legend-items');
+  ul.innerHTML = '';
+  items.forEach((it) => {
+    const li = document.createElement('li');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = it.color;
+    const value = typeof it.value === 'number' ? +it.value.toPrecision(4) : it.value;
+    li.append(sw, document.createTextNode(String(value)));
+    ul.append(li);
+  });
+  $('legend').hidden = items.length === 0;
+}
+
+/** Frames the model from the south-east, above; draws north, east and up arrows at the model's corner. */
+function frame() {
+  const box = new THREE.Box3().setFromObject(model);
+  const size = box.getSize(new THREE.Vector3());
+  const centre = box.getCenter(new THREE.Vector3());
+  const extent = Math.max(size.x, size.y, size.z, 1);
+  controls.target.copy(centre);
+  camera.position.copy(centre).add(new THREE.Vector3(0.8, 0.9, 1.2).normalize().multiplyScalar(extent * 1.6));
+  camera.near = extent / 1000;
+  camera.far = extent * 100;
+  camera.updateProjectionMatrix();
+  controls.update();
+  if (axes) scene.remove(axes);
+  axes = new THREE.Group();
+  const at = new THREE.Vector3(box.min.x, box.min.y, box.max.z);
+  const len = extent * 0.15;
+  labels.forEach((l) => l.el.remove());
+  labels.length = 0;
+  for (const [dir, colour, key] of [[[0, 0, -1], 0xcc2222, 'north'], [[1, 0, 0], 0x2255cc, 'east'],
+    [[0, 1, 0], 0x22aa44, 'up']]) {
+    const d = new THREE.Vector3(...dir);
+    axes.add(new THREE.ArrowHelper(d, at, len, colour, len * 0.25, len * 0.12));
+    const el = document.createElement('span');
+    el.style.color = '#' + colour.toString(16).padStart(6, '0');
+    el.className = 'axis-' + key;
+    $('axis-labels').append(el);
+    labels.push({ el, key, pos: at.clone().addScaledVector(d, len * 1.15) });
+  }
+  scene.add(axes);
+  applyLanguage();
+}
+
+function placeLabels() {
+  const rect = renderer.domElement.getBoundingClientRect();
+  labels.forEach((l) => {
+    const p = l.pos.clone().project(camera);
+    l.el.style.left = rect.left + (p.x + 1) / 2 * rect.width + 'px';
+    l.el.style.top = rect.top + (1 - p.y) / 2 * rect.height + 'px';
+  });
+}
+
+// Picking: the feature id of the nearest hit vertex, looked up in extras.geoassure.featureTable.
+const raycaster = new THREE.Raycaster();
+let lastPick = null;
+
+function featureAt(clientX, clientY) {
+  if (!model) return null;
+  const rect = renderer.domElement.getBoundingClientRect();
+  const ndc = new THREE.Vector2((clientX - rect.left) / rect.width * 2 - 1, -(clientY - rect.top) / rect.height * 2 + 1);
+  raycaster.setFromCamera(ndc, camera);
+  const hit = raycaster.intersectObject(model, true)[0];
+  if (!hit || !hit.face) return null;
+  const ids = hit.object.geometry.getAttribute('_feature_id_0');
+  return ids ? Math.round(ids.getX(hit.face.a)) : null;
+}
+
+function showFeature(id) {
+  const table = geo.featureTable;
+  const row = table.rows[id];
+  const body = $('info-body');
+  body.innerHTML = '';
+  const tb = document.createElement('table');
+  table.columns.forEach((c, i) => {
+    const tr = tb.insertRow();
+    const th = document.createElement('th');
+    th.textContent = t(c);
+    tr.append(th);
+    const td = tr.insertCell();
+    td.textContent = row[i] === null ? '—' : String(row[i]);
+    td.className = 'col-' + c;
+  });
+  body.append(tb);
+}
+
+renderer.domElement.addEventListener('click', (e) => {
+  const id = featureAt(e.clientX, e.clientY);
+  if (id === null) return;
+  lastPick = id;
+  showFeature(id);
+});
+
+window.addEventListener('resize', () => {
+  camera.aspect = view.clientWidth / view.clientHeight;
+  camera.updateProjectionMatrix();
+  renderer.setSize(view.clientWidth, view.clientHeight);
+});
+
+/** Test hooks: where a feature shows on screen (a point whose pick returns it), and what the file said. */
+window.__viewer = {
+  featureScreenPosition(wanted) {
+    const ids = [];
+    model.traverse((o) => { if (o.isMesh) ids.push(o); });
+    const rect = renderer.domElement.getBoundingClientRect();
+    for (const mesh of ids) {
+      const f = mesh.geometry.getAttribute('_feature_id_0');
+      const pos = mesh.geometry.getAttribute('position');
+      const sum = new THREE.Vector3();
+      let n = 0;
+      for (let i = 0; i < f.count; i++) {
+        if (Math.round(f.getX(i)) === wanted) {
+          sum.add(new THREE.Vector3().fromBufferAttribute(pos, i));
+          n++;
+        }
+      }
+      if (n === 0) continue;
+      const p = sum.divideScalar(n).applyMatrix4(mesh.matrixWorld).project(camera);
+      const x = rect.left + (p.x + 1) / 2 * rect.width;
+      const y = rect.top + (1 - p.y) / 2 * rect.height;
+      return { x, y, picks: featureAt(x, y), row: geo.featureTable.rows[wanted] };
+    }
+    return null;
+  },
+  featureCount: () => geo.featureTable.rows.length,
+  extras: () => geo,
+  background: () => BACKGROUND.getHexString(),
+};
+
+renderer.setAnimationLoop(() => {
+  controls.update();
+  renderer.render(scene, camera);
+  placeLabels();
+});
+
+start().catch((e) => {
+  $('status').textContent = t('failed') + e.message;
+  window.__viewerError = String(e);
+});
+applyLanguage();

@@ -1,0 +1,180 @@
+package org.geoassure.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.geoassure.geodb.store.Workspaces;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * {@code geoassure serve}'s HTTP API on a real workspace (pygslib Demo1, samples/data/SOURCES.md) on a free loopback
+ * port: each endpoint's answer, the problem+json errors, and the OpenAPI document against the registered routes.
+ */
+class ApiServerTest {
+    @TempDir
+    static Path dir;
+
+    static ApiServer server;
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @BeforeAll
+    static void start() {
+        Path ws = dir.resolve("demo1.gpkg");
+        assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:4547").code());
+        CliTest.Result in = CliTest.ingestDemo1(ws);
+        assertEquals(0, in.code(), in.err());
+        server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    static HttpResponse<byte[]> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static HttpResponse<byte[]> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    static URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + server.port() + path);
+    }
+
+    static JsonNode json(HttpResponse<byte[]> r) throws IOException {
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void workspaceInfo() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/workspace");
+        assertEquals(200, r.statusCode());
+        JsonNode w = json(r);
+        assertEquals("EPSG:4547", w.get("crs").asText());
+        assertEquals(29, w.get("holes").asInt(), "29 holes in pygslib_demo1_collar.csv");
+        assertEquals("assays", w.at("/intervalTables/0/name").asText());
+        assertEquals(1882, w.at("/intervalTables/0/rows").asLong());
+    }
+
+    @Test
+    void queryStreamsTheSameRowsAsTheCommandLine() throws Exception {
+        String q = "{\"from\": \"intervals\", \"table\": \"assays\", \"holes\": [\"16\"]}";
+        HttpResponse<byte[]> r = post("/api/v1/query", q);
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        Path file = dir.resolve("q.json");
+        java.nio.file.Files.writeString(file, q);
+        CliTest.Result cli = CliTest.run("query", dir.resolve("demo1.gpkg").toString(), "--json", file.toString(),
+                "--format", "json");
+        assertEquals(0, cli.code(), cli.err());
+        assertEquals(JSON.readTree(cli.out()), json(r));
+        assertTrue(json(r).size() > 0);
+    }
+
+    @Test
+    void sqlIsReadOnly() throws Exception {
+        HttpResponse<byte[]> r = post("/api/v1/sql", "{\"sql\": \"SELECT count(*) AS n FROM assays\"}");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals(1882, json(r).at("/0/n").asLong());
+        HttpResponse<byte[]> del = post("/api/v1/sql", "{\"sql\": \"DELETE FROM assays\"}");
+        assertProblem(del, 400, "bad-request");
+    }
+
+    @Test
+    void gltfIsAGlbWithTheFeatureTable() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/gltf?table=assays&colorBy=Au&radius=0.5");
+        assertEquals(200, r.statusCode());
+        assertEquals("model/gltf-binary", r.headers().firstValue("Content-Type").orElse(""));
+        ByteBuffer b = ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0x46546C67, b.getInt(0), "glTF magic");
+        JsonNode gltf = JSON.readTree(new String(r.body(), 20, b.getInt(12), StandardCharsets.UTF_8));
+        assertEquals(1882, gltf.at("/extras/geoassure/featureTable/rows").size());
+        assertEquals(3, gltf.at("/extras/geoassure/origin").size());
+    }
+
+    /** Bad input is a 4xx problem with a stable code; an unknown interval table is 404 not-found. */
+    @ParameterizedTest(name = "{0} {1} -> {3} {4}")
+    @CsvSource(delimiter = '|', value = {
+        "GET  | /api/v1/gltf?table=nope                | | 404 | not-found",
+        "GET  | /api/v1/gltf                           | | 400 | bad-request",
+        "GET  | /api/v1/gltf?table=assays&colorBy=Zn   | | 400 | bad-request",
+        "GET  | /api/v1/gltf?table=assays&radius=-1    | | 400 | bad-request",
+        "GET  | /api/v1/gltf?table=assays&radius=x     | | 400 | bad-request",
+        "GET  | /api/v1/nothing-here                   | | 404 | not-found",
+        "POST | /api/v1/query | {\"from\": \"intervals\", \"table\": \"nope\"} | 404 | not-found",
+        "POST | /api/v1/query | {\"from\": \"planets\"}                        | 400 | bad-request",
+        "POST | /api/v1/query | not json                                      | 400 | bad-request",
+        "POST | /api/v1/sql   | {\"sql\": \"SELEKT 1\"}                        | 400 | bad-request",
+        "POST | /api/v1/sql   | {\"query\": \"SELECT 1\"}                      | 400 | bad-request",
+        "POST | /api/v1/sql   | [1]                                           | 400 | bad-request",
+    })
+    void badInputIsAProblem(String method, String path, String body, int status, String code) throws Exception {
+        HttpResponse<byte[]> r = method.equals("GET") ? get(path) : post(path, body == null ? "" : body);
+        assertProblem(r, status, code);
+    }
+
+    static void assertProblem(HttpResponse<byte[]> r, int status, String code) throws IOException {
+        String text = new String(r.body(), StandardCharsets.UTF_8);
+        assertEquals(status, r.statusCode(), text);
+        assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse(""), text);
+        JsonNode p = JSON.readTree(text);
+        assertEquals(code, p.get("code").asText(), text);
+        assertEquals(status, p.get("status").asInt(), text);
+        assertTrue(p.get("detail").asText().length() > 5, text);
+    }
+
+    @Test
+    void serveRefusesABadPortAndAMissingWorkspace() {
+        CliTest.Result port = CliTest.run("serve", dir.resolve("demo1.gpkg").toString(), "--port", "70000");
+        assertEquals(2, port.code(), port.err());
+        assertTrue(port.err().contains("--port"), port.err());
+        CliTest.Result none = CliTest.run("serve", dir.resolve("missing.gpkg").toString(), "--port", "0");
+        assertEquals(2, none.code(), none.err());
+    }
+
+    @Test
+    void openApiListsExactlyTheRegisteredRoutes() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/openapi.json");
+        assertEquals(200, r.statusCode());
+        JsonNode doc = json(r);
+        assertEquals("3.1.0", doc.get("openapi").asText());
+        Set<String> documented = new TreeSet<>();
+        for (Iterator<Map.Entry<String, JsonNode>> p = doc.get("paths").fields(); p.hasNext();) {
+            Map.Entry<String, JsonNode> e = p.next();
+            e.getValue().fieldNames().forEachRemaining(m -> documented.add(m.toUpperCase(java.util.Locale.ROOT) + " "
+                    + e.getKey() + " " + e.getValue().get(m).get("operationId").asText()));
+        }
+        Set<String> registered = new TreeSet<>();
+        ApiServer.ROUTES.forEach(rt -> registered.add(rt.method().name() + " " + rt.path() + " " + rt.operationId()));
+        assertEquals(registered, documented);
+        // and each registered route answers (not the 404 of an unregistered path)
+        for (ApiServer.Route rt : ApiServer.ROUTES) {
+            HttpResponse<byte[]> a = rt.method().name().equals("GET") ? get(rt.path()) : post(rt.path(), "{}");
+            assertTrue(a.statusCode() != 404, rt + " answered " + a.statusCode());
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.geoassure.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.geoassure.geodb.store.Workspaces;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The web viewer in headless Chromium (Debian package chromium), driven by Playwright through node
+ * (tools/web/browser-test.mjs, playwright-core pinned by tools/web/package-lock.json), against {@code serve} on a free
+ * loopback port with the pygslib Demo1 assays. Without chromium, node or tools/web/node_modules the test is skipped
+ * with the reason, and fails when {@code CI=true} (.ci/run installs them).
+ */
+class ViewerBrowserTest {
+    static final Path TOOLS = Path.of("..", "tools", "web");
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"));
+    static final Path VENDORED = Path.of("src", "main", "resources", "web", "vendor", "three");
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void needsBrowser() {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(CHROMIUM)) {
+            missing.add(CHROMIUM + " (apt-get install chromium)");
+        }
+        if (!onPath("node")) {
+            missing.add("node on PATH (apt-get install nodejs)");
+        }
+        if (!Files.isDirectory(TOOLS.resolve("node_modules").resolve("playwright-core"))) {
+            missing.add("tools/web/node_modules/playwright-core (cd tools/web && npm ci)");
+        }
+        if (!missing.isEmpty()) {
+            String why = "browser test needs " + String.join(", ", missing);
+            if ("true".equals(System.getenv("CI"))) {
+                fail(why);
+            }
+            Assumptions.abort(why);
+        }
+    }
+
+    static boolean onPath(String exe) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(d, exe))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void viewerDrawsPicksAndSwitchesLanguage() throws Exception {
+        Path ws = dir.resolve("demo1.gpkg");
+        assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:4547").code());
+        assertEquals(0, CliTest.ingestDemo1(ws).code());
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Path shot = shots.resolve("viewer-demo1-assays.png");
+        Files.deleteIfExists(shot);
+        JsonNode seen;
+        try (ApiServer server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0)) {
+            seen = runBrowser("http://127.0.0.1:" + server.port() + "/", shot);
+        }
+        assertTrue(seen.get("viewerError").isNull(), seen.toString());
+        assertEquals(0, seen.get("consoleErrors").size(), seen.toString());
+        assertEquals("en", seen.get("lang").asText(), "follows the browser's en-US");
+        // the tubes cover a good part of the middle of the picture
+        double covered = seen.at("/pixels/differ").asDouble() / seen.at("/pixels/total").asDouble();
+        assertTrue(covered > 0.02, "only " + covered + " of the centre differs from the background: " + seen);
+        // picking: the clicked tube's row (hole_id, depth_from, ...) from extras.geoassure.featureTable
+        JsonNode target = seen.get("target");
+        assertNotNull(target, "no feature visible to click: " + seen);
+        assertEquals(target.at("/row/0").asText(), seen.get("infoHoleId").asText(), seen.toString());
+        assertEquals(target.at("/row/1").asDouble(), Double.parseDouble(seen.get("infoFrom").asText()), 0.0);
+        // language switch
+        assertEquals("Legend", seen.get("legendBefore").asText());
+        assertEquals("图例", seen.get("legendAfter").asText());
+        assertEquals("zh-CN", seen.get("langAfter").asText());
+        assertEquals("北", seen.get("northLabel").asText());
+        assertTrue(Files.size(shot) > 10_000, "screenshot " + shot.toAbsolutePath());
+    }
+
+    /** The three.js files vendored into the jar are those of the pinned npm package (tools/web/package-lock.json). */
+    @Test
+    void vendoredThreeIsThePinnedPackage() throws IOException {
+        Path pkg = TOOLS.resolve("node_modules").resolve("three");
+        for (String f : List.of("build/three.module.js", "build/three.core.js", "examples/jsm/loaders/GLTFLoader.js",
+                "examples/jsm/controls/OrbitControls.js", "examples/jsm/utils/BufferGeometryUtils.js",
+                "examples/jsm/utils/SkeletonUtils.js", "LICENSE")) {
+            assertArrayEquals(Files.readAllBytes(pkg.resolve(f)), Files.readAllBytes(VENDORED.resolve(f)), f);
+        }
+        String lock = Files.readString(TOOLS.resolve("package-lock.json"));
+        assertTrue(lock.contains("\"node_modules/three\": {\n      \"version\": \"0.187.0\""), "three pinned to 0.187.0");
+    }
+
+    static JsonNode runBrowser(String url, Path shot) throws IOException, InterruptedException {
+        Path log = Files.createTempFile("browser-test", ".log");
+        Process p = new ProcessBuilder("node", "browser-test.mjs", url, shot.toAbsolutePath().toString())
+                .directory(TOOLS.toFile()).redirectError(log.toFile()).start();
+        byte[] out = p.getInputStream().readAllBytes();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            fail("browser test timed out; stderr: " + Files.readString(log));
+        }
+        String text = new String(out, StandardCharsets.UTF_8).trim();
+        assertEquals(0, p.exitValue(), "browser-test.mjs failed: " + text + "\n" + Files.readString(log));
+        assertNotEquals("", text, Files.readString(log));
+        String last = text.lines().reduce((a, b) -> b).orElseThrow();
+        return new ObjectMapper().readTree(last);
+    }
+}
