@@ -30,6 +30,10 @@ final class CheckCommand implements Callable<Integer> {
         } catch (GeoDbException e) {
             err.println("error: " + ws.path + ": cannot be checked: " + e.getMessage());
             return GeoAssureCli.BAD_INPUT;
+        } catch (RuntimeException e) {
+            // a damaged file can hold values no reader expects (e.g. an unparsable creation time): still a finding
+            err.println("error: " + ws.path + ": cannot be checked: damaged beyond reading (" + e + ")");
+            return GeoAssureCli.BAD_INPUT;
         }
         if (findings.isEmpty()) {
             out.println(ws.path + ": sound");

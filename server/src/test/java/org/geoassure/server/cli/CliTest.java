@@ -282,7 +282,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "ingest", "export", "query", "info", "history", "demo", "bench"})
+    @ValueSource(strings = {"init", "ingest", "export", "query", "info", "history", "check", "backup", "restore", "demo", "bench"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
