@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true, description = {
     "Back the workspace up to a new file (SQLite online backup: consistent while others read or write).",
-    "The backup is itself a workspace file; put it back with 'geoassure restore'."})
+    "The backup is itself a workspace file; put it back with 'geoassure restore'.",
+    "A PostGIS workspace is dumped with pg_dump -Fc -n SCHEMA (pg_dump on the PATH)."})
 final class BackupCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -27,8 +28,9 @@ final class BackupCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (PostgisLocation.isLocator(ws.path)) {
-            throw new InvalidContentException(ws.path + ": a PostGIS workspace; back it up with PostgreSQL's tools, "
-                    + "e.g. pg_dump -Fc -n " + PostgisLocation.read(ws.path).schema() + " (see docs/cli.md)");
+            PgDumps.dump(PostgisLocation.read(ws.path), file);
+            spec.commandLine().getOut().println("backed up " + ws.path + " to " + file + " (pg_dump custom format)");
+            return 0;
         }
         try {
             Workspaces.backup(ws.path, file);

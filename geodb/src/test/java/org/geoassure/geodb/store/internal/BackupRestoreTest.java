@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -28,12 +27,7 @@ class BackupRestoreTest {
 
     @BeforeEach
     void workspaceWithHistory() {
-        ws = dir.resolve("ws.gpkg");
-        try (WorkspaceStore s = Workspaces.create(ws, WorkspaceInfo.of("backup", "EPSG:4527", "unspecified"))) {
-            s.ingest(ReliabilityBatches.batch("H", 40, 0, null));
-            s.ingest(ReliabilityBatches.batch("H", 15, 1, null)); // a correction
-            s.ingest(ReliabilityBatches.batch("H", 5, 2, Instant.parse("2030-01-01T00:00:00Z")));
-        }
+        ws = ReliabilityBatches.workspaceWithHistory(dir.resolve("ws.gpkg"), 30);
     }
 
     /** Every read of the SPI: info, ingests, stats, current rows, and the full history of every hole and table. */

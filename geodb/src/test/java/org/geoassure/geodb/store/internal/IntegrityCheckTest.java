@@ -9,11 +9,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import org.geoassure.geodb.GeoDbException;
-import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.Workspaces;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,12 +26,7 @@ class IntegrityCheckTest {
 
     @BeforeEach
     void threeIngests() {
-        file = dir.resolve("ws.gpkg");
-        try (WorkspaceStore ws = Workspaces.create(file, WorkspaceInfo.of("check", "EPSG:4527", "unspecified"))) {
-            ws.ingest(ReliabilityBatches.batch("H", 30, 0, null));
-            ws.ingest(ReliabilityBatches.batch("H", 10, 1, null)); // a correction of H0..H9
-            ws.ingest(ReliabilityBatches.batch("H", 5, 2, Instant.parse("2030-01-01T00:00:00Z"))); // a valid-time split
-        }
+        file = ReliabilityBatches.workspaceWithHistory(dir.resolve("ws.gpkg"), 30);
     }
 
     private List<String> check() {

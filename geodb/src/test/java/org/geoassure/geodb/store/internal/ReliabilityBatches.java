@@ -1,5 +1,6 @@
 package org.geoassure.geodb.store.internal;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,9 @@ import org.geoassure.geodb.model.HoleData;
 import org.geoassure.geodb.model.IntervalRow;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SurveyStation;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
 
 /** Synthetic drillhole batches for the reliability tests: surveyed holes with lithology and assay intervals. */
 final class ReliabilityBatches {
@@ -43,5 +47,18 @@ final class ReliabilityBatches {
         }
         return new DrillholeBatch(holes, SCHEMAS, DesurveyMethod.MINIMUM_CURVATURE, validFrom,
                 new Provenance(List.of(), "reliability", Map.of(), List.of()));
+    }
+
+    /**
+     * Creates a workspace with history: {@code holes} new holes, a correction of a third of them, a valid-time split
+     * of a few.
+     */
+    static Path workspaceWithHistory(Path file, int holes) {
+        try (WorkspaceStore ws = Workspaces.create(file, WorkspaceInfo.of("reliability", "EPSG:4527", "unspecified"))) {
+            ws.ingest(batch("H", holes, 0, null));
+            ws.ingest(batch("H", holes / 3, 1, null)); // a correction
+            ws.ingest(batch("H", 5, 2, Instant.parse("2030-01-01T00:00:00Z"))); // a valid-time split
+        }
+        return file;
     }
 }
