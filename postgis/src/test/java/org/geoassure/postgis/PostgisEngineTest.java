@@ -176,6 +176,30 @@ class PostgisEngineTest {
         }
     }
 
+    /** check() on PostGIS: silent after a correction, one finding per broken bitemporal or ingest-log invariant. */
+    @Test
+    void checkFindsBrokenBitemporalInvariants() throws Exception {
+        try (WorkspaceStore ws = open()) {
+            ws.ingest(batch("A", 3, 100));
+            ws.ingest(batch("A", 3, 110)); // a correction
+            assertEquals(List.of(), ws.check());
+        }
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(url);
+                java.sql.Statement s = c.createStatement()) {
+            s.execute("SET search_path TO \"" + schema + "\", public");
+            s.execute("UPDATE boreholes SET superseded_at = " + Long.MAX_VALUE + " WHERE hole_id = 'A1'");
+            s.execute("UPDATE ga_interval_set SET valid_to = valid_from WHERE hole_id = 'S'");
+        }
+        try (WorkspaceStore ws = open()) {
+            String findings = String.join("\n", ws.check());
+            assertTrue(findings.contains("boreholes: two versions of one hole overlap in both valid and record time: A1"),
+                    findings);
+            assertTrue(findings.contains("boreholes: hole without exactly one current version: A1"), findings);
+            assertTrue(findings.contains("ga_interval_set: empty or reversed valid period (valid_from >= valid_to): S"),
+                    findings);
+        }
+    }
+
     @Test
     void unicodeAndOverlongNamesRoundTripAndReopen() {
         String table = "岩性";

@@ -139,6 +139,15 @@ public interface WorkspaceStore extends AutoCloseable {
     /** Counts for {@code geoassure info}. */
     WorkspaceStats stats();
 
+    /**
+     * Checks the workspace's integrity: the engine's own consistency checks, the catalog, the spatial indexes, the
+     * bitemporal invariants (non-empty periods, no two versions of a hole overlapping on both time axes, exactly one
+     * current version per hole) and the ingest log (every row's ingest exists). Reads only.
+     *
+     * @return one line per finding, naming the table and a few examples; empty when the workspace is sound
+     */
+    List<String> check();
+
     @Override
     void close();
 }

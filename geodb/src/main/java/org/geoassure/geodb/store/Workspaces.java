@@ -2,6 +2,7 @@ package org.geoassure.geodb.store;
 
 import java.nio.file.Path;
 import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.store.internal.SqliteRestore;
 import org.geoassure.geodb.store.internal.SqliteStore;
 
 /**
@@ -28,5 +29,30 @@ public final class Workspaces {
      */
     public static WorkspaceStore open(Path file) {
         return SqliteStore.open(file);
+    }
+
+    /**
+     * Backs a workspace up to a new file with SQLite's online backup: a consistent snapshot even while other
+     * connections read or write the workspace. The backup is itself a workspace file.
+     *
+     * @throws org.geoassure.geodb.InvalidContentException if the workspace is missing or not a workspace, or the
+     *     backup file exists
+     */
+    public static void backup(Path workspace, Path backup) {
+        try (SqliteStore ws = SqliteStore.open(workspace)) {
+            ws.backupTo(backup);
+        }
+    }
+
+    /**
+     * Restores a backup to {@code workspace}: checks a copy of it ({@link WorkspaceStore#check()} must find nothing)
+     * and moves the copy into place in one rename.
+     *
+     * @param replace whether an existing workspace may be replaced (nothing may have it open)
+     * @throws org.geoassure.geodb.InvalidContentException if the backup is missing, not a workspace or not sound,
+     *     or the workspace exists and {@code replace} is false
+     */
+    public static void restore(Path backup, Path workspace, boolean replace) {
+        SqliteRestore.restore(backup, workspace, replace);
     }
 }

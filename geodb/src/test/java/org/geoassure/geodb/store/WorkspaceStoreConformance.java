@@ -228,6 +228,16 @@ public abstract class WorkspaceStoreConformance {
     }
 
     @Test
+    void checkFindsNothingAfterCorrectionsAndValidTimeSplits() {
+        assertEquals(List.of(), store.check());
+        store.ingest(batch(threeHoles(300), null));
+        store.ingest(batch(threeHoles(310), null)); // a correction
+        store.ingest(batch(threeHoles(320), Instant.parse("2031-01-01T00:00:00Z"))); // a valid-time split
+        store.ingest(batch(threeHoles(320), Instant.parse("2031-01-01T00:00:00Z"))); // unchanged
+        assertEquals(List.of(), store.check());
+    }
+
+    @Test
     void changedCollarMakesNewVersionAndKeepsTheOld() {
         IngestRecord first = store.ingest(batch(threeHoles(300), null));
         IngestRecord second = store.ingest(batch(threeHoles(310), null));

@@ -648,6 +648,21 @@ public final class PgStore implements WorkspaceStore {
         }
     }
 
+    /**
+     * The bitemporal and reference invariants ({@link org.geoassure.geodb.store.internal.IntegrityCheck#bitemporal});
+     * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
+     */
+    @Override
+    public List<String> check() {
+        List<String> sqlTables = new ArrayList<>();
+        try {
+            sqlTables.addAll(StoreReads.strings(conn, "SELECT sql_table FROM ga_interval_table ORDER BY name"));
+        } catch (SQLException e) {
+            return List.of("ga_interval_table: cannot read the interval table catalog: " + e.getMessage());
+        }
+        return org.geoassure.geodb.store.internal.IntegrityCheck.bitemporal(conn, sqlTables);
+    }
+
     @Override
     public void close() {
         try {

@@ -282,7 +282,8 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"init", "ingest", "export", "query", "info", "history", "render", "demo", "bench", "serve"})
+    @ValueSource(strings = {"init", "ingest", "export", "query", "info", "history", "check", "backup", "restore", "render",
+        "demo", "bench", "serve"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());

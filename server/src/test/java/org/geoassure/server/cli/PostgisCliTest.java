@@ -93,6 +93,27 @@ class PostgisCliTest {
     }
 
     @Test
+    void checkBackupAndRestoreOfAPostgisWorkspace() throws Exception {
+        Path pg = dir.resolve("mine.pgws");
+        assertEquals(0, run("init", pg.toString(), "--crs", "EPSG:4527", "--store", "postgis", "--url", url, "--schema",
+                schema).code());
+        assertEquals(0, ingestDemo1(pg).code());
+        assertEquals(0, run("check", pg.toString()).code());
+        String info = run("info", pg.toString()).out();
+        Path dump = dir.resolve("mine.dump");
+        CliTest.Result backup = run("backup", pg.toString(), dump.toString());
+        assertEquals(0, backup.code(), backup.err());
+        CliTest.Result refused = run("restore", dump.toString(), pg.toString());
+        assertEquals(2, refused.code(), refused.err());
+        assertTrue(refused.err().contains("--force"), refused.err());
+        assertEquals(2, run("restore", dump.toString(), dir.resolve("x.gpkg").toString()).code());
+        CliTest.Result restored = run("restore", dump.toString(), pg.toString(), "--force");
+        assertEquals(0, restored.code(), restored.err());
+        assertEquals(info, run("info", pg.toString()).out());
+        assertEquals(0, run("check", pg.toString()).code());
+    }
+
+    @Test
     void passwordInTheUrlIsRefused() {
         CliTest.Result r = run("init", dir.resolve("x.pgws").toString(), "--crs", "EPSG:4527", "--store", "postgis",
                 "--url", url + "&password=secret", "--schema", schema);

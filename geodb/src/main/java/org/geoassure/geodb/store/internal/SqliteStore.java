@@ -676,6 +676,62 @@ public final class SqliteStore implements WorkspaceStore {
     }
 
     @Override
+    public List<String> check() {
+        Map<String, String> tables = new TreeMap<>();
+        try {
+            for (String t : StoreReads.strings(conn, "SELECT name FROM ga_interval_table ORDER BY name")) {
+                tables.put(t, tableInfo(t).sqlTable);
+            }
+        } catch (SQLException | RuntimeException e) {
+            return List.of("ga_interval_table: cannot read the interval table catalog: " + e.getMessage());
+        }
+        List<String> findings = new ArrayList<>(IntegrityCheck.sqlite(conn, tables));
+        if (findings.stream().noneMatch(f -> f.startsWith("integrity_check failed"))) {
+            findings.addAll(IntegrityCheck.bitemporal(conn, List.copyOf(tables.values())));
+        }
+        return findings;
+    }
+
+    /**
+     * Copies the workspace to {@code target} with SQLite's online backup: a consistent snapshot even while other
+     * connections read or write. Writes a temporary file beside the target and moves it into place, so the target
+     * never holds a partial copy.
+     *
+     * @throws InvalidContentException if the target exists or its path cannot be named in the backup statement
+     */
+    public void backupTo(Path target) {
+        Path abs = target.toAbsolutePath();
+        if (Files.exists(abs)) {
+            throw new InvalidContentException(target + ": a file already exists there; choose a new backup path");
+        }
+        Path tmp = abs.resolveSibling(abs.getFileName() + ".partial");
+        if (tmp.toString().indexOf('"') >= 0) {
+            throw new InvalidContentException(target + ": a backup path cannot contain '\"'");
+        }
+        try {
+            Files.deleteIfExists(tmp);
+            try (Statement s = conn.createStatement()) {
+                s.executeUpdate("backup to \"" + tmp + "\"");
+            }
+            Files.move(tmp, abs, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (SQLException e) {
+            deleteQuietly(tmp);
+            throw new StorageException("cannot back up workspace " + file + " to " + target + ": " + e.getMessage(), e);
+        } catch (java.io.IOException e) {
+            deleteQuietly(tmp);
+            throw new StorageException("cannot back up workspace " + file + " to " + target + ": " + e, e);
+        }
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (java.io.IOException ignored) {
+            // best effort: the error being reported matters more
+        }
+    }
+
+    @Override
     public void close() {
         try {
             conn.close();

@@ -1,0 +1,188 @@
+package org.geoassure.geodb.store.internal;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The integrity checks behind {@link org.geoassure.geodb.store.WorkspaceStore#check()}. Each check is one SQL query
+ * that counts (or lists a few of) the rows breaking one invariant; a finding names the invariant, the table and
+ * an example. A query that fails (e.g. a corrupted page) is itself a finding: a check never throws for bad content.
+ * Internal: {@link #bitemporal} is shared with the PostGIS engine, whose tables have the same names and time
+ * columns.
+ */
+public final class IntegrityCheck {
+    /** Most example rows named in one finding. */
+    static final int EXAMPLES = 5;
+
+    private IntegrityCheck() {
+    }
+
+    /**
+     * Bitemporal and reference invariants, in SQL common to SQLite and PostgreSQL.
+     *
+     * <ul>
+     * <li>every period is non-empty: {@code valid_from < valid_to}, {@code recorded_at < superseded_at};
+     * <li>two versions of one hole (or of one hole's interval set in one table) never overlap on both axes;
+     * <li>every hole has exactly one current version (record and valid periods open);
+     * <li>every hole version and interval set names an ingest in the log, and every record time of a version,
+     * station, trace or interval set is the record time of an ingest (a write is one ingest);
+     * <li>every provenance row (source, parameter, warning) names an ingest.
+     * </ul>
+     *
+     * @param intervalSqlTables the SQL names of the interval row tables (times checked like the others)
+     */
+    public static List<String> bitemporal(Connection c, List<String> intervalSqlTables) {
+        List<String> findings = new ArrayList<>();
+        List<String> timed = new ArrayList<>(List.of("boreholes", "surveys", "traces", "ga_interval_set"));
+        timed.addAll(intervalSqlTables);
+        for (String t : timed) {
+            examples(c, findings, t + ": empty or reversed valid period (valid_from >= valid_to)",
+                    "SELECT hole_id FROM " + q(t) + " WHERE valid_from >= valid_to");
+            examples(c, findings, t + ": empty or reversed record period (recorded_at >= superseded_at)",
+                    "SELECT hole_id FROM " + q(t) + " WHERE recorded_at >= superseded_at");
+            examples(c, findings, t + ": record time that is no ingest's",
+                    "SELECT hole_id FROM " + q(t) + " x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i "
+                    + "WHERE i.recorded_at = x.recorded_at)");
+            examples(c, findings, t + ": superseded at a time that is no ingest's",
+                    "SELECT hole_id FROM " + q(t) + " x WHERE superseded_at <> " + Bitemporal.OPEN
+                    + " AND NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.recorded_at = x.superseded_at)");
+        }
+        examples(c, findings, "boreholes: two versions of one hole overlap in both valid and record time",
+                "SELECT a.hole_id FROM boreholes a JOIN boreholes b ON b.hole_id = a.hole_id AND a.fid < b.fid "
+                + "WHERE " + overlap("a", "b"));
+        examples(c, findings, "ga_interval_set: two versions of one hole's interval set overlap in both valid and "
+                + "record time", "SELECT a.table_name || ' ' || a.hole_id FROM ga_interval_set a JOIN ga_interval_set b "
+                + "ON b.table_name = a.table_name AND b.hole_id = a.hole_id AND a.id < b.id WHERE " + overlap("a", "b"));
+        examples(c, findings, "boreholes: hole without exactly one current version",
+                "SELECT hole_id FROM boreholes GROUP BY hole_id HAVING sum(CASE WHEN superseded_at = " + Bitemporal.OPEN
+                + " AND valid_to = " + Bitemporal.OPEN + " THEN 1 ELSE 0 END) <> 1");
+        examples(c, findings, "ga_interval_set: interval set with more than one current version",
+                "SELECT table_name || ' ' || hole_id FROM ga_interval_set GROUP BY table_name, hole_id "
+                + "HAVING sum(CASE WHEN superseded_at = " + Bitemporal.OPEN + " AND valid_to = " + Bitemporal.OPEN
+                + " THEN 1 ELSE 0 END) > 1");
+        for (String t : List.of("boreholes", "ga_interval_set", "ga_ingest_source", "ga_ingest_parameter",
+                "ga_ingest_warning")) {
+            examples(c, findings, t + ": ingest id not in the ingest log (ga_ingest)", "SELECT CAST(x.ingest_id AS TEXT) FROM "
+                    + t + " x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.id = x.ingest_id)");
+        }
+        return findings;
+    }
+
+    /** The checks only the embedded engine has: SQLite's own, the GeoPackage catalog, the R*Trees and chunks. */
+    static List<String> sqlite(Connection c, Map<String, String> intervalSqlTables) {
+        List<String> findings = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA integrity_check(" + EXAMPLES + ")")) {
+            while (rs.next()) {
+                if (!"ok".equals(rs.getString(1))) {
+                    findings.add("integrity_check: " + rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            findings.add("integrity_check failed: " + e.getMessage());
+            return findings; // the file is damaged: the queries below would only repeat it
+        }
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA foreign_key_check")) {
+            int n = 0;
+            while (rs.next() && n++ < EXAMPLES) {
+                findings.add("foreign_key_check: " + rs.getString(1) + " row " + rs.getLong(2) + " refers to a missing "
+                        + rs.getString(3) + " row");
+            }
+        } catch (SQLException e) {
+            findings.add("foreign_key_check failed: " + e.getMessage());
+        }
+
+        // GeoPackage catalog: every feature table registered with its geometry column, every registration a table
+        List<String> features = new ArrayList<>(List.of("boreholes", "traces"));
+        features.addAll(intervalSqlTables.values());
+        for (String t : features) {
+            count(c, findings, "gpkg_contents: feature table " + t + " is not registered as features",
+                    "SELECT CASE WHEN EXISTS (SELECT 1 FROM gpkg_contents WHERE table_name = '" + t
+                    + "' AND data_type = 'features') THEN 0 ELSE 1 END");
+            count(c, findings, "gpkg_geometry_columns: feature table " + t + " has no geometry column row",
+                    "SELECT CASE WHEN EXISTS (SELECT 1 FROM gpkg_geometry_columns WHERE table_name = '" + t
+                    + "' AND column_name = 'geom') THEN 0 ELSE 1 END");
+        }
+        examples(c, findings, "gpkg_contents: registered table does not exist",
+                "SELECT table_name FROM gpkg_contents g WHERE NOT EXISTS (SELECT 1 FROM sqlite_master m "
+                + "WHERE m.name = g.table_name AND m.type IN ('table', 'view'))");
+        examples(c, findings, "gpkg_geometry_columns: geometry column of a table not in gpkg_contents",
+                "SELECT table_name FROM gpkg_geometry_columns g WHERE NOT EXISTS (SELECT 1 FROM gpkg_contents c "
+                + "WHERE c.table_name = g.table_name)");
+
+        // R*Trees: every trace has its first piece's box, every box a trace; every chunk its box, every box a chunk
+        int bits = SqliteStore.TRACE_PIECE_BITS;
+        examples(c, findings, "ga_rtree_traces: trace without an R*Tree entry", "SELECT hole_id FROM traces t "
+                + "WHERE NOT EXISTS (SELECT 1 FROM ga_rtree_traces r WHERE r.id = t.fid << " + bits + ")");
+        examples(c, findings, "ga_rtree_traces: R*Tree entry of no trace", "SELECT CAST(r.id AS TEXT) FROM ga_rtree_traces r "
+                + "WHERE NOT EXISTS (SELECT 1 FROM traces t WHERE t.fid = r.id >> " + bits + ")");
+        rtreeCheck(c, findings, "ga_rtree_traces");
+        for (var e : intervalSqlTables.entrySet()) {
+            String rows = e.getValue();
+            String chunks = "chunks_" + rows.substring("intervals_".length());
+            String rtree = "ga_rtree_" + chunks;
+            examples(c, findings, rtree + ": interval chunk without an R*Tree entry", "SELECT hole_id FROM " + q(chunks)
+                    + " k WHERE NOT EXISTS (SELECT 1 FROM " + q(rtree) + " r WHERE r.id = k.fid)");
+            examples(c, findings, rtree + ": R*Tree entry of no interval chunk", "SELECT CAST(r.id AS TEXT) FROM "
+                    + q(rtree) + " r WHERE NOT EXISTS (SELECT 1 FROM " + q(chunks) + " k WHERE k.fid = r.id)");
+            rtreeCheck(c, findings, rtree);
+            examples(c, findings, rows + ": interval set whose row count is not the rows stored",
+                    "SELECT s.hole_id FROM ga_interval_set s WHERE s.table_name = '" + e.getKey().replace("'", "''")
+                    + "' AND s.rows <> (SELECT count(*) FROM " + q(rows) + " i WHERE i.set_id = s.id)");
+            examples(c, findings, chunks + ": interval set whose chunks do not hold its rows",
+                    "SELECT s.hole_id FROM ga_interval_set s WHERE s.table_name = '" + e.getKey().replace("'", "''")
+                    + "' AND s.rows <> (SELECT coalesce(sum(k.n_rows), 0) FROM " + q(chunks) + " k WHERE k.set_id = s.id)");
+        }
+        return findings;
+    }
+
+    private static void rtreeCheck(Connection c, List<String> findings, String rtree) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT rtreecheck('" + rtree + "')")) {
+            if (rs.next() && !"ok".equals(rs.getString(1))) {
+                findings.add(rtree + ": rtreecheck: " + rs.getString(1).strip().replace('\n', ';'));
+            }
+        } catch (SQLException e) {
+            findings.add(rtree + ": rtreecheck failed: " + e.getMessage());
+        }
+    }
+
+    private static String overlap(String a, String b) {
+        return a + ".recorded_at < " + b + ".superseded_at AND " + b + ".recorded_at < " + a + ".superseded_at AND "
+                + a + ".valid_from < " + b + ".valid_to AND " + b + ".valid_from < " + a + ".valid_to";
+    }
+
+    /** Adds a finding naming up to {@link #EXAMPLES} of the first column's values when the query returns rows. */
+    private static void examples(Connection c, List<String> findings, String what, String sql) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql + " LIMIT " + (EXAMPLES + 1))) {
+            List<String> found = new ArrayList<>();
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+            if (!found.isEmpty()) {
+                findings.add(what + ": " + String.join(", ", found.subList(0, Math.min(EXAMPLES, found.size())))
+                        + (found.size() > EXAMPLES ? ", ..." : ""));
+            }
+        } catch (SQLException e) {
+            findings.add(what + ": the check failed: " + e.getMessage());
+        }
+    }
+
+    /** Adds {@code what} when the query's single count is not zero. */
+    private static void count(Connection c, List<String> findings, String what, String sql) {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            if (rs.next() && rs.getLong(1) != 0) {
+                findings.add(what);
+            }
+        } catch (SQLException e) {
+            findings.add(what + ": the check failed: " + e.getMessage());
+        }
+    }
+
+    private static String q(String ident) {
+        return '"' + ident.replace("\"", "\"\"") + '"';
+    }
+}

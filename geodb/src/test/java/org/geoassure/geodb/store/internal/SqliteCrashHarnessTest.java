@@ -1,0 +1,162 @@
+package org.geoassure.geodb.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.geoassure.geodb.model.DrillholeBatch;
+import org.geoassure.geodb.model.WorkspaceInfo;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The crash harness (issue 12): child JVMs ingest a second batch into copies of a workspace that holds a first
+ * batch and are killed (SIGKILL) after a random, seeded delay. Each reopened copy must pass {@link
+ * WorkspaceStore#check()} and hold all of the second batch or none of it: its counts and the digest of every readable
+ * row equal the state before the ingest or the state after it, never anything between.
+ *
+ * <p>{@code -Dgeoassure.crash.kills=200} runs a longer series, {@code -Dgeoassure.seed=S} repeats one; the seed and
+ * the delays are printed. See docs/reliability.md.
+ */
+class SqliteCrashHarnessTest {
+    static final int FIRST_HOLES = 200;
+    static final int SECOND_HOLES = 400;
+
+    @TempDir
+    Path dir;
+
+    static DrillholeBatch secondBatch(int holes) {
+        return ReliabilityBatches.batch("B", holes, 3, null);
+    }
+
+    @Test
+    void everyKilledIngestLeavesAllOrNothing() throws Exception {
+        int kills = Integer.getInteger("geoassure.crash.kills", 25);
+        long seed = Long.getLong("geoassure.seed", System.nanoTime());
+        Random rnd = new Random(seed);
+        System.out.println("crash harness: seed " + seed + ", " + kills + " kills (repeat with -Dgeoassure.seed=" + seed + ")");
+
+        Path base = dir.resolve("base.gpkg");
+        try (WorkspaceStore ws = Workspaces.create(base, WorkspaceInfo.of("crash", "EPSG:4527", "unspecified"))) {
+            ws.ingest(ReliabilityBatches.batch("A", FIRST_HOLES, 0, null));
+            ws.ingest(ReliabilityBatches.batch("A", FIRST_HOLES / 3, 1, null)); // history: a correction
+        }
+        String before = digest(base);
+        // the "after" state, and the child's ingest time: one child left to finish
+        Path full = dir.resolve("full.gpkg");
+        Files.copy(base, full);
+        long ingestMillis = runAndKill(full, 120_000);
+        assertTrue(ingestMillis >= 0, "the calibration child finishes");
+        ingestMillis = Math.max(1, ingestMillis);
+        String after = digest(full);
+        assertTrue(!before.equals(after));
+        // kill anywhere from the start of the ingest to a little past its end (the commit and checkpoint)
+        int window = (int) (ingestMillis * 1.2);
+        System.out.println("crash harness: a child ingests " + SECOND_HOLES + " holes in " + ingestMillis
+                + " ms; kill delays drawn from [0, " + window + ") ms after READY");
+
+        int none = 0;
+        int all = 0;
+        List<String> delays = new ArrayList<>();
+        for (int k = 0; k < kills; k++) {
+            int delay = rnd.nextInt(window);
+            Path copy = dir.resolve("run" + k + ".gpkg");
+            Files.copy(base, copy);
+            boolean finished = runAndKill(copy, delay) >= 0;
+            try (WorkspaceStore ws = Workspaces.open(copy)) {
+                List<String> findings = ws.check();
+                assertEquals(List.of(), findings, "seed " + seed + ", kill " + k + " after " + delay + " ms");
+            }
+            String state = digest(copy);
+            if (state.equals(before)) {
+                none++;
+                delays.add(delay + "ms:none");
+            } else if (state.equals(after)) {
+                all++;
+                delays.add(delay + "ms:all" + (finished ? "(finished)" : ""));
+            } else {
+                fail("seed " + seed + ", kill " + k + " after " + delay + " ms: the workspace holds part of the batch: "
+                        + state);
+            }
+            Files.delete(copy);
+        }
+        System.out.println("crash harness: " + kills + " kills survived (" + none + " none, " + all + " all); delays "
+                + delays);
+    }
+
+    /**
+     * Starts the child and kills it {@code delay} ms after it is ready.
+     *
+     * @return ms from ready to a successful exit when it finished before the kill, else -1
+     */
+    private static long runAndKill(Path file, int delay) throws Exception {
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
+                CrashHarnessChild.class.getName(), file.toString(), Integer.toString(SECOND_HOLES))
+                .redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            do {
+                line = out.readLine();
+            } while (line != null && !line.equals("READY"));
+            assertEquals("READY", line, "the child reports that it is ready");
+            long ready = System.nanoTime();
+            boolean exited = child.waitFor(delay, TimeUnit.MILLISECONDS);
+            long millis = (System.nanoTime() - ready) / 1_000_000;
+            child.destroyForcibly(); // SIGKILL: no shutdown hooks, no rollback, no close
+            assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+            return exited && child.exitValue() == 0 ? millis : -1;
+        }
+    }
+
+    /** Counts and a SHA-256 of every readable current row, without record times (they differ run to run). */
+    static String digest(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        long rows = 0;
+        try (WorkspaceStore ws = Workspaces.open(file)) {
+            StringBuilder counts = new StringBuilder();
+            counts.append("ingests=").append(ws.ingests().size()).append(" holes=").append(ws.holeIds().size());
+            try (Stream<?> s = ws.boreholes(Selection.all()).map(v -> v.collar() + " " + v.survey() + " " + v.method())) {
+                rows += feed(md, s);
+            }
+            try (Stream<?> s = ws.stations(Selection.all())) {
+                rows += feed(md, s);
+            }
+            for (String t : ws.intervalTables()) {
+                long n;
+                try (Stream<?> s = ws.intervals(t, Selection.all()).map(r -> r.holeId() + " " + r.from() + " " + r.to()
+                        + " " + r.values() + " " + java.util.Arrays.toString(r.positions()))) {
+                    n = feed(md, s);
+                }
+                counts.append(' ').append(t).append('=').append(n);
+                rows += n;
+            }
+            return counts + " rows=" + rows + " sha256=" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
+        }
+    }
+
+    private static long feed(MessageDigest md, Stream<?> rows) {
+        long[] n = {0};
+        rows.forEach(r -> {
+            md.update(r.toString().getBytes(StandardCharsets.UTF_8));
+            md.update((byte) '\n');
+            n[0]++;
+        });
+        return n[0];
+    }
+}
