@@ -9,8 +9,9 @@ import java.util.TreeSet;
 
 /**
  * Colours for an attribute, as 0xRRGGBBAA: categories get distinct colours (in sorted order of their names, so the
- * same set of categories always gets the same colours), numbers a perceptually uniform ramp (viridis) between the
- * minimum and the maximum. Missing values are grey.
+ * same set of categories always gets the same colours), numbers a perceptually uniform ramp (viridis), either linear
+ * from the minimum to the maximum or by quantiles (the five ramp stops at the minimum, quartiles and maximum of the
+ * values, linear between them), which suits skewed data such as assay grades. Missing values are grey.
  */
 public final class ColorScale {
     /** Grey for a missing value. */
@@ -25,11 +26,14 @@ public final class ColorScale {
     private final Map<String, Integer> categories;
     private final double min;
     private final double max;
+    /** Values at the ramp's stops (ascending), or null for a linear ramp from min to max. */
+    private final double[] stops;
 
-    private ColorScale(Map<String, Integer> categories, double min, double max) {
+    private ColorScale(Map<String, Integer> categories, double min, double max, double[] stops) {
         this.categories = categories;
         this.min = min;
         this.max = max;
+        this.stops = stops;
     }
 
     /** A scale for text values: each distinct value a colour (the palette repeats after 12). */
@@ -39,12 +43,33 @@ public final class ColorScale {
         for (String v : new TreeSet<>(values.stream().filter(x -> x != null).toList())) {
             map.put(v, CATEGORICAL[i++ % CATEGORICAL.length]);
         }
-        return new ColorScale(map, Double.NaN, Double.NaN);
+        return new ColorScale(map, Double.NaN, Double.NaN, null);
     }
 
     /** A ramp from {@code min} to {@code max}. */
     public static ColorScale ramp(double min, double max) {
-        return new ColorScale(null, min, max);
+        return new ColorScale(null, min, max, null);
+    }
+
+    /**
+     * A ramp by quantiles of {@code values} (NaN ignored): the minimum, the quartiles and the maximum get the five
+     * ramp stops, so each colour band holds about a quarter of the values.
+     *
+     * @throws IllegalArgumentException if there is no number
+     */
+    public static ColorScale quantiles(double[] values) {
+        double[] v = java.util.Arrays.stream(values).filter(x -> !Double.isNaN(x)).sorted().toArray();
+        if (v.length == 0) {
+            throw new IllegalArgumentException("no values for a quantile ramp");
+        }
+        double[] stops = new double[VIRIDIS.length];
+        for (int i = 0; i < stops.length; i++) {
+            double rank = (v.length - 1) * (double) i / (stops.length - 1); // linear interpolation between ranks
+            int lo = (int) Math.floor(rank);
+            int hi = Math.min(lo + 1, v.length - 1);
+            stops[i] = v[lo] + (rank - lo) * (v[hi] - v[lo]);
+        }
+        return new ColorScale(null, v[0], v[v.length - 1], stops);
     }
 
     /** Whether this scale is for categories. */
@@ -61,7 +86,7 @@ public final class ColorScale {
         if (!(value instanceof Number n) || Double.isNaN(n.doubleValue())) {
             return MISSING;
         }
-        double t = max > min ? (n.doubleValue() - min) / (max - min) : 0.5;
+        double t = stops != null ? position(n.doubleValue()) : max > min ? (n.doubleValue() - min) / (max - min) : 0.5;
         t = Math.max(0, Math.min(1, t)) * (VIRIDIS.length - 1);
         int k = Math.min((int) t, VIRIDIS.length - 2);
         double f = t - k;
@@ -69,6 +94,25 @@ public final class ColorScale {
         int g = (int) Math.round(VIRIDIS[k][1] + f * (VIRIDIS[k + 1][1] - VIRIDIS[k][1]));
         int b = (int) Math.round(VIRIDIS[k][2] + f * (VIRIDIS[k + 1][2] - VIRIDIS[k][2]));
         return r << 24 | g << 16 | b << 8 | 0xFF;
+    }
+
+    /** Where {@code x} falls on a quantile ramp, 0..1: linear between the neighbouring stops. */
+    private double position(double x) {
+        int last = stops.length - 1;
+        if (x <= stops[0]) {
+            return 0;
+        }
+        if (x >= stops[last]) {
+            return 1;
+        }
+        for (int i = 0; i < last; i++) {
+            if (x <= stops[i + 1]) {
+                double span = stops[i + 1] - stops[i];
+                double f = span > 0 ? (x - stops[i]) / span : 0;
+                return (i + f) / last;
+            }
+        }
+        return 1;
     }
 
     /**
@@ -80,11 +124,15 @@ public final class ColorScale {
             categories.forEach((name, c) -> out.add(Map.of("value", name, "color", hex(c))));
         } else {
             for (int i = 0; i < VIRIDIS.length; i++) {
-                double v = min + (max - min) * i / (VIRIDIS.length - 1);
-                out.add(Map.of("value", v, "color", hex(color(v))));
+                double v = stops != null ? stops[i] : min + (max - min) * i / (VIRIDIS.length - 1);
+                out.add(Map.of("value", v, "color", hex(rampColor(i))));
             }
         }
         return out;
+    }
+
+    private static int rampColor(int stop) {
+        return VIRIDIS[stop][0] << 24 | VIRIDIS[stop][1] << 16 | VIRIDIS[stop][2] << 8 | 0xFF;
     }
 
     private static String hex(int rgba) {

@@ -17,7 +17,20 @@ public final class IntervalTubes {
             List<Map<String, Object>> legend) {
     }
 
+    /** How numbers map to colours. */
+    public enum Ramp {
+        /** Linear from the minimum to the maximum. */
+        LINEAR,
+        /** By quantiles (minimum, quartiles, maximum): suits skewed values such as grades. */
+        QUANTILE
+    }
+
     private IntervalTubes() {
+    }
+
+    /** {@link #build(List, String, double, int, Ramp)} with the quantile ramp for numbers. */
+    public static Result build(List<IntervalRecord> rows, String colorBy, double radius, int sides) {
+        return build(rows, colorBy, radius, sides, Ramp.QUANTILE);
     }
 
     /**
@@ -26,7 +39,7 @@ public final class IntervalTubes {
      * @param colorBy attribute column to colour by, or null for one colour; text columns get categories, numbers a ramp
      * @throws IllegalArgumentException if {@code colorBy} is not a column of the rows, or there are no rows
      */
-    public static Result build(List<IntervalRecord> rows, String colorBy, double radius, int sides) {
+    public static Result build(List<IntervalRecord> rows, String colorBy, double radius, int sides, Ramp ramp) {
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("no intervals to draw");
         }
@@ -42,7 +55,7 @@ public final class IntervalTubes {
                         + ")");
             }
         }
-        ColorScale scale = scale(rows, column);
+        ColorScale scale = scale(rows, column, ramp);
         double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
         for (IntervalRecord r : rows) {
@@ -84,7 +97,7 @@ public final class IntervalTubes {
         return new Result(tubes.mesh(), columns, features, column == null ? List.of() : scale.legend());
     }
 
-    private static ColorScale scale(List<IntervalRecord> rows, String column) {
+    private static ColorScale scale(List<IntervalRecord> rows, String column, Ramp ramp) {
         if (column == null) {
             return ColorScale.ramp(0, 1);
         }
@@ -92,17 +105,24 @@ public final class IntervalTubes {
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
         List<String> text = new ArrayList<>();
+        double[] numbers = new double[rows.size()];
+        int count = 0;
         for (IntervalRecord r : rows) {
             Object v = r.values().get(column);
             if (v instanceof Number n && !Double.isNaN(n.doubleValue())) {
                 numeric = true;
+                numbers[count++] = n.doubleValue();
                 min = Math.min(min, n.doubleValue());
                 max = Math.max(max, n.doubleValue());
             } else if (v != null) {
                 text.add(v.toString());
             }
         }
-        return numeric ? ColorScale.ramp(min, max) : ColorScale.categorical(text);
+        if (!numeric) {
+            return ColorScale.categorical(text);
+        }
+        return ramp == Ramp.QUANTILE ? ColorScale.quantiles(java.util.Arrays.copyOf(numbers, count))
+                : ColorScale.ramp(min, max);
     }
 
     /** The feature table and legend as glTF extras ({@code features: {columns, rows}}, {@code legend}, {@code colorBy}). */

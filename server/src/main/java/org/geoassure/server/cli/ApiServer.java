@@ -250,14 +250,15 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** GET /api/v1/gltf?table=T[&colorBy=C][&radius=M][&sides=N]: the tubes as GLB (as {@code export gltf}). */
+    /** GET /api/v1/gltf?table=T[&colorBy=C][&radius=M][&sides=N][&ramp=R]: the tubes as GLB (as {@code export gltf}). */
     private void gltf(Context ctx) {
         String colorBy = ctx.queryParam("colorBy");
         Double radius = ctx.queryParam("radius") == null ? null : number("radius", ctx.queryParam("radius"));
         int sides = ctx.queryParam("sides") == null ? 8 : (int) (double) number("sides", ctx.queryParam("sides"));
+        IntervalTubes.Ramp ramp = ExportCommand.ramp("ramp", ctx.queryParam("ramp"));
         try (WorkspaceStore store = workspace.get()) {
             String table = existingTable(store, ctx.queryParam("table"));
-            IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, Selection.all(), "");
+            IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, ramp, Selection.all(), "");
             stream(ctx, "model/gltf-binary", out -> ExportCommand.writeGlb(store, table, colorBy, tubes, out));
         }
     }

@@ -48,6 +48,11 @@ final class ExportCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE})")
     int sides;
 
+    @Option(names = "--ramp", paramLabel = "R", defaultValue = "quantile", description = "gltf: colours for a numeric "
+            + "--color-by: quantile (minimum, quartiles, maximum get the five ramp colours; suits grades) or linear "
+            + "(default ${DEFAULT-VALUE})")
+    String ramp;
+
     @Option(names = "--table", paramLabel = "NAME", description = "interval table to export (for intervals)")
     String table;
 
@@ -102,7 +107,7 @@ final class ExportCommand implements Callable<Integer> {
         if (table == null) {
             throw new InvalidContentException("--table: required for gltf (tables: " + store.intervalTables() + ")");
         }
-        IntervalTubes.Result tubes = tubes(store, table, colorBy, radius, sides, s, "--");
+        IntervalTubes.Result tubes = tubes(store, table, colorBy, radius, sides, ramp("--ramp", ramp), s, "--");
         read.output(spec.commandLine().getOut(), o -> writeGlb(store, table, colorBy, tubes, o.bytes()));
         return 0;
     }
@@ -115,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
      * @param prefix put before the option names in messages: {@code "--"} for the command line, {@code ""} for HTTP
      */
     static IntervalTubes.Result tubes(WorkspaceStore store, String table, String colorBy, Double radius, int sides,
-            Selection s, String prefix) {
+            IntervalTubes.Ramp ramp, Selection s, String prefix) {
         if (radius != null && (!(radius > 0) || !Double.isFinite(radius))) {
             throw new InvalidContentException(prefix + "radius: must be a positive number of metres, got " + radius);
         }
@@ -136,10 +141,22 @@ final class ExportCommand implements Callable<Integer> {
                     + " has no intervals in this time slice: nothing to draw");
         }
         try {
-            return IntervalTubes.build(rows, colorBy, radius != null ? radius : RenderCommand.autoRadius(rows), sides);
+            return IntervalTubes.build(rows, colorBy, radius != null ? radius : RenderCommand.autoRadius(rows), sides,
+                    ramp);
         } catch (IllegalArgumentException e) {
             throw new InvalidContentException("gltf: " + e.getMessage());
         }
+    }
+
+    /** The ramp named by {@code text} (null: quantile), or bad input naming {@code option}. */
+    static IntervalTubes.Ramp ramp(String option, String text) {
+        if (text == null || text.equals("quantile")) {
+            return IntervalTubes.Ramp.QUANTILE;
+        }
+        if (text.equals("linear")) {
+            return IntervalTubes.Ramp.LINEAR;
+        }
+        throw new InvalidContentException(option + ": '" + text + "' is not one of quantile, linear");
     }
 
     /** Writes {@code tubes} as GLB with the workspace CRS, the feature table and the legend. */

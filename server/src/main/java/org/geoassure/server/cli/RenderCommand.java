@@ -46,6 +46,10 @@ final class RenderCommand implements Callable<Integer> {
             + "extent of the data, at least 0.5 m, so holes stay visible in a picture of a whole mine)")
     Double radius;
 
+    @Option(names = "--ramp", paramLabel = "R", defaultValue = "quantile", description = "colours for a numeric "
+            + "--color-by: quantile or linear (default ${DEFAULT-VALUE}; see export gltf)")
+    String ramp;
+
     @Option(names = "--out", required = true, paramLabel = "FILE.png", description = "the picture")
     Path out;
 
@@ -57,6 +61,7 @@ final class RenderCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        IntervalTubes.Ramp colours = ExportCommand.ramp("--ramp", ramp);
         double[] v = view.split(",").length == 2 ? QueryCommand.numbers("--view", view + ",0", ",", 3)
                 : QueryCommand.numbers("--view", view, ",", 3);
         if (v[1] < -90 || v[1] > 90 || v[2] < 0) {
@@ -90,7 +95,7 @@ final class RenderCommand implements Callable<Integer> {
             throw new InvalidContentException("--table: " + table + " has no intervals in this time slice: nothing to draw");
         }
         double r = radius != null ? radius : autoRadius(rows);
-        IntervalTubes.Result tubes = IntervalTubes.build(rows, colorBy, r, 12);
+        IntervalTubes.Result tubes = IntervalTubes.build(rows, colorBy, r, 12, colours);
         BufferedImage img = Snapshot.render(tubes.mesh(), new Snapshot.View(v[0], v[1], v[2]), (int) px[0], (int) px[1]);
         try {
             Path dir = out.toAbsolutePath().getParent();
