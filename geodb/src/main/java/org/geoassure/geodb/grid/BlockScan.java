@@ -232,7 +232,13 @@ public final class BlockScan {
         return a;
     }
 
-    /** Cell index range (inclusive) whose centroids may lie in the world box: the box's local bounds, widened by one. */
+    /** Slack in cell-index units for round-off between the local and world computations of a centroid. */
+    private static final double INDEX_SLACK = 1e-6;
+
+    /**
+     * Cell index range (inclusive) whose centroids may lie in the world box: the local bounds of the box's corners,
+     * with {@link #INDEX_SLACK} so that a centroid on a face is kept for the exact world test.
+     */
     static void indexRange(BlockModel m, Box3 box, int[] lo, int[] hi) {
         double[] mn = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
         double[] mx = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -248,8 +254,8 @@ public final class BlockScan {
         double[] size = {m.dx(), m.dy(), m.dz()};
         int[] n = {m.nx(), m.ny(), m.nz()};
         for (int a = 0; a < 3; a++) {
-            double from = Math.ceil(mn[a] / size[a] - 0.5) - 1;
-            double to = Math.floor(mx[a] / size[a] - 0.5) + 1;
+            double from = Math.ceil(mn[a] / size[a] - 0.5 - INDEX_SLACK);
+            double to = Math.floor(mx[a] / size[a] - 0.5 + INDEX_SLACK);
             lo[a] = (int) Math.max(0, Math.min(n[a], from));
             hi[a] = (int) Math.min(n[a] - 1, Math.max(-1, to));
         }
