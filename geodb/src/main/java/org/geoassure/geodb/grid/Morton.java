@@ -24,7 +24,8 @@ public final class Morton {
         return compact(code >>> axis);
     }
 
-    private static long spread(int v) {
+    /** The low 21 bits of {@code v} moved to every third bit (bit n to bit 3n): one axis of a 3D Morton code. */
+    public static long spread(long v) {
         long x = v & 0x1fffffL;
         x = (x | x << 32) & 0x1f00000000ffffL;
         x = (x | x << 16) & 0x1f0000ff0000ffL;

@@ -58,12 +58,8 @@ final class ExportCommand implements Callable<Integer> {
     @Option(names = "--log", paramLabel = "NAME", description = "logs: only logs of this name")
     String log;
 
-    @Option(names = "--model", paramLabel = "NAME", description = "blocks: the block model")
-    String model;
-
-    @Option(names = "--model-version", paramLabel = "N", description = "blocks: a version of the model (default the "
-            + "latest)")
-    Integer modelVersion;
+    @Mixin
+    BlockModelArg blockModel;
 
     @Option(names = "--box", paramLabel = "X1,Y1,Z1,X2,Y2,Z2", description = "blocks: cells whose centroid is in this "
             + "world box (any two opposite corners)")
@@ -87,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
                 return logs(store, s);
             }
             if (dataset.equals("blocks")) {
-                org.geoassure.geodb.grid.BrickSource src = BlockRows.source(store, model, modelVersion);
+                org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
                 org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
                 read.output(spec.commandLine().getOut(), w -> BlockRows.cells(src, q, read.format, w));
                 return 0;

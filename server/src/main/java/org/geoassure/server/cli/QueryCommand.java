@@ -68,12 +68,8 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--hole", paramLabel = "ID", description = "restrict to these holes (repeatable)")
     List<String> holes = new ArrayList<>();
 
-    @Option(names = "--model", paramLabel = "NAME", description = "blocks: the block model")
-    String model;
-
-    @Option(names = "--model-version", paramLabel = "N", description = "blocks: a version of the model (default the "
-            + "latest)")
-    Integer modelVersion;
+    @Mixin
+    BlockModelArg blockModel;
 
     @Option(names = "--aggregate", paramLabel = "LIST", description = "blocks: one row of aggregates over the selected "
             + "cells instead of the cells: count, volume, tonnage, mean:ATTR, min:ATTR, max:ATTR (comma-separated)")
@@ -145,7 +141,7 @@ final class QueryCommand implements Callable<Integer> {
         Object[] curve = gradeTonnage == null ? null : BlockRows.gradeTonnage(gradeTonnage);
         org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
         try (WorkspaceStore store = ws.open()) {
-            org.geoassure.geodb.grid.BrickSource src = BlockRows.source(store, model, modelVersion);
+            org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
             if (aggregate == null && gradeTonnage == null) {
                 if (explain) {
                     var rep = org.geoassure.geodb.grid.BlockScan.select(src, q, List.of(), (i, j, k, b, l) -> { });

@@ -168,8 +168,15 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
                 throw new InvalidContentException(file + ": workspace schema version " + version
                         + " is not supported by this build (expects " + Schema.VERSION + ")");
             }
-            WorkspaceInfo info = new WorkspaceInfo(kv.get("name"), kv.get("crs"), kv.get("vertical_datum"),
-                    kv.get("length_unit"), Instant.parse(kv.get("created_at")));
+            WorkspaceInfo info;
+            try {
+                info = new WorkspaceInfo(kv.get("name"), kv.get("crs"), kv.get("vertical_datum"), kv.get("length_unit"),
+                        Instant.parse(kv.get("created_at")));
+                Crs.forCode(info.crs());
+            } catch (RuntimeException e) {
+                throw new InvalidContentException(file + ": the workspace metadata (ga_workspace) is damaged: "
+                        + e.getMessage());
+            }
             return new SqliteStore(file, c, info);
         } catch (SQLException e) {
             closeQuietly(c);
