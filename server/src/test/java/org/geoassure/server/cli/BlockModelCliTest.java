@@ -60,6 +60,10 @@ class BlockModelCliTest {
         assertEquals(0, in.code(), in.err());
         assertTrue(in.out().contains("block model demo1 version 1: 36 x 40 x 17 cells of 5 x 5 x 5 m, 5572 stored in "
                 + "4 bricks; 7 attributes"), in.out());
+        CliTest.Result info = CliTest.run("info", ws.toString());
+        assertTrue(info.out().contains("block model    demo1        v1: 36 x 40 x 17 cells of 5 x 5 x 5 m, 5572 stored, "
+                + "7 attributes"), info.out());
+        assertEquals(0, CliTest.run("check", ws.toString()).code());
         CliTest.Result q = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--aggregate",
                 "count,mean:Au_OK,min:Au_OK,max:Au_OK", "--format", "json");
         assertEquals(0, q.code(), q.err());

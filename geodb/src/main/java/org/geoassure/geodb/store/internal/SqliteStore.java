@@ -751,6 +751,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
         List<String> findings = new ArrayList<>(IntegrityCheck.sqlite(conn, tables));
         if (findings.stream().noneMatch(f -> f.startsWith("integrity_check failed"))) {
             findings.addAll(IntegrityCheck.bitemporal(conn, List.copyOf(tables.values())));
+            findings.addAll(IntegrityCheck.blockModels(conn));
         }
         return findings;
     }

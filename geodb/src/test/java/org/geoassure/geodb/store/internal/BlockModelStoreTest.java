@@ -68,6 +68,22 @@ class BlockModelStoreTest {
     }
 
     @Test
+    void checkFindsATruncatedBlobAndALostBrick() throws Exception {
+        Path f = dir.resolve("w.gpkg");
+        try (SqliteStore ws = SqliteStore.create(f, INFO)) {
+            ws.writeBlockModel(model(1), "", new Provenance(List.of(), "u", Map.of(), List.of()));
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + f); Statement s = c.createStatement()) {
+            s.execute("UPDATE ga_block_brick SET data = x'00' WHERE attr_seq = 0 AND brick = 0");
+            s.execute("DELETE FROM ga_block_brick WHERE attr_seq = 1 AND brick = (SELECT max(brick) FROM ga_block_mask)");
+        }
+        try (SqliteStore ws = SqliteStore.open(f)) {
+            assertEquals(List.of("ga_block_mask: brick without one values row per attribute: pit v1 brick 1",
+                    "ga_block_brick: values blob of the wrong length: pit v1 au brick 0"), ws.check());
+        }
+    }
+
+    @Test
     void unknownModelNamesTheModels() {
         try (SqliteStore ws = SqliteStore.create(dir.resolve("w.gpkg"), INFO)) {
             ws.writeBlockModel(model(1), "", new Provenance(List.of(), "u", Map.of(), List.of()));
