@@ -166,6 +166,50 @@ class BlockModelCliTest {
         assertTrue(v2.err().contains("has no attribute 'Au_OK' (attributes: [__in])"), v2.err());
     }
 
+    @Test
+    void rotatedModelByCentroidsRoundTripsThroughJson() throws IOException {
+        // 30° rotation about the origin (1000, 2000, 100); 10 x 10 x 5 m cells; centroids written in world coordinates
+        double r = Math.toRadians(30);
+        StringBuilder csv = new StringBuilder("XC,YC,ZC,rock,cu\n");
+        int[][] cells = {{0, 0, 0}, {3, 1, 2}, {7, 4, 1}};
+        String[] rock = {"oxide", "fresh", "oxide"};
+        for (int n = 0; n < cells.length; n++) {
+            double u = (cells[n][0] + 0.5) * 10;
+            double v = (cells[n][1] + 0.5) * 10;
+            csv.append(1000 + Math.cos(r) * u - Math.sin(r) * v).append(',').append(2000 + Math.sin(r) * u
+                    + Math.cos(r) * v).append(',').append(100 + (cells[n][2] + 0.5) * 5).append(',').append(rock[n])
+                    .append(',').append(n == 1 ? "" : Double.toString(0.25 * (n + 1))).append('\n');
+        }
+        Path f = dir.resolve("rotated.csv");
+        Files.writeString(f, csv);
+        CliTest.Result in = CliTest.run("ingest", ws.toString(), "blockmodel", f.toString(), "--name", "rot", "--xyz",
+                "XC,YC,ZC", "--size", "10,10,5", "--origin", "1000,2000,100", "--rotation", "30");
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.out().contains("8 x 5 x 3 cells of 10 x 10 x 5 m, 3 stored"), in.out());
+        // a box around the second cell's centroid only
+        double u = 35;
+        double v = 15;
+        double x = 1000 + Math.cos(r) * u - Math.sin(r) * v;
+        double y = 2000 + Math.sin(r) * u + Math.cos(r) * v;
+        CliTest.Result out = CliTest.run("export", ws.toString(), "blocks", "--model", "rot", "--box", (x - 1) + ","
+                + (y - 1) + ",0," + (x + 1) + "," + (y + 1) + ",200", "--format", "json");
+        assertEquals(0, out.code(), out.err());
+        JsonNode rows = json(out.out());
+        assertEquals(1, rows.size());
+        JsonNode c = rows.get(0);
+        assertEquals(List.of(3, 1, 2), List.of(c.get("i").asInt(), c.get("j").asInt(), c.get("k").asInt()));
+        assertEquals(x, c.get("x").asDouble(), 1e-9);
+        assertEquals(y, c.get("y").asDouble(), 1e-9);
+        assertEquals(112.5, c.get("z").asDouble(), 0);
+        assertEquals("fresh", c.get("rock").asText());
+        assertTrue(c.get("cu").isNull());
+        CliTest.Result oxide = CliTest.run("query", ws.toString(), "blocks", "--model", "rot", "--where",
+                "rock = 'oxide'", "--aggregate", "count,volume,mean:cu");
+        assertEquals(0, oxide.code(), oxide.err());
+        // cells 1 and 3: 2 × 500 m³, cu 0.25 and 0.75; one brick, scanned
+        assertEquals(List.of("count,volume,mean_cu,bricks_scanned,bricks_skipped", "2,1000,0.5,1,0"), oxide.lines());
+    }
+
     private static JsonNode json(String text) {
         try {
             return new ObjectMapper().readTree(text);
