@@ -90,10 +90,11 @@ public final class BlockData implements BrickSource {
         return b != null && b.present(Brick.local(i, j, k));
     }
 
-    /** Collects cells; each cell may be given once. Not thread-safe. */
+    /** Collects cells; each cell may be given once. Not thread-safe; unusable after {@link #build()}. */
     public static final class Builder {
         private final BlockModel model;
         private final TreeMap<Long, Brick> bricks = new TreeMap<>();
+        private boolean built;
 
         private Builder(BlockModel model) {
             this.model = model;
@@ -106,6 +107,9 @@ public final class BlockData implements BrickSource {
          * @throws IllegalArgumentException if the cell is outside the grid or already given, or a value does not fit
          */
         public Builder put(int i, int j, int k, double[] values) {
+            if (built) {
+                throw new IllegalStateException("this builder has built its model; start a new one");
+            }
             if (i < 0 || j < 0 || k < 0 || i >= model.nx() || j >= model.ny() || k >= model.nz()) {
                 throw new IllegalArgumentException("cell (" + i + "," + j + "," + k + ") is outside the grid 0.."
                         + (model.nx() - 1) + ", 0.." + (model.ny() - 1) + ", 0.." + (model.nz() - 1));
@@ -144,8 +148,9 @@ public final class BlockData implements BrickSource {
             return this;
         }
 
-        /** The model built so far. */
+        /** The model; the builder's bricks move into it. */
         public BlockData build() {
+            built = true;
             return new BlockData(model, new TreeMap<>(bricks));
         }
     }
