@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
             "  traces     hole_id, depth, x, y, z of every survey station",
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
-            "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select"})
+            "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
+            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +34,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf or logs")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs or blocks")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -63,6 +64,17 @@ final class ExportCommand implements Callable<Integer> {
     String log;
 
     @Mixin
+    BlockModelArg blockModel;
+
+    @Option(names = "--box", paramLabel = "X1,Y1,Z1,X2,Y2,Z2", description = "blocks: cells whose centroid is in this "
+            + "world box (any two opposite corners)")
+    String box;
+
+    @Option(names = "--where", paramLabel = "EXPR", description = "blocks: attribute condition, repeatable (all must "
+            + "hold): COL op VALUE, COL in (A,B), COL is [not] null")
+    List<String> where = new java.util.ArrayList<>();
+
+    @Mixin
     ReadOptions read;
 
     @Override
@@ -75,11 +87,17 @@ final class ExportCommand implements Callable<Integer> {
             if (dataset.equals("logs")) {
                 return logs(store, s);
             }
+            if (dataset.equals("blocks")) {
+                org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+                org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
+                read.output(spec.commandLine().getOut(), w -> BlockRows.cells(src, q, read.format, w));
+                return 0;
+            }
             Rows.Dataset what = switch (dataset) {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf, logs");
+                        + "' is not one of traces, intervals, gltf, logs, blocks");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }

@@ -37,6 +37,14 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("boreholes      %d current, %d versions%n", st.holes(), st.holeVersions());
         out.printf("survey stations %d current%n", st.stations());
         st.intervalRows().forEach((t, n) -> out.printf("intervals      %-12s %d current rows%n", t, n));
+        if (store instanceof org.geoassure.geodb.store.BlockModelStore blocks) {
+            for (var v : blocks.blockModels()) {
+                var m = v.model();
+                out.printf("block model    %-12s v%d: %d x %d x %d cells of %s x %s x %s m, %d stored, %d attributes%n",
+                        m.name(), v.version(), m.nx(), m.ny(), m.nz(), RowWriter.number(m.dx()), RowWriter.number(m.dy()),
+                        RowWriter.number(m.dz()), v.cells(), m.attributes().size());
+            }
+        }
         out.printf("ingests        %d%n", st.ingests());
         for (IngestRecord r : store.ingests()) {
             out.printf("  #%d %s %s by %s: %d new, %d changed, %d unchanged holes, %d interval rows, %d warnings%n",

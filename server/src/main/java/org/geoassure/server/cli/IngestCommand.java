@@ -9,9 +9,14 @@ import java.util.concurrent.Callable;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.analysis.DesurveyMethod;
 import org.geoassure.geodb.crs.Crs;
+import org.geoassure.geodb.grid.AttributeType;
+import org.geoassure.geodb.grid.BlockModel;
+import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.ingest.blockmodel.BlockModelCsvOptions;
+import org.geoassure.ingest.blockmodel.BlockModelCsvReader;
 import org.geoassure.ingest.drillhole.ColumnMapping;
 import org.geoassure.ingest.drillhole.DipConvention;
 import org.geoassure.ingest.drillhole.DrillholeOptions;
@@ -33,7 +38,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Ingest a dataset into a workspace in one transaction: everything or, on any error, nothing.",
             "KIND is 'drillholes': collar, survey and interval CSV/TSV files;",
-            "or 'las': LAS well logs (FILE...), each attached to an existing hole.",
+            "or 'las': LAS well logs (FILE...), each attached to an existing hole;",
+            "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists).",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -44,10 +50,10 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes or las")
+    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las or blockmodel")
     String kind;
 
-    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel: the CSV file")
     List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
@@ -58,7 +64,7 @@ final class IngestCommand implements Callable<Integer> {
     String hole;
 
     @Option(names = "--name", paramLabel = "NAME", description = "las: log name (one file only; default the file's "
-            + "base name); re-ingesting a hole's log of the same name replaces it")
+            + "base name); re-ingesting a hole's log of the same name replaces it; blockmodel: the model name (required)")
     String logName;
 
     @Option(names = "--null-policy", defaultValue = "strict", description = "las: which values are nulls: none, "
@@ -118,13 +124,53 @@ final class IngestCommand implements Callable<Integer> {
             + "optional), GB18030 or GBK (Chinese Excel), windows-1252, ...; las: detected unless given")
     String encoding;
 
+    @Option(names = "--ijk", paramLabel = "I,J,K", description = "blockmodel: the cell index columns (from 0)")
+    String ijk;
+
+    @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns")
+    String xyz;
+
+    @Option(names = "--size", paramLabel = "DX,DY,DZ", description = "blockmodel: cell size in metres")
+    String size;
+
+    @Option(names = "--origin", paramLabel = "X,Y,Z", description = "blockmodel: lower-left corner of the grid (default "
+            + "0,0,0 with --ijk; with --xyz the least centroid minus half a cell)")
+    String origin;
+
+    @Option(names = "--rotation", paramLabel = "DEG", defaultValue = "0", description = "blockmodel: rotation about z in "
+            + "degrees, counter-clockwise from above, about the origin (default ${DEFAULT-VALUE})")
+    double rotation;
+
+    @Option(names = "--dims", paramLabel = "NX,NY,NZ", description = "blockmodel: grid dimensions (default: the greatest "
+            + "index + 1)")
+    String dims;
+
+    @Option(names = "--attributes", paramLabel = "COL,...", description = "blockmodel: the attribute columns (default "
+            + "every column that is not a position and not in --ignore)")
+    String attributes;
+
+    @Option(names = "--ignore", paramLabel = "COL,...", description = "blockmodel: columns that are not attributes")
+    String ignore;
+
+    @Option(names = "--type", paramLabel = "COL=TYPE", description = "blockmodel: an attribute's type, repeatable: "
+            + "float32, float64, int32 or category (default float64 for numbers, category for text)")
+    Map<String, String> types = new LinkedHashMap<>();
+
+    @Option(names = "--comment", paramLabel = "TEXT", defaultValue = "", description = "blockmodel: why this version "
+            + "(kept with it)")
+    String comment;
+
     @Override
     public Integer call() {
         if (kind.equals("las")) {
             return las();
         }
+        if (kind.equals("blockmodel")) {
+            return blockModel();
+        }
         if (!kind.equals("drillholes")) {
-            throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las)");
+            throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
+                    + "blockmodel)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"
@@ -195,6 +241,84 @@ final class IngestCommand implements Callable<Integer> {
                     rec.holesUnchanged(), rec.intervalRows(), read.warnings().size());
         }
         return 0;
+    }
+
+    /** {@code ingest WS blockmodel FILE --name M (--ijk I,J,K | --xyz X,Y,Z) --size DX,DY,DZ ...}. */
+    private int blockModel() {
+        if (files.size() != 1) {
+            throw new InvalidContentException("FILE: blockmodel takes one CSV file, got " + files.size());
+        }
+        if (logName == null) {
+            throw new InvalidContentException("--name: required for blockmodel (the model name)");
+        }
+        if ((ijk == null) == (xyz == null)) {
+            throw new InvalidContentException("--ijk, --xyz: give one of them (index or centroid columns)");
+        }
+        if (size == null) {
+            throw new InvalidContentException("--size: required for blockmodel (DX,DY,DZ in metres)");
+        }
+        double[] s = QueryCommand.numbers("--size", size, ",", 3);
+        List<String> pos = names(ijk != null ? ijk : xyz, ijk != null ? "--ijk" : "--xyz", 3);
+        BlockModelCsvOptions o = option("--name", () -> ijk != null
+                ? BlockModelCsvOptions.byIndex(logName, pos, s[0], s[1], s[2])
+                : BlockModelCsvOptions.byCentroid(logName, pos, s[0], s[1], s[2]));
+        if (origin != null) {
+            double[] v = QueryCommand.numbers("--origin", origin, ",", 3);
+            o = o.withOrigin(v[0], v[1], v[2]);
+        }
+        if (!Double.isFinite(rotation)) {
+            throw new InvalidContentException("--rotation: must be a finite number of degrees");
+        }
+        o = o.withRotation(rotation);
+        if (dims != null) {
+            double[] v = QueryCommand.numbers("--dims", dims, ",", 3);
+            for (double d : v) {
+                if (d != Math.rint(d) || d < 1 || d > Integer.MAX_VALUE) {
+                    throw new InvalidContentException("--dims: '" + dims + "' needs three whole numbers >= 1");
+                }
+            }
+            o = o.withDimensions((int) v[0], (int) v[1], (int) v[2]);
+        }
+        if (attributes != null) {
+            o = o.withAttributes(names(attributes, "--attributes", -1));
+        }
+        if (ignore != null) {
+            o = o.withIgnored(names(ignore, "--ignore", -1));
+        }
+        for (var e : types.entrySet()) {
+            o = o.withType(e.getKey(), option("--type", () -> AttributeType.parse(e.getValue())));
+        }
+        if (encoding != null) {
+            BlockModelCsvOptions base = o;
+            o = option("--encoding", () -> base.withEncoding(charset(encoding)));
+        }
+        try (WorkspaceStore store = ws.open()) {
+            BlockModelStore blocks = BlockRows.blocks(store);
+            BlockModelCsvReader.Result read = BlockModelCsvReader.read(files.get(0), o);
+            Provenance p = new Provenance(List.of(read.source()), user != null ? user : System.getProperty("user.name"),
+                    o.asParameters(), List.of());
+            BlockModelStore.Version v = blocks.writeBlockModel(read.data(), comment, p);
+            BlockModel m = v.model();
+            spec.commandLine().getOut().printf("ingest #%d recorded at %s: block model %s version %d: %d x %d x %d "
+                    + "cells of %s x %s x %s m, %d stored in %d bricks; %d attributes%n", v.ingestId(), v.recordedAt(),
+                    m.name(), v.version(), m.nx(), m.ny(), m.nz(), RowWriter.number(m.dx()), RowWriter.number(m.dy()),
+                    RowWriter.number(m.dz()), v.cells(), v.bricks(), m.attributes().size());
+        }
+        return 0;
+    }
+
+    private static List<String> names(String text, String option, int n) {
+        List<String> out = new java.util.ArrayList<>();
+        for (String part : text.split(",")) {
+            if (part.isBlank()) {
+                throw new InvalidContentException(option + ": '" + text + "' has an empty column name");
+            }
+            out.add(part.trim());
+        }
+        if (n > 0 && out.size() != n) {
+            throw new InvalidContentException(option + ": '" + text + "' needs " + n + " column names separated by ','");
+        }
+        return out;
     }
 
     private DrillholeOptions options(Crs workspaceCrs) {

@@ -22,7 +22,9 @@ import picocli.CommandLine.Spec;
         description = {"Select boreholes, survey stations or interval rows by 3D box, 3D distance, attributes and time,",
             "or run SQL (--sql): tables boreholes, surveys and one per interval table; ST_3D* functions; see docs/query.md.",
             "Example: geoassure query mine.gpkg intervals --table lithology --near 500100,6800200,300 --within 30 \\",
-            "           --where \"CET_Litho = 'granite'\" --as-of 2025-06-01 --format json"})
+            "           --where \"CET_Litho = 'granite'\" --as-of 2025-06-01 --format json",
+            "Block models: geoassure query mine.gpkg blocks --model demo1 --box 0,0,0,100,100,60 --where \"Au_OK >= 1\" \\",
+            "           --aggregate count,volume,tonnage,mean:Au_OK --partial __in --density 2.7"})
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -31,7 +33,7 @@ final class QueryCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-            description = "boreholes, stations or intervals (not with --sql)")
+            description = "boreholes, stations, intervals or blocks (not with --sql)")
     String target;
 
     @Option(names = "--sql", paramLabel = "QUERY", description = "a SQL query over the workspace (read-only)")
@@ -67,6 +69,25 @@ final class QueryCommand implements Callable<Integer> {
     List<String> holes = new ArrayList<>();
 
     @Mixin
+    BlockModelArg blockModel;
+
+    @Option(names = "--aggregate", paramLabel = "LIST", description = "blocks: one row of aggregates over the selected "
+            + "cells instead of the cells: count, volume, tonnage, mean:ATTR, min:ATTR, max:ATTR (comma-separated)")
+    String aggregate;
+
+    @Option(names = "--grade-tonnage", paramLabel = "ATTR:CUTOFFS", description = "blocks: the grade-tonnage curve of "
+            + "ATTR instead of the cells, one row per cut-off: ATTR:0.5,1,1.5 or ATTR:FROM..TO/STEP")
+    String gradeTonnage;
+
+    @Option(names = "--partial", paramLabel = "ATTR", description = "blocks: fraction of each cell to count in volumes "
+            + "and tonnages (e.g. __in)")
+    String partial;
+
+    @Option(names = "--density", paramLabel = "T_M3|ATTR", description = "blocks: density for tonnages, a number in "
+            + "t/m³ or a density attribute")
+    String density;
+
+    @Mixin
     ReadOptions read;
 
     @Override
@@ -94,14 +115,64 @@ final class QueryCommand implements Callable<Integer> {
         if (!holes.isEmpty()) {
             s = s.holes(Set.copyOf(holes));
         }
+        if (target.equals("blocks")) {
+            return blocks();
+        }
         Rows.Dataset what = switch (target) {
             case "boreholes" -> Rows.Dataset.BOREHOLES;
             case "stations" -> Rows.Dataset.STATIONS;
             case "intervals" -> Rows.Dataset.INTERVALS;
             default -> throw new InvalidContentException("TARGET: '" + target
-                    + "' is not one of boreholes, stations, intervals");
+                    + "' is not one of boreholes, stations, intervals, blocks");
         };
         return select(what, table, s);
+    }
+
+    /** {@code query WS blocks}: the selected cells, one row of aggregates, or a grade-tonnage curve. */
+    private int blocks() {
+        if (near != null || line != null || !holes.isEmpty() || table != null) {
+            throw new InvalidContentException("blocks: select cells with --box and --where (not --near, --line, --hole, "
+                    + "--table)");
+        }
+        if (aggregate != null && gradeTonnage != null) {
+            throw new InvalidContentException("--aggregate, --grade-tonnage: give one (one table per query)");
+        }
+        List<String[]> aggs = aggregate == null ? List.of() : BlockRows.aggregates(aggregate);
+        Object[] curve = gradeTonnage == null ? null : BlockRows.gradeTonnage(gradeTonnage);
+        org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
+        try (WorkspaceStore store = ws.open()) {
+            org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+            if (aggregate == null && gradeTonnage == null) {
+                if (explain) {
+                    var rep = org.geoassure.geodb.grid.BlockScan.select(src, q, List.of(), (i, j, k, b, l) -> { });
+                    spec.commandLine().getOut().print(BlockRows.explain(src, q, rep));
+                    spec.commandLine().getOut().flush();
+                    return 0;
+                }
+                read.output(spec.commandLine().getOut(), w -> BlockRows.cells(src, q, read.format, w));
+                return 0;
+            }
+            org.geoassure.geodb.grid.AggregateResult r;
+            try {
+                r = org.geoassure.geodb.grid.BlockScan.aggregate(src, q, BlockRows.aggregation(aggs, curve, partial,
+                        density));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidContentException(e.getMessage());
+            }
+            if (explain) {
+                spec.commandLine().getOut().print(BlockRows.explain(src, q, r.scan()));
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+            read.output(spec.commandLine().getOut(), w -> {
+                if (curve != null) {
+                    BlockRows.curveRows(r, read.format, w);
+                } else {
+                    BlockRows.aggregateRow(r, aggs, read.format, w);
+                }
+            });
+        }
+        return 0;
     }
 
     /** {@code --json}: the same selection as the options, read from a JSON document. */

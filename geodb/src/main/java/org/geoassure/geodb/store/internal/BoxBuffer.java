@@ -63,7 +63,7 @@ final class BoxBuffer {
                 double c = 0.5 * (boxes[6 * i + 2 * k] + boxes[6 * i + 2 * k + 1]);
                 double span = hi[k] - lo[k];
                 long q = span > 0 ? (long) ((c - lo[k]) / span * ((1 << 21) - 1)) : 0;
-                code |= spread(q) << k;
+                code |= org.geoassure.geodb.grid.Morton.spread(q) << k;
             }
             codes[i] = code;
         }
@@ -79,16 +79,5 @@ final class BoxBuffer {
             }
             insert.executeUpdate();
         }
-    }
-
-    /** Spreads the low 21 bits of {@code v} to every third bit. */
-    static long spread(long v) {
-        long x = v & 0x1FFFFFL;
-        x = (x | x << 32) & 0x1F00000000FFFFL;
-        x = (x | x << 16) & 0x1F0000FF0000FFL;
-        x = (x | x << 8) & 0x100F00F00F00F00FL;
-        x = (x | x << 4) & 0x10C30C30C30C30C3L;
-        x = (x | x << 2) & 0x1249249249249249L;
-        return x;
     }
 }

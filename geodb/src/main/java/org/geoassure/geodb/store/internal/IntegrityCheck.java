@@ -156,6 +156,29 @@ public final class IntegrityCheck {
     }
 
     /** Adds a finding naming up to {@link #EXAMPLES} of the first column's values when the query returns rows. */
+    /**
+     * Block model invariants: each version's cell and brick counts are those stored; every stored brick has one
+     * values row per attribute, each blob of the length its type gives; every version names an ingest in the log.
+     */
+    static List<String> blockModels(Connection c) {
+        List<String> findings = new ArrayList<>();
+        String name = "m.name || ' v' || m.version";
+        examples(c, findings, "ga_block_model: brick or cell count is not what ga_block_mask holds", "SELECT " + name
+                + " FROM ga_block_model m WHERE m.bricks != (SELECT count(*) FROM ga_block_mask k WHERE k.model_id = "
+                + "m.id) OR m.cells != (SELECT coalesce(sum(k.cells), 0) FROM ga_block_mask k WHERE k.model_id = m.id)");
+        examples(c, findings, "ga_block_mask: brick without one values row per attribute", "SELECT " + name
+                + " || ' brick ' || k.brick FROM ga_block_mask k JOIN ga_block_model m ON m.id = k.model_id WHERE "
+                + "(SELECT count(*) FROM ga_block_brick b WHERE b.model_id = k.model_id AND b.brick = k.brick) != "
+                + "(SELECT count(*) FROM ga_block_attribute a WHERE a.model_id = k.model_id)");
+        examples(c, findings, "ga_block_brick: values blob of the wrong length", "SELECT " + name + " || ' ' || a.name "
+                + "|| ' brick ' || b.brick FROM ga_block_brick b JOIN ga_block_model m ON m.id = b.model_id JOIN "
+                + "ga_block_attribute a ON a.model_id = b.model_id AND a.seq = b.attr_seq WHERE length(b.data) != "
+                + org.geoassure.geodb.grid.Brick.CELLS + " * (CASE a.type WHEN 'FLOAT64' THEN 8 ELSE 4 END)");
+        examples(c, findings, "ga_block_model: ingest id not in the ingest log (ga_ingest)", "SELECT " + name
+                + " FROM ga_block_model m WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.id = m.ingest_id)");
+        return findings;
+    }
+
     private static void examples(Connection c, List<String> findings, String what, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql + " LIMIT " + (EXAMPLES + 1))) {
             List<String> found = new ArrayList<>();

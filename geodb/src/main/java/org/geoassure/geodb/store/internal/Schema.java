@@ -7,7 +7,7 @@ import java.sql.Statement;
 /** DDL of the embedded GeoPackage workspace. Internal. */
 final class Schema {
     /** Version of the GeoAssure tables in this file; bump with a migration. */
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     /** 'GPKG' as the SQLite application id. */
     static final int GPKG_APPLICATION_ID = 0x47504B47;
     /** GeoPackage 1.3: read without warnings by GDAL 3.6 (Debian 12) and the QGIS builds on it; we use nothing of 1.4. */
@@ -86,12 +86,22 @@ final class Schema {
             s.execute("CREATE INDEX ga_interval_set_hole ON ga_interval_set (table_name, hole_id, superseded_at)");
         }
         createLogs(c);
+        createBlockModels(c);
     }
 
     /** Version 2: well logs ({@link LogTables}). Also the migration of a version 1 file. */
     static void createLogs(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : LogTables.ddl("INTEGER", "INTEGER", "BLOB", "TEXT")) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** Version 3: block models ({@link BlockTables}). Also the migration of a version 1 or 2 file. */
+    static void createBlockModels(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : BlockTables.ddl()) {
                 s.execute(ddl);
             }
         }

@@ -40,6 +40,9 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -47,7 +50,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -157,16 +160,23 @@ public final class SqliteStore implements WorkspaceStore {
                 throw new InvalidContentException(file + ": not a GeoAssure workspace (" + e.getMessage() + ")");
             }
             String version = kv.get("schema_version");
-            if ("1".equals(version)) {
-                migrateToLogs(c);
+            if ("1".equals(version) || "2".equals(version)) {
+                migrate(c, Integer.parseInt(version));
                 version = Integer.toString(Schema.VERSION);
             }
             if (!Integer.toString(Schema.VERSION).equals(version)) {
                 throw new InvalidContentException(file + ": workspace schema version " + version
                         + " is not supported by this build (expects " + Schema.VERSION + ")");
             }
-            WorkspaceInfo info = new WorkspaceInfo(kv.get("name"), kv.get("crs"), kv.get("vertical_datum"),
-                    kv.get("length_unit"), Instant.parse(kv.get("created_at")));
+            WorkspaceInfo info;
+            try {
+                info = new WorkspaceInfo(kv.get("name"), kv.get("crs"), kv.get("vertical_datum"), kv.get("length_unit"),
+                        Instant.parse(kv.get("created_at")));
+                Crs.forCode(info.crs());
+            } catch (RuntimeException e) {
+                throw new InvalidContentException(file + ": the workspace metadata (ga_workspace) is damaged: "
+                        + e.getMessage());
+            }
             return new SqliteStore(file, c, info);
         } catch (SQLException e) {
             closeQuietly(c);
@@ -177,12 +187,15 @@ public final class SqliteStore implements WorkspaceStore {
         }
     }
 
-    /** Schema version 1 to 2: adds the log tables, in one transaction. */
-    private static void migrateToLogs(Connection c) throws SQLException {
+    /** Schema version 1 or 2 to 3: adds the log tables (from 1) and the block model tables, in one transaction. */
+    private static void migrate(Connection c, int from) throws SQLException {
         c.setAutoCommit(false);
         try {
-            Schema.createLogs(c);
-            registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
+            if (from < 2) {
+                Schema.createLogs(c);
+                registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
+            }
+            Schema.createBlockModels(c);
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE ga_workspace SET value = '" + Schema.VERSION + "' WHERE key = 'schema_version'");
             }
@@ -279,6 +292,56 @@ public final class SqliteStore implements WorkspaceStore {
         });
         lastRecorded = recordedAt;
         return rec;
+    }
+
+    // ------------------------------------------------------------------------------------------------ block models
+
+    @Override
+    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        Version v = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
+            long id;
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
+                rs.next();
+                id = rs.getLong(1) + 1;
+            }
+            return BlockTables.write(conn, id, recordedAt, data, comment, provenance);
+        });
+        lastRecorded = recordedAt;
+        return v;
+    }
+
+    @Override
+    public List<Version> blockModels() {
+        try {
+            return BlockTables.versions(conn, null);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public List<Version> blockModelVersions(String name) {
+        try {
+            return BlockTables.versions(conn, name);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public BrickSource blockModel(String name) {
+        return blockModel(name, 0);
+    }
+
+    @Override
+    public BrickSource blockModel(String name, int version) {
+        try {
+            return BlockTables.source(conn, name, version);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
@@ -688,6 +751,7 @@ public final class SqliteStore implements WorkspaceStore {
         List<String> findings = new ArrayList<>(IntegrityCheck.sqlite(conn, tables));
         if (findings.stream().noneMatch(f -> f.startsWith("integrity_check failed"))) {
             findings.addAll(IntegrityCheck.bitemporal(conn, List.copyOf(tables.values())));
+            findings.addAll(IntegrityCheck.blockModels(conn));
         }
         return findings;
     }

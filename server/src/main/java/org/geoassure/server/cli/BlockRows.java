@@ -1,0 +1,262 @@
+package org.geoassure.server.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.grid.AggregateResult;
+import org.geoassure.geodb.grid.Aggregation;
+import org.geoassure.geodb.grid.AttributeType;
+import org.geoassure.geodb.grid.BlockAttribute;
+import org.geoassure.geodb.grid.BlockModel;
+import org.geoassure.geodb.grid.BlockQuery;
+import org.geoassure.geodb.grid.BlockScan;
+import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.grid.ScanReport;
+import org.geoassure.geodb.query.AttributePredicate;
+import org.geoassure.geodb.query.Box3;
+import org.geoassure.geodb.store.BlockModelStore;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.server.cli.RowWriter.Col;
+
+/**
+ * Block model cells and aggregates as rows, for {@code export WS blocks} and {@code query WS blocks} (docs/cli.md).
+ * Cell rows: i, j, k, the world centroid x, y, z, then one column per attribute (a category as its label, null
+ * empty). Aggregates: one row; a grade-tonnage curve: one row per cut-off.
+ */
+final class BlockRows {
+    private BlockRows() {
+    }
+
+    /** The block model capability of a workspace, or an error naming the engine that lacks it. */
+    static BlockModelStore blocks(WorkspaceStore store) {
+        if (store instanceof BlockModelStore b) {
+            return b;
+        }
+        throw new InvalidContentException("this workspace's engine does not store block models yet (use a GeoPackage "
+                + "workspace)");
+    }
+
+    /** The model's bricks, {@code --model} required. */
+    static BrickSource source(WorkspaceStore store, String model, Integer version) {
+        if (model == null) {
+            List<String> names = blocks(store).blockModels().stream().map(v -> v.model().name()).toList();
+            throw new InvalidContentException("--model: required for blocks (models: " + names + ")");
+        }
+        return version == null ? blocks(store).blockModel(model) : blocks(store).blockModel(model, version);
+    }
+
+    /** A query from {@code --box} (any two opposite corners) and {@code --where} options. */
+    static BlockQuery query(String box, List<String> where) {
+        BlockQuery q = BlockQuery.all();
+        if (box != null) {
+            double[] v = QueryCommand.numbers("--box", box, ",", 6);
+            q = q.within(new Box3(Math.min(v[0], v[3]), Math.min(v[1], v[4]), Math.min(v[2], v[5]),
+                    Math.max(v[0], v[3]), Math.max(v[1], v[4]), Math.max(v[2], v[5])));
+        }
+        for (String w : where) {
+            q = q.where(AttributePredicate.parse(w));
+        }
+        return q;
+    }
+
+    /** Writes the selected cells; returns the scan report. */
+    static ScanReport cells(BrickSource src, BlockQuery q, String format, RowWriter.Output w) {
+        BlockModel m = src.model();
+        List<Col> cols = new ArrayList<>(List.of(Col.number("i"), Col.number("j"), Col.number("k"), Col.number("x"),
+                Col.number("y"), Col.number("z")));
+        List<String> names = new ArrayList<>();
+        for (BlockAttribute a : m.attributes()) {
+            cols.add(a.type() == AttributeType.CATEGORY ? Col.text(a.name()) : Col.number(a.name()));
+            names.add(a.name());
+        }
+        double[] xyz = new double[3];
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            return BlockScan.select(src, q, names, (i, j, k, b, local) -> {
+                m.centroid(i, j, k, xyz);
+                List<Object> row = new ArrayList<>(cols.size());
+                row.add((long) i);
+                row.add((long) j);
+                row.add((long) k);
+                row.add(xyz[0]);
+                row.add(xyz[1]);
+                row.add(xyz[2]);
+                for (int a = 0; a < m.attributes().size(); a++) {
+                    BlockAttribute attr = m.attributes().get(a);
+                    double v = b.value(a, local);
+                    if (Double.isNaN(v)) {
+                        row.add(null);
+                    } else if (attr.type() == AttributeType.CATEGORY) {
+                        row.add(attr.categories().get((int) v));
+                    } else if (attr.type() == AttributeType.FLOAT32) {
+                        row.add(Double.parseDouble(Float.toString((float) v)));
+                    } else if (attr.type() == AttributeType.INT32) {
+                        row.add((long) v);
+                    } else {
+                        row.add(v);
+                    }
+                }
+                out.row(row);
+            });
+        }
+    }
+
+    /**
+     * Parses {@code --aggregate}: comma-separated {@code count}, {@code volume}, {@code tonnage},
+     * {@code mean:ATTR}, {@code min:ATTR}, {@code max:ATTR}.
+     */
+    static List<String[]> aggregates(String spec) {
+        List<String[]> out = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String p = part.trim();
+            String[] kv = p.split(":", -1);
+            String fn = kv[0].toLowerCase(Locale.ROOT);
+            boolean ok = switch (fn) {
+                case "count", "volume", "tonnage" -> kv.length == 1;
+                case "mean", "min", "max" -> kv.length == 2 && !kv[1].isBlank();
+                default -> false;
+            };
+            if (!ok) {
+                throw new InvalidContentException("--aggregate: '" + p + "' is not one of count, volume, tonnage, "
+                        + "mean:ATTR, min:ATTR, max:ATTR");
+            }
+            out.add(kv.length == 1 ? new String[] {fn} : new String[] {fn, kv[1].trim()});
+        }
+        return out;
+    }
+
+    /**
+     * Parses {@code --grade-tonnage ATTR:C1,C2,...} or {@code ATTR:FROM..TO/STEP}; returns the attribute and the
+     * cut-offs.
+     */
+    static Object[] gradeTonnage(String spec) {
+        int colon = spec.indexOf(':');
+        if (colon <= 0) {
+            throw new InvalidContentException("--grade-tonnage: '" + spec + "' must be ATTR:C1,C2,... or ATTR:FROM..TO/STEP");
+        }
+        String attr = spec.substring(0, colon).trim();
+        String cuts = spec.substring(colon + 1).trim();
+        double[] c;
+        if (cuts.contains("..")) {
+            String[] range = cuts.split("\\.\\.|/");
+            if (range.length != 3) {
+                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' must be FROM..TO/STEP");
+            }
+            double[] v = QueryCommand.numbers("--grade-tonnage", String.join(",", range), ",", 3);
+            if (!(v[2] > 0) || !(v[1] >= v[0]) || (v[1] - v[0]) / v[2] > 100_000) {
+                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' needs FROM <= TO and a STEP > 0 "
+                        + "giving at most 100000 cut-offs");
+            }
+            int n = (int) Math.floor((v[1] - v[0]) / v[2] + 1e-9) + 1;
+            c = new double[n];
+            for (int x = 0; x < n; x++) {
+                c[x] = Double.parseDouble(RowWriter.number(v[0] + x * v[2]));
+            }
+        } else {
+            String[] parts = cuts.split(",");
+            c = QueryCommand.numbers("--grade-tonnage", cuts, ",", parts.length);
+        }
+        for (int x = 1; x < c.length; x++) {
+            if (!(c[x] > c[x - 1])) {
+                throw new InvalidContentException("--grade-tonnage: cut-offs must be strictly ascending, got " + cuts);
+            }
+        }
+        return new Object[] {attr, c};
+    }
+
+    /** The aggregation for the options. {@code density} is a number (t/m³) or an attribute name. */
+    static Aggregation aggregation(List<String[]> aggs, Object[] curve, String partial, String density) {
+        Aggregation a = Aggregation.basic();
+        if (partial != null) {
+            a = a.partial(partial);
+        }
+        if (density != null) {
+            double d;
+            try {
+                d = Double.parseDouble(density);
+            } catch (NumberFormatException e) {
+                d = Double.NaN;
+            }
+            try {
+                a = Double.isNaN(d) ? a.densityAttribute(density) : a.density(d);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidContentException("--density: " + e.getMessage());
+            }
+        }
+        for (String[] f : aggs) {
+            if (f[0].equals("tonnage") && density == null) {
+                throw new InvalidContentException("--aggregate: tonnage needs --density (t/m³, or a density attribute)");
+            }
+            if (f.length == 2 && !a.summaries().contains(f[1])) {
+                a = a.summarise(f[1]);
+            }
+        }
+        if (curve != null) {
+            a = a.gradeTonnage((String) curve[0], (double[]) curve[1]);
+        }
+        return a;
+    }
+
+    /** Writes one row of the asked aggregates, then the bricks scanned and skipped. */
+    static void aggregateRow(AggregateResult r, List<String[]> aggs, String format, RowWriter.Output w) {
+        List<Col> cols = new ArrayList<>();
+        List<Object> row = new ArrayList<>();
+        for (String[] f : aggs) {
+            switch (f[0]) {
+                case "count" -> {
+                    cols.add(new Col("count", RowWriter.Kind.LONG));
+                    row.add(r.count());
+                }
+                case "volume" -> {
+                    cols.add(Col.number("volume"));
+                    row.add(r.volume());
+                }
+                case "tonnage" -> {
+                    cols.add(Col.number("tonnage"));
+                    row.add(r.tonnage());
+                }
+                default -> {
+                    AggregateResult.Summary s = r.summaries().stream().filter(x -> x.attribute().equalsIgnoreCase(f[1]))
+                            .findFirst().orElseThrow();
+                    double v = f[0].equals("mean") ? s.mean() : f[0].equals("min") ? s.min() : s.max();
+                    cols.add(Col.number(f[0] + "_" + s.attribute()));
+                    row.add(Double.isNaN(v) ? null : v);
+                }
+            }
+        }
+        cols.add(new Col("bricks_scanned", RowWriter.Kind.LONG));
+        cols.add(new Col("bricks_skipped", RowWriter.Kind.LONG));
+        row.add(r.scan().scanned());
+        row.add(r.scan().skipped());
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            out.row(row);
+        }
+    }
+
+    /** Writes the grade-tonnage curve: cutoff, cells, volume, tonnage, mean_grade, metal. */
+    static void curveRows(AggregateResult r, String format, RowWriter.Output w) {
+        List<Col> cols = List.of(Col.number("cutoff"), new Col("cells", RowWriter.Kind.LONG), Col.number("volume"),
+                Col.number("tonnage"), Col.number("mean_grade"), Col.number("metal"));
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            for (AggregateResult.GradeTonnageRow g : r.gradeTonnage()) {
+                out.row(java.util.Arrays.asList(g.cutoff(), g.cells(), g.volume(), nan(g.tonnage()), nan(g.meanGrade()),
+                        nan(g.metal())));
+            }
+        }
+    }
+
+    private static Double nan(double v) {
+        return Double.isNaN(v) ? null : v;
+    }
+
+    /** The scan report as text, for {@code --explain}. */
+    static String explain(BrickSource src, BlockQuery q, ScanReport r) {
+        return "block model " + src.model().name() + " (" + src.model().nx() + " x " + src.model().ny() + " x "
+                + src.model().nz() + " cells, bricks of 32^3)\n"
+                + "  box: " + (q.box() == null ? "none" : q.box()) + "\n"
+                + "  where: " + (q.where().isEmpty() ? "none" : q.where()) + "\n"
+                + "  bricks: " + r.bricks() + " stored, " + r.skippedByBox() + " skipped by the box, "
+                + r.skippedByStats() + " skipped by statistics, " + r.scanned() + " scanned\n"
+                + "  cells: " + r.cellsTested() + " tested, " + r.cellsSelected() + " selected\n";
+    }
+}
