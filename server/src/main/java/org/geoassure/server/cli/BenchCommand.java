@@ -57,7 +57,8 @@ final class BenchCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
-            + "(LAS parse against a naive baseline) or segy (SEG-Y read against segyio); las and segy run only when named")
+            + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio) or postgis (embedded vs PostGIS, needs "
+            + "GEODB_PG_URL); las, segy and postgis run only when named")
     String only;
 
     @Override
@@ -65,8 +66,13 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy").contains(only)) {
-            throw new InvalidContentException("--only: '" + only + "' is not one of desurvey, ingest, query, las, segy");
+        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "postgis").contains(only)) {
+            throw new InvalidContentException("--only: '" + only
+                    + "' is not one of desurvey, ingest, query, las, segy, postgis");
+        }
+        if ("postgis".equals(only)) {
+            PostgisBench.run(out, dir, holes, queries);
+            return 0;
         }
         if ("las".equals(only)) {
             LasBench.run(out, dir);
