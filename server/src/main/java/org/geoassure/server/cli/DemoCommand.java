@@ -89,8 +89,10 @@ final class DemoCommand implements Callable<Integer> {
                     + "  ./geoassure export %s intervals --table lithology --format csv%n"
                     + "  ./geoassure query %s --sql \"SELECT CET_Litho, count(*) AS n FROM lithology "
                     + "WHERE ST_3DDWithin(geom, ST_MakePoint(%.1f, %.1f, %.1f), 150) GROUP BY CET_Litho\"%n"
+                    + "  ./geoassure serve %s      (then open http://127.0.0.1:7070/ for the 3D viewer)%n"
+                    + "  ./geoassure render %s --table lithology --color-by CET_Litho --out lithology.png%n"
                     + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
-                    workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace);
+                    workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace, workspace, workspace);
         }
         return 0;
     }
