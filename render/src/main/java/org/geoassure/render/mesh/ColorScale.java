@@ -53,7 +53,8 @@ public final class ColorScale {
 
     /**
      * A ramp by quantiles of {@code values} (NaN ignored): the minimum, the quartiles and the maximum get the five
-     * ramp stops, so each colour band holds about a quarter of the values.
+     * ramp stops, so each colour band holds about a quarter of the values. When ties would merge two stops (say
+     * three quarters of the assays are 0), the quantiles are taken over the distinct values instead.
      *
      * @throws IllegalArgumentException if there is no number
      */
@@ -62,6 +63,18 @@ public final class ColorScale {
         if (v.length == 0) {
             throw new IllegalArgumentException("no values for a quantile ramp");
         }
+        double[] stops = stops(v);
+        for (int i = 0; i + 1 < stops.length; i++) {
+            if (stops[i] == stops[i + 1]) {
+                // many equal values (e.g. assays at the detection limit) would merge stops: use the distinct values
+                stops = stops(java.util.Arrays.stream(v).distinct().toArray());
+                break;
+            }
+        }
+        return new ColorScale(null, v[0], v[v.length - 1], stops);
+    }
+
+    private static double[] stops(double[] v) {
         double[] stops = new double[VIRIDIS.length];
         for (int i = 0; i < stops.length; i++) {
             double rank = (v.length - 1) * (double) i / (stops.length - 1); // linear interpolation between ranks
@@ -69,7 +82,7 @@ public final class ColorScale {
             int hi = Math.min(lo + 1, v.length - 1);
             stops[i] = v[lo] + (rank - lo) * (v[hi] - v[lo]);
         }
-        return new ColorScale(null, v[0], v[v.length - 1], stops);
+        return stops;
     }
 
     /** Whether this scale is for categories. */

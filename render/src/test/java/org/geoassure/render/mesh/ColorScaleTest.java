@@ -34,6 +34,20 @@ class ColorScaleTest {
     }
 
     @Test
+    void tiedValuesDoNotMergeStops() {
+        // 80% of the samples at 0 (below detection), as in the Demo1 assays: quartiles of the distinct values instead
+        double[] v = new double[100];
+        for (int i = 80; i < 100; i++) {
+            v[i] = i - 79; // 1..20
+        }
+        ColorScale s = ColorScale.quantiles(v);
+        // distinct values 0..20: quartile stops at 0, 5, 10, 15, 20
+        assertEquals(List.of(0.0, 5.0, 10.0, 15.0, 20.0), s.legend().stream().map(m -> m.get("value")).toList());
+        assertEquals(VIRIDIS_0, s.color(0.0));
+        assertEquals(VIRIDIS_MID, s.color(10.0));
+    }
+
+    @Test
     void categoriesInSortedOrder() {
         ColorScale a = ColorScale.categorical(List.of("vein", "granite", "basalt"));
         ColorScale b = ColorScale.categorical(List.of("basalt", "vein", "granite", "vein"));
