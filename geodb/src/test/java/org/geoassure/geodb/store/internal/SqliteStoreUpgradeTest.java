@@ -1,0 +1,73 @@
+package org.geoassure.geodb.store.internal;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import org.geoassure.geodb.model.LogCurve;
+import org.geoassure.geodb.model.LogData;
+import org.geoassure.geodb.model.LogRecord;
+import org.geoassure.geodb.model.Provenance;
+import org.geoassure.geodb.model.SourceFile;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.geodb.store.Workspaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A workspace written by an earlier build (schema version 1: commit 9eb6f79, the pygslib Demo1 drillholes ingested
+ * with `geoassure ingest ... --dip-convention positive-down --beyond-total-depth warn`) opens in this build: it is
+ * upgraded to the current schema, passes the integrity check, keeps every row, and takes the newer data (logs).
+ */
+class SqliteStoreUpgradeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void schemaOneWorkspaceIsUpgradedAndKeepsItsData() throws IOException, SQLException {
+        Path ws = dir.resolve("old.gpkg");
+        try (InputStream in = getClass().getResourceAsStream("/workspaces/demo1-schema-1.gpkg")) {
+            Files.copy(in, ws);
+        }
+        assertEquals("1", schemaVersion(ws), "the fixture is a schema-1 file");
+        try (WorkspaceStore store = Workspaces.open(ws)) {
+            assertEquals(List.of(), store.check(), "sound after the upgrade");
+            assertEquals(29, store.holeIds().size());
+            try (var rows = store.intervals("assays", Selection.all())) {
+                assertEquals(1882, rows.count(), "every assay row of pygslib_demo1_assay.csv");
+            }
+            double[] depth = {1.0, 2.0};
+            store.ingestLogs(List.of(new LogData("0", "gr", "M", List.of(new LogCurve("GR", "GAPI", "")), depth,
+                    List.of(new double[] {50.5, Double.NaN}), new SourceFile("las", "gr.las", "ab".repeat(32), 2))),
+                    new Provenance(List.of(new SourceFile("las", "gr.las", "ab".repeat(32), 2)), "tester", Map.of(),
+                            List.of()));
+            try (var logs = store.logs(Selection.all())) {
+                List<LogRecord> all = logs.toList();
+                assertEquals(1, all.size());
+                assertArrayEquals(depth, all.get(0).log().depths());
+                assertEquals(50.5, all.get(0).log().value(0, 0));
+                assertEquals(Double.NaN, all.get(0).log().value(0, 1));
+            }
+            assertEquals(List.of(), store.check(), "sound with the new data");
+        }
+        assertEquals(Integer.toString(Schema.VERSION), schemaVersion(ws));
+    }
+
+    private static String schemaVersion(Path ws) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + ws); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT value FROM ga_workspace WHERE key = 'schema_version'")) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+}
