@@ -56,14 +56,9 @@ public final class IntervalTubes {
             }
         }
         ColorScale scale = scale(rows, column, ramp);
-        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (IntervalRecord r : rows) {
-            for (int i = 0; i < 9; i++) {
-                lo[i % 3] = Math.min(lo[i % 3], r.position(i));
-                hi[i % 3] = Math.max(hi[i % 3], r.position(i));
-            }
-        }
+        double[] b = bounds(rows);
+        double[] lo = {b[0], b[1], b[2]};
+        double[] hi = {b[3], b[4], b[5]};
         RenderOrigin origin = new RenderOrigin(Math.rint((lo[0] + hi[0]) / 2), Math.rint((lo[1] + hi[1]) / 2),
                 Math.rint((lo[2] + hi[2]) / 2));
         Tubes tubes = new Tubes(origin, radius, sides);
@@ -95,6 +90,29 @@ public final class IntervalTubes {
         }
         List<String> columns = List.of("hole_id", "depth_from", "depth_to", column == null ? "value" : column);
         return new Result(tubes.mesh(), columns, features, column == null ? List.of() : scale.legend());
+    }
+
+    /**
+     * A radius that keeps holes visible in a picture of all of {@code rows}: 1/250 of the largest extent of their
+     * positions, at least 0.5 m.
+     */
+    public static double defaultRadius(List<IntervalRecord> rows) {
+        double[] b = bounds(rows);
+        double extent = Math.max(b[3] - b[0], Math.max(b[4] - b[1], b[5] - b[2]));
+        return Math.max(0.5, extent / 250);
+    }
+
+    /** min x, y, z then max x, y, z over the from, to and mid points of the rows. */
+    private static double[] bounds(List<IntervalRecord> rows) {
+        double[] b = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (IntervalRecord r : rows) {
+            for (int i = 0; i < 9; i++) {
+                b[i % 3] = Math.min(b[i % 3], r.position(i));
+                b[3 + i % 3] = Math.max(b[3 + i % 3], r.position(i));
+            }
+        }
+        return b;
     }
 
     private static ColorScale scale(List<IntervalRecord> rows, String column, Ramp ramp) {

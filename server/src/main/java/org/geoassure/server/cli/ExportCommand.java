@@ -134,7 +134,7 @@ final class ExportCommand implements Callable<Integer> {
      * The tubes of {@code table}'s intervals in the selection, checked as {@code export gltf} checks them (also used
      * by the HTTP API, whose parameters are named without the {@code --}).
      *
-     * @param radius tube radius in metres, or null for {@code render}'s default (1/250 of the data's extent)
+     * @param radius tube radius in metres, or null for {@link IntervalTubes#defaultRadius}
      * @param prefix put before the option names in messages: {@code "--"} for the command line, {@code ""} for HTTP
      */
     static IntervalTubes.Result tubes(WorkspaceStore store, String table, String colorBy, Double radius, int sides,
@@ -159,10 +159,10 @@ final class ExportCommand implements Callable<Integer> {
                     + " has no intervals in this time slice: nothing to draw");
         }
         try {
-            return IntervalTubes.build(rows, colorBy, radius != null ? radius : RenderCommand.autoRadius(rows), sides,
+            return IntervalTubes.build(rows, colorBy, radius != null ? radius : IntervalTubes.defaultRadius(rows), sides,
                     ramp);
         } catch (IllegalArgumentException e) {
-            throw new InvalidContentException("gltf: " + e.getMessage());
+            throw new InvalidContentException(prefix + "table: " + e.getMessage());
         }
     }
 

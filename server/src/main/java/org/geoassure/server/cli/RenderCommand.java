@@ -5,13 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
-import org.geoassure.geodb.model.IntervalRecord;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.render.mesh.IntervalTubes;
@@ -72,9 +69,6 @@ final class RenderCommand implements Callable<Integer> {
         if (px[0] < 16 || px[1] < 16 || px[0] > 8192 || px[1] > 8192) {
             throw new InvalidContentException("--size: 16..8192 pixels each way, got " + size);
         }
-        if (radius != null && (!(radius > 0) || !Double.isFinite(radius))) {
-            throw new InvalidContentException("--radius: must be a positive number of metres, got " + radius);
-        }
         Selection s = Selection.all();
         if (asOf != null) {
             s = s.asOf(Times.parse("--as-of", asOf));
@@ -82,20 +76,10 @@ final class RenderCommand implements Callable<Integer> {
         if (recordedAsOf != null) {
             s = s.recordedAsOf(Times.parse("--recorded-as-of", recordedAsOf));
         }
-        List<IntervalRecord> rows;
+        IntervalTubes.Result tubes;
         try (WorkspaceStore store = ws.open()) {
-            if (colorBy != null && store.intervalColumns(table).stream().noneMatch(c -> c.name().equalsIgnoreCase(colorBy))) {
-                throw new InvalidContentException("--color-by: table " + table + " has no column '" + colorBy + "'");
-            }
-            try (Stream<IntervalRecord> st = store.intervals(table, s)) {
-                rows = st.toList();
-            }
+            tubes = ExportCommand.tubes(store, table, colorBy, radius, 12, colours, s, "--");
         }
-        if (rows.isEmpty()) {
-            throw new InvalidContentException("--table: " + table + " has no intervals in this time slice: nothing to draw");
-        }
-        double r = radius != null ? radius : autoRadius(rows);
-        IntervalTubes.Result tubes = IntervalTubes.build(rows, colorBy, r, 12, colours);
         BufferedImage img = Snapshot.render(tubes.mesh(), new Snapshot.View(v[0], v[1], v[2]), (int) px[0], (int) px[1]);
         try {
             Path dir = out.toAbsolutePath().getParent();
@@ -106,18 +90,5 @@ final class RenderCommand implements Callable<Integer> {
             throw new StorageException("cannot write " + out + ": " + e.getMessage(), e);
         }
         return 0;
-    }
-
-    static double autoRadius(List<IntervalRecord> rows) {
-        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
-        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        for (IntervalRecord r : rows) {
-            for (int i = 0; i < 9; i++) {
-                lo[i % 3] = Math.min(lo[i % 3], r.position(i));
-                hi[i % 3] = Math.max(hi[i % 3], r.position(i));
-            }
-        }
-        double extent = Math.max(hi[0] - lo[0], Math.max(hi[1] - lo[1], hi[2] - lo[2]));
-        return Math.max(0.5, extent / 250);
     }
 }
