@@ -19,6 +19,19 @@ public record TimeSlice(Instant validAt, Instant recordedAt) {
         return CURRENT;
     }
 
+    /**
+     * The time forms every front end accepts: a date ({@code 2025-06-01}, meaning 00:00 UTC) or an ISO instant
+     * ({@code 2025-06-01T08:00:00Z}).
+     *
+     * @throws java.time.format.DateTimeParseException if {@code text} is neither; callers name the option or field
+     */
+    public static Instant parseTime(String text) {
+        if (text.length() == 10) {
+            return java.time.LocalDate.parse(text).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        }
+        return Instant.parse(text);
+    }
+
     public Optional<Instant> valid() {
         return Optional.ofNullable(validAt);
     }

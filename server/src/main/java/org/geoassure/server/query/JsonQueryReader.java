@@ -2,8 +2,6 @@ package org.geoassure.server.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -19,6 +17,7 @@ import org.geoassure.geodb.query.AttributePredicate.Op;
 import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.query.TimeSlice;
 
 /** Walks a {@link LocatedJson} tree into a {@link JsonQuery}, refusing anything it does not know. */
 final class JsonQueryReader {
@@ -213,10 +212,7 @@ final class JsonQueryReader {
     private Instant instant(JsonNode node, String path) {
         String t = text(node, path);
         try {
-            if (t.length() == 10) {
-                return LocalDate.parse(t).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            return Instant.parse(t);
+            return TimeSlice.parseTime(t);
         } catch (DateTimeParseException e) {
             throw fail(path, "\"" + t + "\" is not a date (2025-06-01) or a UTC instant (2025-06-01T08:00:00Z)");
         }
