@@ -3,7 +3,7 @@ package org.geoassure.geodb.query.internal;
 import org.geoassure.geodb.query.Box3;
 
 /**
- * Exact 3D tests in double on polylines stored as packed x,y,z triples. Internal: not for use outside geodb.
+ * Exact 3D tests in double on polylines and triangles stored as packed x,y,z triples. Internal: not for use outside geodb.
  */
 public final class Geometry3 {
     private Geometry3() {
@@ -197,6 +197,160 @@ public final class Geometry3 {
         double cy = p1y + d1y * s - (p2y + d2y * t);
         double cz = p1z + d1z * s - (p2z + d2z * t);
         return Math.sqrt(cx * cx + cy * cy + cz * cz);
+    }
+
+    /**
+     * Distance from a point to the (filled) triangle a-b-c: the closest point by Voronoi regions (after Ericson,
+     * Real-Time Collision Detection, 5.1.5); a degenerate triangle falls back to its edges.
+     */
+    public static double pointTriangleDistance(double px, double py, double pz, double[] t, int a, int b, int c) {
+        double ax = t[a], ay = t[a + 1], az = t[a + 2];
+        double abx = t[b] - ax, aby = t[b + 1] - ay, abz = t[b + 2] - az;
+        double acx = t[c] - ax, acy = t[c + 1] - ay, acz = t[c + 2] - az;
+        double nx = aby * acz - abz * acy, ny = abz * acx - abx * acz, nz = abx * acy - aby * acx;
+        if (nx * nx + ny * ny + nz * nz == 0) {
+            double[] edges = {ax, ay, az, t[b], t[b + 1], t[b + 2], t[c], t[c + 1], t[c + 2], ax, ay, az};
+            return polylinePointDistance(edges, 4, px, py, pz);
+        }
+        double apx = px - ax, apy = py - ay, apz = pz - az;
+        double d1 = abx * apx + aby * apy + abz * apz;
+        double d2 = acx * apx + acy * apy + acz * apz;
+        double qx, qy, qz;
+        if (d1 <= 0 && d2 <= 0) {
+            qx = ax; qy = ay; qz = az;
+        } else {
+            double bpx = px - t[b], bpy = py - t[b + 1], bpz = pz - t[b + 2];
+            double d3 = abx * bpx + aby * bpy + abz * bpz;
+            double d4 = acx * bpx + acy * bpy + acz * bpz;
+            double cpx = px - t[c], cpy = py - t[c + 1], cpz = pz - t[c + 2];
+            double d5 = abx * cpx + aby * cpy + abz * cpz;
+            double d6 = acx * cpx + acy * cpy + acz * cpz;
+            double vc = d1 * d4 - d3 * d2;
+            double vb = d5 * d2 - d1 * d6;
+            double va = d3 * d6 - d5 * d4;
+            if (d3 >= 0 && d4 <= d3) {
+                qx = t[b]; qy = t[b + 1]; qz = t[b + 2];
+            } else if (vc <= 0 && d1 >= 0 && d3 <= 0) {
+                double v = d1 / (d1 - d3);
+                qx = ax + v * abx; qy = ay + v * aby; qz = az + v * abz;
+            } else if (d6 >= 0 && d5 <= d6) {
+                qx = t[c]; qy = t[c + 1]; qz = t[c + 2];
+            } else if (vb <= 0 && d2 >= 0 && d6 <= 0) {
+                double w = d2 / (d2 - d6);
+                qx = ax + w * acx; qy = ay + w * acy; qz = az + w * acz;
+            } else if (va <= 0 && (d4 - d3) >= 0 && (d5 - d6) >= 0) {
+                double w = (d4 - d3) / ((d4 - d3) + (d5 - d6));
+                qx = t[b] + w * (t[c] - t[b]); qy = t[b + 1] + w * (t[c + 1] - t[b + 1]);
+                qz = t[b + 2] + w * (t[c + 2] - t[b + 2]);
+            } else {
+                double denom = 1 / (va + vb + vc);
+                double v = vb * denom, w = vc * denom;
+                qx = ax + abx * v + acx * w; qy = ay + aby * v + acy * w; qz = az + abz * v + acz * w;
+            }
+        }
+        return Math.sqrt(sq(px - qx) + sq(py - qy) + sq(pz - qz));
+    }
+
+    /**
+     * Distance from segment p-q to the (filled) triangle a-b-c: zero when the segment meets the triangle, else the
+     * least of its end points' distances to the triangle and its distances to the three edges.
+     */
+    public static double segmentTriangleDistance(double px, double py, double pz, double qx, double qy, double qz,
+            double[] t, int a, int b, int c) {
+        if (segmentMeetsTriangle(px, py, pz, qx, qy, qz, t, a, b, c)) {
+            return 0;
+        }
+        double d = Math.min(pointTriangleDistance(px, py, pz, t, a, b, c), pointTriangleDistance(qx, qy, qz, t, a, b, c));
+        int[] corners = {a, b, c, a};
+        for (int e = 0; e < 3; e++) {
+            int u = corners[e], v = corners[e + 1];
+            d = Math.min(d, segmentSegmentDistance(px, py, pz, qx, qy, qz, t[u], t[u + 1], t[u + 2], t[v], t[v + 1], t[v + 2]));
+        }
+        return d;
+    }
+
+    /** Whether segment p-q crosses the interior of triangle a-b-c (Moller-Trumbore, parameter in [0, 1]). */
+    private static boolean segmentMeetsTriangle(double px, double py, double pz, double qx, double qy, double qz,
+            double[] t, int a, int b, int c) {
+        double dx = qx - px, dy = qy - py, dz = qz - pz;
+        double e1x = t[b] - t[a], e1y = t[b + 1] - t[a + 1], e1z = t[b + 2] - t[a + 2];
+        double e2x = t[c] - t[a], e2y = t[c + 1] - t[a + 1], e2z = t[c + 2] - t[a + 2];
+        double hx = dy * e2z - dz * e2y, hy = dz * e2x - dx * e2z, hz = dx * e2y - dy * e2x;
+        double det = e1x * hx + e1y * hy + e1z * hz;
+        if (det == 0) {
+            return false; // parallel or degenerate: the edge and end-point distances decide
+        }
+        double f = 1 / det;
+        double sx = px - t[a], sy = py - t[a + 1], sz = pz - t[a + 2];
+        double u = f * (sx * hx + sy * hy + sz * hz);
+        if (u < 0 || u > 1) {
+            return false;
+        }
+        double rx = sy * e1z - sz * e1y, ry = sz * e1x - sx * e1z, rz = sx * e1y - sy * e1x;
+        double v = f * (dx * rx + dy * ry + dz * rz);
+        if (v < 0 || u + v > 1) {
+            return false;
+        }
+        double s = f * (e2x * rx + e2y * ry + e2z * rz);
+        return s >= 0 && s <= 1;
+    }
+
+    /**
+     * Whether the (filled) triangle a-b-c touches the closed box: the separating-axis test with the box's three
+     * axes, the triangle's normal and the nine edge cross products (Akenine-Moller, "Fast 3D triangle-box overlap
+     * testing", 2001).
+     */
+    public static boolean triangleIntersectsBox(double[] t, int a, int b, int c, Box3 box) {
+        double cx = (box.minX() + box.maxX()) / 2, cy = (box.minY() + box.maxY()) / 2, cz = (box.minZ() + box.maxZ()) / 2;
+        double hx = (box.maxX() - box.minX()) / 2, hy = (box.maxY() - box.minY()) / 2, hz = (box.maxZ() - box.minZ()) / 2;
+        double[][] v = {
+            {t[a] - cx, t[a + 1] - cy, t[a + 2] - cz},
+            {t[b] - cx, t[b + 1] - cy, t[b + 2] - cz},
+            {t[c] - cx, t[c + 1] - cy, t[c + 2] - cz}};
+        double[] h = {hx, hy, hz};
+        for (int k = 0; k < 3; k++) {
+            double lo = Math.min(v[0][k], Math.min(v[1][k], v[2][k]));
+            double hi = Math.max(v[0][k], Math.max(v[1][k], v[2][k]));
+            if (lo > h[k] || hi < -h[k]) {
+                return false;
+            }
+        }
+        double[][] e = new double[3][];
+        for (int i = 0; i < 3; i++) {
+            double[] p = v[i], q = v[(i + 1) % 3];
+            e[i] = new double[] {q[0] - p[0], q[1] - p[1], q[2] - p[2]};
+        }
+        double[] n = cross(e[0], e[1]);
+        if (!separated(n, v, h)) {
+            for (int i = 0; i < 3; i++) {
+                for (int k = 0; k < 3; k++) {
+                    double[] unit = new double[3];
+                    unit[k] = 1;
+                    if (separated(cross(unit, e[i]), v, h)) {
+                        return false;
+                    }
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static boolean separated(double[] axis, double[][] v, double[] h) {
+        if (axis[0] == 0 && axis[1] == 0 && axis[2] == 0) {
+            return false;
+        }
+        double p0 = dot(axis, v[0]), p1 = dot(axis, v[1]), p2 = dot(axis, v[2]);
+        double r = h[0] * Math.abs(axis[0]) + h[1] * Math.abs(axis[1]) + h[2] * Math.abs(axis[2]);
+        return Math.min(p0, Math.min(p1, p2)) > r || Math.max(p0, Math.max(p1, p2)) < -r;
+    }
+
+    private static double[] cross(double[] u, double[] w) {
+        return new double[] {u[1] * w[2] - u[2] * w[1], u[2] * w[0] - u[0] * w[2], u[0] * w[1] - u[1] * w[0]};
+    }
+
+    private static double dot(double[] u, double[] w) {
+        return u[0] * w[0] + u[1] * w[1] + u[2] * w[2];
     }
 
     private static double clamp(double v) {
