@@ -97,7 +97,7 @@ public final class IntegrityCheck {
         }
 
         // GeoPackage catalog: every feature table registered with its geometry column, every registration a table
-        List<String> features = new ArrayList<>(List.of("boreholes", "traces"));
+        List<String> features = new ArrayList<>(List.of("boreholes", "traces", "features"));
         features.addAll(intervalSqlTables.values());
         for (String t : features) {
             count(c, findings, "gpkg_contents: feature table " + t + " is not registered as features",
@@ -121,6 +121,7 @@ public final class IntegrityCheck {
         examples(c, findings, "ga_rtree_traces: R*Tree entry of no trace", "SELECT CAST(r.id AS TEXT) FROM ga_rtree_traces r "
                 + "WHERE NOT EXISTS (SELECT 1 FROM traces t WHERE t.fid = r.id >> " + bits + ")");
         rtreeCheck(c, findings, "ga_rtree_traces");
+        features(c, findings);
         for (var e : intervalSqlTables.entrySet()) {
             String rows = e.getValue();
             String chunks = "chunks_" + rows.substring("intervals_".length());
@@ -207,5 +208,29 @@ public final class IntegrityCheck {
 
     private static String q(String ident) {
         return '"' + ident.replace("\"", "\"\"") + '"';
+    }
+
+    /** Features ({@link FeatureTables}): periods, ingests, versions of one feature, the R*Tree. */
+    private static void features(Connection c, List<String> findings) {
+        String open = Long.toString(Bitemporal.OPEN);
+        examples(c, findings, "features: empty or reversed valid period (valid_from >= valid_to)",
+                "SELECT layer || ' ' || feature_id FROM features WHERE valid_from >= valid_to");
+        examples(c, findings, "features: empty or reversed record period (recorded_at >= superseded_at)",
+                "SELECT layer || ' ' || feature_id FROM features WHERE recorded_at >= superseded_at");
+        examples(c, findings, "features: record time that is no ingest's", "SELECT layer || ' ' || feature_id FROM "
+                + "features x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.recorded_at = x.recorded_at)");
+        examples(c, findings, "features: superseded at a time that is no ingest's", "SELECT layer || ' ' || feature_id "
+                + "FROM features x WHERE superseded_at <> " + open + " AND NOT EXISTS (SELECT 1 FROM ga_ingest i "
+                + "WHERE i.recorded_at = x.superseded_at)");
+        examples(c, findings, "features: ingest id not in the ingest log (ga_ingest)", "SELECT CAST(x.ingest_id AS "
+                + "TEXT) FROM features x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.id = x.ingest_id)");
+        examples(c, findings, "features: two versions of one feature overlap in both valid and record time",
+                "SELECT a.layer || ' ' || a.feature_id FROM features a JOIN features b ON b.layer = a.layer AND "
+                + "b.feature_id = a.feature_id AND a.fid < b.fid WHERE " + overlap("a", "b"));
+        examples(c, findings, "ga_rtree_features: feature without an R*Tree entry", "SELECT layer || ' ' || feature_id "
+                + "FROM features f WHERE NOT EXISTS (SELECT 1 FROM ga_rtree_features r WHERE r.id = f.fid)");
+        examples(c, findings, "ga_rtree_features: R*Tree entry of no feature", "SELECT CAST(r.id AS TEXT) FROM "
+                + "ga_rtree_features r WHERE NOT EXISTS (SELECT 1 FROM features f WHERE f.fid = r.id)");
+        rtreeCheck(c, findings, "ga_rtree_features");
     }
 }

@@ -40,9 +40,11 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
+import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -50,7 +52,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -123,6 +125,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
             registerFeatures(c, "traces", "LINESTRING", crs.epsg(), "desurveyed hole traces");
             registerAttributes(c, "surveys", "survey stations with desurveyed positions");
             registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
+            registerFeatures(c, "features", "GEOMETRY", crs.epsg(), FEATURES_DESCRIPTION);
             c.commit();
             c.setAutoCommit(true);
             return new SqliteStore(file, c, canonical);
@@ -131,6 +134,9 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
             throw new StorageException("cannot create workspace " + file + ": " + e.getMessage(), e);
         }
     }
+
+    private static final String FEATURES_DESCRIPTION = "features: points, lines, polygons (surfaces and solids keep "
+            + "their mesh in the mesh column), one row per version";
 
     /** Opens an existing workspace file. */
     public static SqliteStore open(Path file) {
@@ -160,8 +166,8 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
                 throw new InvalidContentException(file + ": not a GeoAssure workspace (" + e.getMessage() + ")");
             }
             String version = kv.get("schema_version");
-            if ("1".equals(version) || "2".equals(version)) {
-                migrate(c, Integer.parseInt(version));
+            if ("1".equals(version) || "2".equals(version) || "3".equals(version)) {
+                migrate(c, Integer.parseInt(version), kv.get("crs"));
                 version = Integer.toString(Schema.VERSION);
             }
             if (!Integer.toString(Schema.VERSION).equals(version)) {
@@ -187,15 +193,22 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
         }
     }
 
-    /** Schema version 1 or 2 to 3: adds the log tables (from 1) and the block model tables, in one transaction. */
-    private static void migrate(Connection c, int from) throws SQLException {
+    /**
+     * Schema version 1, 2 or 3 to the current one, in one transaction: adds the log tables (from 1), the block model
+     * tables (from 1 or 2) and the feature tables.
+     */
+    private static void migrate(Connection c, int from, String crsCode) throws SQLException {
         c.setAutoCommit(false);
         try {
             if (from < 2) {
                 Schema.createLogs(c);
                 registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
             }
-            Schema.createBlockModels(c);
+            if (from < 3) {
+                Schema.createBlockModels(c);
+            }
+            Schema.createFeatures(c);
+            registerFeatures(c, "features", "GEOMETRY", Crs.forCode(crsCode).epsg(), FEATURES_DESCRIPTION);
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE ga_workspace SET value = '" + Schema.VERSION + "' WHERE key = 'schema_version'");
             }
@@ -236,10 +249,12 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
             ps.setInt(4, srs);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, 1, 0)")) {
+        // z: 1 (mandatory) for our own 3D tables, 2 (optional) for the generic feature layer (a 2D Shapefile stays 2D)
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO gpkg_geometry_columns VALUES (?, 'geom', ?, ?, ?, 0)")) {
             ps.setString(1, table);
             ps.setString(2, type);
             ps.setInt(3, srs);
+            ps.setInt(4, "GEOMETRY".equals(type) ? 2 : 1);
             ps.executeUpdate();
         }
     }
@@ -292,6 +307,58 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore {
         });
         lastRecorded = recordedAt;
         return rec;
+    }
+
+    // ------------------------------------------------------------------------------------------------ features
+
+    @Override
+    public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
+                () -> FeatureTables.write(conn, nextIngestId(), recordedAt, srsId, layer, features, provenance));
+        lastRecorded = recordedAt;
+        return rec;
+    }
+
+    @Override
+    public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
+                () -> FeatureTables.retire(conn, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
+        lastRecorded = recordedAt;
+        return rec;
+    }
+
+    @Override
+    public List<String> featureLayers() {
+        try {
+            return FeatureTables.layers(conn);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
+            SpatialFilter spatial, TimeSlice time) {
+        return FeatureTables.read(conn, layers, roles, spatial, time, nowMicros(), this::storage);
+    }
+
+    @Override
+    public List<StoredFeature> featureHistory(String layer, String id) {
+        try {
+            return FeatureTables.history(conn, layer, id);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    private long nextIngestId() throws SQLException {
+        try (Statement st = conn.createStatement();
+                ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
+            rs.next();
+            return rs.getLong(1) + 1;
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ block models

@@ -93,7 +93,7 @@ class SqliteStoreFileTest {
                     layers.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getObject(3));
                 }
             }
-            assertEquals(List.of("boreholes/features/4527", "intervals_lithology/features/4527", "logs/attributes/null",
+            assertEquals(List.of("boreholes/features/4527", "features/features/4527", "intervals_lithology/features/4527", "logs/attributes/null",
                     "surveys/attributes/null",
                     "traces/features/4527"), layers);
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
