@@ -50,10 +50,10 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las or blockmodel")
+    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel or progress")
     String kind;
 
-    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel: the CSV file")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file")
     List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
@@ -160,17 +160,28 @@ final class IngestCommand implements Callable<Integer> {
             + "(kept with it)")
     String comment;
 
+    @Option(names = "--layer", paramLabel = "NAME", description = "progress: the feature layer to write (default "
+            + "progress)")
+    String layer;
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "progress: role of rows without a role column "
+            + "(default face): face, roadway, goaf, old_workings, collapse_column, fault, ...")
+    String role;
+
     @Override
     public Integer call() {
         if (kind.equals("las")) {
             return las();
+        }
+        if (kind.equals("progress")) {
+            return FeatureCommands.ingestProgress(this);
         }
         if (kind.equals("blockmodel")) {
             return blockModel();
         }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel)");
+                    + "blockmodel, progress)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

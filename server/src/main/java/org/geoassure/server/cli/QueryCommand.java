@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
             "Example: geoassure query mine.gpkg intervals --table lithology --near 500100,6800200,300 --within 30 \\",
             "           --where \"CET_Litho = 'granite'\" --as-of 2025-06-01 --format json",
             "Block models: geoassure query mine.gpkg blocks --model demo1 --box 0,0,0,100,100,60 --where \"Au_OK >= 1\" \\",
-            "           --aggregate count,volume,tonnage,mean:Au_OK --partial __in --density 2.7"})
+            "           --aggregate count,volume,tonnage,mean:Au_OK --partial __in --density 2.7",
+            "Features (mining progress, goaf, faults): geoassure query mine.gpkg features --role face --as-of 2025-03-01 \\",
+            "           --format geojson (csv, json and arrow give one row per feature with WKT)"})
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -33,7 +35,7 @@ final class QueryCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-            description = "boreholes, stations, intervals or blocks (not with --sql)")
+            description = "boreholes, stations, intervals, blocks or features (not with --sql)")
     String target;
 
     @Option(names = "--sql", paramLabel = "QUERY", description = "a SQL query over the workspace (read-only)")
@@ -67,6 +69,13 @@ final class QueryCommand implements Callable<Integer> {
 
     @Option(names = "--hole", paramLabel = "ID", description = "restrict to these holes (repeatable)")
     List<String> holes = new ArrayList<>();
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "features: restrict to these layers (repeatable)")
+    List<String> layers = new ArrayList<>();
+
+    @Option(names = "--role", paramLabel = "ROLE", description = "features: restrict to these roles (repeatable): "
+            + "face, roadway, goaf, old_workings, fault, ...")
+    List<String> roles = new ArrayList<>();
 
     @Mixin
     BlockModelArg blockModel;
@@ -104,7 +113,14 @@ final class QueryCommand implements Callable<Integer> {
         if (target == null) {
             throw new InvalidContentException("TARGET: give boreholes, stations or intervals, or a query with --sql or --json");
         }
+        boolean geojson = target.equals("features") && "geojson".equals(read.format);
+        if (geojson) {
+            read.format = "json"; // checked as a row format below, written as GeoJSON
+        }
         Selection s = read.apply(Selection.all());
+        if (geojson) {
+            read.format = "geojson";
+        }
         SpatialFilter f = spatial();
         if (f != null) {
             s = s.within(f);
@@ -118,12 +134,15 @@ final class QueryCommand implements Callable<Integer> {
         if (target.equals("blocks")) {
             return blocks();
         }
+        if (target.equals("features")) {
+            return FeatureCommands.query(this, s, f);
+        }
         Rows.Dataset what = switch (target) {
             case "boreholes" -> Rows.Dataset.BOREHOLES;
             case "stations" -> Rows.Dataset.STATIONS;
             case "intervals" -> Rows.Dataset.INTERVALS;
             default -> throw new InvalidContentException("TARGET: '" + target
-                    + "' is not one of boreholes, stations, intervals, blocks");
+                    + "' is not one of boreholes, stations, intervals, blocks, features");
         };
         return select(what, table, s);
     }

@@ -1,0 +1,283 @@
+package org.geoassure.server.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.model.Feature;
+import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.Mesh;
+import org.geoassure.geodb.model.Provenance;
+import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.store.FeatureStore;
+import org.geoassure.geodb.store.FeatureStore.StoredFeature;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.ingest.progress.ProgressCsvReader;
+import org.geoassure.server.cli.RowWriter.Col;
+import org.geoassure.server.cli.RowWriter.Kind;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.Point;
+import org.locationtech.jts.geom.Polygon;
+
+/** The feature parts of {@code ingest} and {@code query}: {@code ingest WS progress FILE}, {@code query WS features}. */
+final class FeatureCommands {
+    static final List<Col> COLUMNS = List.of(Col.text("layer"), Col.text("feature_id"), Col.text("name"),
+            Col.text("kind"), Col.text("role"), new Col("geometry", Kind.GEOMETRY), new Col("vertices", Kind.LONG),
+            new Col("triangles", Kind.LONG), Col.text("attributes"), new Col("valid_from", Kind.TIMESTAMP),
+            new Col("valid_to", Kind.TIMESTAMP), new Col("recorded_at", Kind.TIMESTAMP));
+
+    private FeatureCommands() {
+    }
+
+    /** The store's feature part, or exit 2 naming what the engine lacks. */
+    static FeatureStore features(WorkspaceStore store) {
+        if (store instanceof FeatureStore f) {
+            return f;
+        }
+        throw new InvalidContentException("this workspace's engine does not store features yet (the embedded "
+                + "GeoPackage engine does)");
+    }
+
+    /** {@code ingest WS progress FILE}: dated face lines, roadways, goaf and old workings (one transaction). */
+    static int ingestProgress(IngestCommand c) {
+        if (c.files.size() != 1) {
+            throw new InvalidContentException("FILE: progress takes one CSV file");
+        }
+        String layer = c.layer == null ? "progress" : c.layer;
+        String role = c.role == null ? "face" : c.role;
+        try (WorkspaceStore store = c.ws.open()) {
+            FeatureStore fs = features(store);
+            ProgressCsvReader.Result read = ProgressCsvReader.read(c.files.get(0), role);
+            Provenance p = new Provenance(List.of(read.source()), c.user != null ? c.user
+                    : System.getProperty("user.name"), Map.of("default_role", role), List.of());
+            IngestRecord rec = fs.writeFeatures(layer, read.writes(), p);
+            c.spec.commandLine().getOut().printf("ingest #%d recorded at %s: layer %s: %d new, %d changed, %d unchanged "
+                    + "features from %d rows%n", rec.id(), rec.recordedAt(), layer, rec.holesNew(), rec.holesChanged(),
+                    rec.holesUnchanged(), read.writes().size());
+        }
+        return 0;
+    }
+
+    /** {@code query WS features [--layer L] [--role R] [--box|--near|--line --within] [--as-of T]}. */
+    static int query(QueryCommand q, Selection s, SpatialFilter spatial) {
+        if (!q.where.isEmpty() || !q.holes.isEmpty() || q.table != null) {
+            throw new InvalidContentException("features: select with --layer, --role, --box, --near/--line --within and "
+                    + "the time options (not --where, --hole, --table)");
+        }
+        try (WorkspaceStore store = q.ws.open()) {
+            FeatureStore fs = features(store);
+            Set<String> layers = Set.copyOf(q.layers);
+            Set<String> roles = Set.copyOf(q.roles);
+            q.read.output(q.spec.commandLine().getOut(), w -> {
+                try (Stream<StoredFeature> rows = fs.features(layers, roles, spatial, s.time())) {
+                    if (q.read.format.equals("geojson")) {
+                        geoJson(rows, w.text());
+                    } else {
+                        try (RowWriter out = RowWriter.create(q.read.format, w, COLUMNS)) {
+                            rows.forEach(f -> out.row(row(f)));
+                        }
+                    }
+                }
+            });
+        }
+        return 0;
+    }
+
+    private static List<Object> row(StoredFeature sf) {
+        Feature f = sf.feature();
+        Mesh m = f.mesh();
+        List<Object> v = new ArrayList<>(COLUMNS.size());
+        v.add(sf.layer());
+        v.add(f.id());
+        v.add(f.name());
+        v.add(f.kind().name().toLowerCase(java.util.Locale.ROOT));
+        v.add(f.role());
+        v.add(f.geometry());
+        v.add(m == null ? null : (long) m.vertexCount());
+        v.add(m == null ? null : (long) m.triangleCount());
+        v.add(attributesJson(f.attributes()));
+        v.add(sf.valid().from());
+        v.add(sf.valid().to());
+        v.add(sf.recorded().from());
+        return v;
+    }
+
+    static String attributesJson(Map<String, Object> attributes) {
+        java.io.StringWriter sw = new java.io.StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(sw)) {
+            g.writeStartObject();
+            for (var e : attributes.entrySet()) {
+                g.writeFieldName(e.getKey());
+                value(g, e.getValue());
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sw.toString();
+    }
+
+    private static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null || v instanceof Double d && !Double.isFinite(d)) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else {
+            g.writeBoolean((Boolean) v);
+        }
+    }
+
+    /**
+     * An RFC 7946 FeatureCollection in the workspace CRS (no reprojection to WGS 84: coordinates stay metres; the
+     * collection says so in a {@code crs}-free note). Surfaces and solids are written as MultiPolygons of their
+     * triangles; the feature's id, layer, kind, role, name, valid period and attributes are properties.
+     */
+    static void geoJson(Stream<StoredFeature> rows, java.io.Writer out) {
+        try {
+            JsonGenerator g = new JsonFactory().createGenerator(out);
+            g.writeStartObject();
+            g.writeStringField("type", "FeatureCollection");
+            g.writeArrayFieldStart("features");
+            rows.forEach(sf -> {
+                try {
+                    feature(g, sf);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            g.writeEndArray();
+            g.writeEndObject();
+            g.flush();
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void feature(JsonGenerator g, StoredFeature sf) throws IOException {
+        Feature f = sf.feature();
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeStringField("id", sf.layer() + "/" + f.id());
+        g.writeFieldName("geometry");
+        if (f.mesh() != null) {
+            mesh(g, f.mesh());
+        } else {
+            geometry(g, f.geometry());
+        }
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("layer", sf.layer());
+        g.writeStringField("feature_id", f.id());
+        g.writeStringField("name", f.name());
+        g.writeStringField("kind", f.kind().name().toLowerCase(java.util.Locale.ROOT));
+        g.writeStringField("role", f.role());
+        g.writeStringField("valid_from", sf.valid().from().toString());
+        if (sf.valid().to() == null) {
+            g.writeNullField("valid_to");
+        } else {
+            g.writeStringField("valid_to", sf.valid().to().toString());
+        }
+        for (var e : f.attributes().entrySet()) {
+            g.writeFieldName(e.getKey());
+            value(g, e.getValue());
+        }
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+        g.writeStartObject();
+        if (geom instanceof Point p) {
+            g.writeStringField("type", "Point");
+            g.writeFieldName("coordinates");
+            position(g, p.getCoordinate());
+        } else if (geom instanceof LineString l) {
+            g.writeStringField("type", "LineString");
+            g.writeFieldName("coordinates");
+            positions(g, l.getCoordinates());
+        } else if (geom instanceof Polygon p) {
+            g.writeStringField("type", "Polygon");
+            g.writeFieldName("coordinates");
+            rings(g, p);
+        } else {
+            String type = geom.getGeometryType();
+            g.writeStringField("type", type);
+            g.writeArrayFieldStart("coordinates");
+            for (int i = 0; i < geom.getNumGeometries(); i++) {
+                Geometry part = geom.getGeometryN(i);
+                if (part instanceof Point p) {
+                    position(g, p.getCoordinate());
+                } else if (part instanceof LineString l) {
+                    positions(g, l.getCoordinates());
+                } else {
+                    rings(g, (Polygon) part);
+                }
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
+    private static void rings(JsonGenerator g, Polygon p) throws IOException {
+        g.writeStartArray();
+        positions(g, p.getExteriorRing().getCoordinates());
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+            positions(g, p.getInteriorRingN(i).getCoordinates());
+        }
+        g.writeEndArray();
+    }
+
+    private static void positions(JsonGenerator g, Coordinate[] cs) throws IOException {
+        g.writeStartArray();
+        for (Coordinate c : cs) {
+            position(g, c);
+        }
+        g.writeEndArray();
+    }
+
+    private static void position(JsonGenerator g, Coordinate c) throws IOException {
+        g.writeStartArray();
+        g.writeNumber(c.getX());
+        g.writeNumber(c.getY());
+        if (!Double.isNaN(c.getZ())) {
+            g.writeNumber(c.getZ());
+        }
+        g.writeEndArray();
+    }
+
+    private static void mesh(JsonGenerator g, Mesh m) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("type", "MultiPolygon");
+        g.writeArrayFieldStart("coordinates");
+        for (int t = 0; t < m.triangleCount(); t++) {
+            g.writeStartArray();
+            g.writeStartArray();
+            for (int k = 0; k <= 3; k++) {
+                int v = m.corner(t, k % 3);
+                g.writeStartArray();
+                g.writeNumber(m.coordinate(v, 0));
+                g.writeNumber(m.coordinate(v, 1));
+                g.writeNumber(m.coordinate(v, 2));
+                g.writeEndArray();
+            }
+            g.writeEndArray();
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+}
