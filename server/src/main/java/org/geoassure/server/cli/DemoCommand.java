@@ -26,9 +26,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Create a demo workspace from the real sample drillholes in samples/ (WAMEX, Yalgoo, Western "
-            + "Australia, GDA94 / MGA zone 50), run a few queries and print a summary.",
-            "The workspace is re-created on every run."})
+        description = {"Create the demo workspaces and print a summary: the Kaiyuan demo mine (a generated coal mine "
+            + "in CGCS2000 / 3-degree GK zone 41: 80 boreholes, faults, faces advancing monthly, a flooded goaf, old "
+            + "workings, a resistivity model) beside the workspace given, and the real sample drillholes in samples/ "
+            + "(WAMEX, Yalgoo, Western Australia, GDA94 / MGA zone 50) in it, with a few queries.",
+            "Both workspaces are re-created on every run."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +47,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(workspace + suffix));
         }
+        Path mine = mine(dir, out);
         Path data = DemoLoader.extractWamex(dir.resolve("sample-data"));
         try (WorkspaceStore ws = Workspaces.create(workspace, WorkspaceInfo.of("GeoAssure demo: WAMEX Yalgoo",
                 DemoLoader.WAMEX_CRS, DemoLoader.WAMEX_VERTICAL_DATUM))) {
@@ -52,7 +55,7 @@ final class DemoCommand implements Callable<Integer> {
             try (ProgressBar bar = ProgressBar.forTerminal("ingesting sample drillholes")) {
                 rec = DemoLoader.loadWamex(ws, data, bar);
             }
-            out.printf("GeoAssure demo workspace: %s%n", workspace);
+            out.printf("%nGeoAssure demo workspace of real drillholes: %s%n", workspace);
             out.printf("sample data: %s (copied from the samples jar)%n%n", data);
             InfoCommand.print(ws, out);
             out.printf("%nthe ingest kept %d warnings about the real data, e.g.:%n", rec.provenance().warnings().size());
@@ -93,8 +96,33 @@ final class DemoCommand implements Callable<Integer> {
                     + "  ./geoassure render %s --table lithology --color-by CET_Litho --out lithology.png%n"
                     + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
                     workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace, workspace, workspace);
+            out.printf("%nthe demo mine:%n  ./geoassure query %s features --role face --as-of 2025-06-01 --format geojson%n"
+                    + "  ./geoassure query %s features --as-of 2025-11-15 --near %.1f,%.1f,-330 --within 100%n"
+                    + "  ./geoassure query %s blocks --model resistivity --where \"RHO < 20\" --aggregate count,volume%n"
+                    + "  ./geoassure serve %s%n", mine, mine, org.geoassure.samples.mine.DemoMine.X0 + 330,
+                    org.geoassure.samples.mine.DemoMine.Y0 + 630, mine, mine);
         }
         return 0;
+    }
+
+    /** Generates and loads the Kaiyuan demo mine beside the WAMEX workspace; returns its path. */
+    private static Path mine(Path dir, PrintWriter out) throws IOException {
+        Path mine = dir.resolve("kaiyuan-mine.gpkg");
+        for (String suffix : List.of("", "-wal", "-shm")) {
+            Files.deleteIfExists(Path.of(mine + suffix));
+        }
+        var files = org.geoassure.samples.mine.DemoMine.write(dir.resolve("kaiyuan-data"),
+                org.geoassure.samples.mine.DemoMine.SEED);
+        try (WorkspaceStore ws = Workspaces.create(mine, WorkspaceInfo.of("Kaiyuan demo mine (generated)",
+                org.geoassure.samples.mine.DemoMine.CRS, "Yellow Sea 1985"))) {
+            var loaded = org.geoassure.samples.mine.DemoMineLoader.load(ws, files, "geoassure-demo");
+            out.printf("GeoAssure demo mine: %s (generated files in %s)%n", mine, files.dir());
+            out.printf("  %d boreholes, %d interval rows; layer progress: %d features (faces 1201 and 1202 surveyed "
+                    + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1); layer structures: faults F1, F2; "
+                    + "block model resistivity: %d cells%n", loaded.drillholes().holesNew(),
+                    loaded.drillholes().intervalRows(), loaded.progress().holesNew(), loaded.resistivity().cells());
+        }
+        return mine;
     }
 
     private static long countHoles(WorkspaceStore ws, Selection s) {

@@ -1,0 +1,389 @@
+package org.geoassure.samples.mine;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import org.geoassure.samples.mine.KaiyuanGeology.Unit;
+
+/**
+ * Writes the demo mine's files: a plausible coal mine near Kaiyuan, Liaoning, in CGCS2000 / 3-degree Gauss-Kruger
+ * zone 41 (EPSG:4529), over the ground of {@link KaiyuanGeology}. Every file is one a mine would receive and goes
+ * through the same readers a user would use:
+ * <ul>
+ * <li>{@code collar.csv}, {@code survey.csv}, {@code lithology.csv}, {@code coal_quality.csv}: 80 exploration
+ * boreholes on 10 exploration lines (10 of them inclined), logged from the ground model;
+ * <li>{@code progress.csv}: faces 1201 and 1202 surveyed monthly (2024-2025), their gateroads and the main
+ * roadway, the water-filled goaf of panel 1101 (2019) and the inferred water-filled old workings OW-1;
+ * <li>{@code faults.csv}: the traces of F1 and F2 at the seam (role fault);
+ * <li>{@code resistivity.csv}: a 50 x 50 x 20 m resistivity block model (ohm.m) with low-resistivity anomalies where
+ * the goaf and the old workings hold water;
+ * <li>{@code piezometers.csv} and {@code readings/PZ-n.csv}: five piezometers in the limestone aquifer with two years
+ * of hourly heads (m), PZ-3 near F1 rising from June 2025.
+ * </ul>
+ * Deterministic: the same seed writes the same bytes.
+ */
+public final class DemoMine {
+    /** CRS of every file. */
+    public static final String CRS = "EPSG:4529";
+    /** Easting of the mine's south-west corner (u = 0), near 124.05 E, 42.55 N. */
+    public static final double X0 = 41_585_000;
+    /** Northing of the mine's south-west corner (v = 0). */
+    public static final double Y0 = 4_712_000;
+    /** The seed of the published demo. */
+    public static final long SEED = 20_251_129L;
+
+    /** Panel 1201: face 180 m long (v 300..480), retreating west 60 m a month from u = 1600 from 2024-01-01. */
+    public static final double P1201_V0 = 300;
+    /** North gateroad of 1201. */
+    public static final double P1201_V1 = 480;
+    /** Panel 1202 (v 540..720), retreating west 60 m a month from u = 1600 from 2024-03-01 for 21 surveys. */
+    public static final double P1202_V0 = 540;
+    /** North gateroad of 1202. */
+    public static final double P1202_V1 = 720;
+    /** East edge of the inferred old workings OW-1 (u 150..330, v 560..700). */
+    public static final double OW1_EAST = 330;
+    /** Start of the rising trend of PZ-3. */
+    public static final Instant PZ3_RISE = Instant.parse("2025-06-01T00:00:00Z");
+    /** Rise of PZ-3 per day after {@link #PZ3_RISE}, m. */
+    public static final double PZ3_RISE_PER_DAY = 0.04;
+
+    private DemoMine() {
+    }
+
+    /** What was written. */
+    public record Files(Path dir, Path collar, Path survey, Path lithology, Path coalQuality, Path progress, Path faults,
+            Path resistivity, Path piezometers, List<Path> readings, int holes) {
+    }
+
+    /** A piezometer: id, local position, sensor elevation. */
+    public record Piezometer(String id, double u, double v, double z) {
+    }
+
+    /** The five piezometers (sensors 20 m into the limestone). */
+    public static List<Piezometer> piezometers() {
+        double[][] uv = {{500, 400}, {1300, 1500}, {1750, 600}, {2500, 300}, {2600, 1700}};
+        List<Piezometer> out = new ArrayList<>();
+        for (int i = 0; i < uv.length; i++) {
+            out.add(new Piezometer("PZ-" + (i + 1), uv[i][0], uv[i][1],
+                    round2(KaiyuanGeology.aquiferTop(uv[i][0], uv[i][1]) - 20)));
+        }
+        return out;
+    }
+
+    /** Head of the limestone aquifer (m) without noise: a gentle regional gradient and a seasonal swing. */
+    public static double head(double u, double v, Instant t, String station) {
+        double day = Duration.between(Instant.parse("2024-01-01T00:00:00Z"), t).toSeconds() / 86400.0;
+        double h = 38 + 0.003 * u - 0.002 * v + 1.2 * Math.sin(2 * Math.PI * (day - 100) / 365.25);
+        if (station.equals("PZ-3") && t.isAfter(PZ3_RISE)) {
+            h += PZ3_RISE_PER_DAY * Duration.between(PZ3_RISE, t).toSeconds() / 86400.0;
+        }
+        return h;
+    }
+
+    /** Writes every file into {@code dir}. */
+    public static Files write(Path dir, long seed) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        SplittableRandom rnd = new SplittableRandom(seed);
+        Path collar = dir.resolve("collar.csv");
+        Path survey = dir.resolve("survey.csv");
+        Path lith = dir.resolve("lithology.csv");
+        Path quality = dir.resolve("coal_quality.csv");
+        int holes = boreholes(rnd.split(), collar, survey, lith, quality);
+        Path progress = dir.resolve("progress.csv");
+        progress(progress);
+        Path faults = dir.resolve("faults.csv");
+        faults(faults);
+        Path resistivity = dir.resolve("resistivity.csv");
+        resistivity(rnd.split(), resistivity);
+        Path piezometers = dir.resolve("piezometers.csv");
+        List<Path> readings = piezometers(rnd.split(), piezometers, dir.resolve("readings"));
+        return new Files(dir, collar, survey, lith, quality, progress, faults, resistivity, piezometers, readings, holes);
+    }
+
+    // ------------------------------------------------------------------------------------------------ boreholes
+
+    private static int boreholes(SplittableRandom rnd, Path collar, Path survey, Path lith, Path quality)
+            throws IOException {
+        int lines = 10;
+        int perLine = 8;
+        try (BufferedWriter c = writer(collar); BufferedWriter s = writer(survey); BufferedWriter l = writer(lith);
+                BufferedWriter q = writer(quality)) {
+            c.write("HOLEID,X,Y,Z,LENGTH,DATE\n");
+            s.write("HOLEID,DEPTH,AZIMUTH,DIP\n");
+            l.write("HOLEID,FROM,TO,LITH,UNIT,HYDRO\n");
+            q.write("HOLEID,FROM,TO,ASH,SULPHUR,QNET\n");
+            int n = 0;
+            for (int line = 1; line <= lines; line++) {
+                for (int k = 1; k <= perLine; k++) {
+                    n++;
+                    String id = "ZK" + line + "-" + k;
+                    double u = 150 + (line - 1) * 300 + (rnd.nextDouble() - 0.5) * 80;
+                    double v = 125 + (k - 1) * 250 + (rnd.nextDouble() - 0.5) * 80;
+                    double z = round2(KaiyuanGeology.topography(u, v));
+                    boolean inclined = n % 8 == 3;
+                    double az = inclined ? 80 + rnd.nextDouble() * 20 : 0;
+                    double dip = inclined ? -78 + rnd.nextDouble() * 4 : -90;
+                    LocalDate drilled = LocalDate.of(2015, 3, 1).plusDays((long) (n * 37 + rnd.nextInt(20)));
+                    List<double[]> contacts = new ArrayList<>(); // depth, unit ordinal
+                    double depth = log(u, v, z, az, dip, contacts);
+                    c.write(id + "," + fmt(X0 + u) + "," + fmt(Y0 + v) + "," + fmt(z) + "," + fmt(depth) + ","
+                            + drilled + "\n");
+                    if (inclined) {
+                        for (double d = 0; d < depth; d += 50) {
+                            s.write(id + "," + fmt(d) + "," + fmt(az) + "," + fmt(dip) + "\n");
+                        }
+                        s.write(id + "," + fmt(depth) + "," + fmt(az) + "," + fmt(dip) + "\n");
+                    } else {
+                        s.write(id + ",0.000,0.000,-90.000\n");
+                    }
+                    for (int i = 0; i < contacts.size(); i++) {
+                        double from = contacts.get(i)[0];
+                        double to = i + 1 < contacts.size() ? contacts.get(i + 1)[0] : depth;
+                        Unit unit = Unit.values()[(int) contacts.get(i)[1]];
+                        l.write(id + "," + fmt(from) + "," + fmt(to) + "," + unit.lith + "," + unit.strat + ","
+                                + unit.hydro + "\n");
+                        if (unit == Unit.COAL) {
+                            double ash = 14 + 6 * Math.sin(u / 800) + rnd.nextDouble() * 2;
+                            double sulphur = 0.6 + 0.3 * Math.cos(v / 700) + rnd.nextDouble() * 0.1;
+                            double qnet = 32.5 - 0.35 * ash;
+                            q.write(id + "," + fmt(from) + "," + fmt(to) + "," + fmt(ash) + "," + fmt(sulphur) + ","
+                                    + fmt(qnet) + "\n");
+                        }
+                    }
+                }
+            }
+            return n;
+        }
+    }
+
+    /**
+     * Walks a straight hole from its collar and records where it enters each unit (depth to the nearest mm, found by
+     * bisection between 0.5 m steps); stops 15 m into the limestone. Returns the total depth.
+     */
+    private static double log(double u, double v, double z, double az, double dip, List<double[]> contacts) {
+        double a = Math.toRadians(az);
+        double d = Math.toRadians(-dip);
+        double du = Math.sin(a) * Math.cos(d);
+        double dv = Math.cos(a) * Math.cos(d);
+        double dz = -Math.sin(d);
+        Unit current = KaiyuanGeology.unitAt(u, v, z - 0.01); // the collar elevation is rounded to the cm
+        contacts.add(new double[] {0, current.ordinal()});
+        double step = 0.5;
+        double limestoneFrom = Double.NaN;
+        for (double m = step; ; m += step) {
+            Unit next = KaiyuanGeology.unitAt(u + du * m, v + dv * m, z + dz * m);
+            if (next != current) {
+                double lo = m - step;
+                double hi = m;
+                while (hi - lo > 1e-4) {
+                    double mid = (lo + hi) / 2;
+                    if (KaiyuanGeology.unitAt(u + du * mid, v + dv * mid, z + dz * mid) == current) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                double at = Math.round(hi * 1000) / 1000.0;
+                contacts.add(new double[] {at, next.ordinal()});
+                current = next;
+                if (next == Unit.LIMESTONE && Double.isNaN(limestoneFrom)) {
+                    limestoneFrom = at;
+                }
+            }
+            if (!Double.isNaN(limestoneFrom) && m >= limestoneFrom + 15) {
+                return Math.round(m * 1000) / 1000.0;
+            }
+            if (m > 5000) {
+                throw new IllegalStateException("hole at " + u + ", " + v + " never reaches the limestone");
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ progress
+
+    private static void progress(Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("id,date,name,role,geometry,panel,water_filled,water_level_m\n");
+            // the goaf of panel 1101 (mined out 2017-2019, flooded) and the inferred old workings OW-1
+            w.write("G1101,2019-06-30,goaf of panel 1101,goaf,\"" + polygon(400, 60, 1600, 240) + "\",1101,true,-262.0\n");
+            w.write("OW-1,1995-01-01,old workings OW-1 (inferred boundary),old_workings,\"" + polygon(150, 560, OW1_EAST,
+                    700) + "\",,true,\n");
+            // roadways driven in 2023
+            w.write("R-main,2023-03-01,main haulage roadway,roadway,\"" + line(0, 510, 1700, 510) + "\",,,\n");
+            w.write("R-1201-S,2023-06-01,1201 transport gateroad,roadway,\"" + line(400, P1201_V0, 1620, P1201_V0)
+                    + "\",1201,,\n");
+            w.write("R-1201-N,2023-06-01,1201 return gateroad,roadway,\"" + line(400, P1201_V1, 1620, P1201_V1)
+                    + "\",1201,,\n");
+            w.write("R-1202-S,2023-09-01,1202 transport gateroad,roadway,\"" + line(400, P1202_V0, 1620, P1202_V0)
+                    + "\",1202,,\n");
+            w.write("R-1202-N,2023-09-01,1202 return gateroad,roadway,\"" + line(400, P1202_V1, 1620, P1202_V1)
+                    + "\",1202,,\n");
+            LocalDate start1201 = LocalDate.of(2024, 1, 1);
+            for (int k = 0; k <= 20; k++) {
+                double u = 1600 - 60 * k;
+                w.write("F1201," + start1201.plusMonths(k) + ",1201 working face,face,\"" + face(u, P1201_V0, P1201_V1)
+                        + "\",1201,,\n");
+            }
+            LocalDate start1202 = LocalDate.of(2024, 3, 1);
+            for (int k = 0; k <= 20; k++) {
+                double u = 1600 - 60 * k;
+                w.write("F1202," + start1202.plusMonths(k) + ",1202 working face,face,\"" + face(u, P1202_V0, P1202_V1)
+                        + "\",1202,,\n");
+            }
+        }
+    }
+
+    /** The surveyed position (u) of face 1202 on a date: 1600 - 60 m per month since 2024-03-01, 21 surveys. */
+    public static double face1202(LocalDate date) {
+        long months = java.time.temporal.ChronoUnit.MONTHS.between(LocalDate.of(2024, 3, 1), date);
+        return 1600 - 60 * Math.min(20, months);
+    }
+
+    private static void faults(Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("id,date,name,role,geometry,throw_m,dip_deg\n");
+            for (KaiyuanGeology.Fault f : List.of(KaiyuanGeology.F1, KaiyuanGeology.F2)) {
+                StringBuilder sb = new StringBuilder("LINESTRING Z (");
+                for (int i = 0; i <= 20; i++) {
+                    double t = -1200 + 2400 * i / 20.0;
+                    double[] p = f.tracePoint(t, KaiyuanGeology.FAULT_REF_Z);
+                    if (i > 0) {
+                        sb.append(", ");
+                    }
+                    sb.append(fmt(X0 + p[0])).append(' ').append(fmt(Y0 + p[1])).append(' ')
+                            .append(fmt(KaiyuanGeology.FAULT_REF_Z));
+                }
+                sb.append(')');
+                w.write(f.id() + ",1900-01-01,fault " + f.id() + " at -300 m,fault,\"" + sb + "\"," + fmt(f.throwM())
+                        + "," + fmt(f.dipDeg()) + "\n");
+            }
+        }
+    }
+
+    private static String polygon(double u0, double v0, double u1, double v1) {
+        double[][] c = {{u0, v0}, {u1, v0}, {u1, v1}, {u0, v1}, {u0, v0}};
+        StringBuilder sb = new StringBuilder("POLYGON Z ((");
+        for (int i = 0; i < c.length; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            sb.append(point(c[i][0], c[i][1]));
+        }
+        return sb.append("))").toString();
+    }
+
+    private static String line(double u0, double v0, double u1, double v1) {
+        return "LINESTRING Z (" + point(u0, v0) + ", " + point((u0 + u1) / 2, (v0 + v1) / 2) + ", " + point(u1, v1) + ")";
+    }
+
+    private static String face(double u, double v0, double v1) {
+        return "LINESTRING Z (" + point(u, v0) + ", " + point(u, (v0 + v1) / 2) + ", " + point(u, v1) + ")";
+    }
+
+    /** A point on the seam floor's mid-height (x y z). */
+    private static String point(double u, double v) {
+        double z = KaiyuanGeology.seamRoof(u, v) - KaiyuanGeology.seamThickness(u, v) / 2;
+        return fmt(X0 + u) + " " + fmt(Y0 + v) + " " + fmt(z);
+    }
+
+    // ------------------------------------------------------------------------------------------------ resistivity
+
+    /** Resistivity by unit (ohm.m), typical of such ground. */
+    private static double rho(Unit unit) {
+        return switch (unit) {
+            case COVER -> 30;
+            case SANDSTONE -> 180;
+            case MUDSTONE -> 60;
+            case COAL -> 400;
+            case AQUICLUDE -> 90;
+            case LIMESTONE -> 900;
+        };
+    }
+
+    private static void resistivity(SplittableRandom rnd, Path file) throws IOException {
+        try (BufferedWriter w = writer(file)) {
+            w.write("I,J,K,RHO\n");
+            for (int k = 0; k < 30; k++) {
+                for (int j = 0; j < 40; j++) {
+                    for (int i = 0; i < 60; i++) {
+                        double u = 25 + 50 * i;
+                        double v = 25 + 50 * j;
+                        double z = -420 + 10 + 20 * k;
+                        Unit unit = KaiyuanGeology.unitAt(u, v, z);
+                        if (unit == null) {
+                            continue;
+                        }
+                        double r = rho(unit);
+                        double seam = KaiyuanGeology.seamRoof(u, v);
+                        boolean nearSeam = Math.abs(z - seam) < 40;
+                        if (nearSeam && u > 150 - 30 && u < OW1_EAST + 30 && v > 560 - 30 && v < 700 + 30) {
+                            r = 8; // water in the old workings
+                        } else if (nearSeam && u > 400 && u < 1600 && v > 60 && v < 240 && z < -262 + 10) {
+                            r = 15; // water in the 1101 goaf
+                        }
+                        r *= Math.exp((rnd.nextDouble() - 0.5) * 0.2);
+                        w.write(i + "," + j + "," + k + "," + fmt(r) + "\n");
+                    }
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ piezometers
+
+    private static List<Path> piezometers(SplittableRandom rnd, Path stations, Path dir) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        List<Path> out = new ArrayList<>();
+        try (BufferedWriter w = writer(stations)) {
+            w.write("id,name,kind,x,y,z,unit,watches\n");
+            for (Piezometer p : piezometers()) {
+                w.write(p.id() + ",piezometer " + p.id() + " (O2 limestone),piezometer," + fmt(X0 + p.u()) + ","
+                        + fmt(Y0 + p.v()) + "," + fmt(p.z()) + ",m,O2 limestone aquifer\n");
+                Path f = dir.resolve(p.id() + ".csv");
+                try (BufferedWriter r = writer(f)) {
+                    r.write("date,head\n");
+                    Instant t = Instant.parse("2024-01-01T00:00:00Z");
+                    Instant end = Instant.parse("2026-01-01T00:00:00Z");
+                    StringBuilder sb = new StringBuilder(64);
+                    for (; t.isBefore(end); t = t.plusSeconds(3600)) {
+                        double h = head(p.u(), p.v(), t, p.id()) + (rnd.nextDouble() - 0.5) * 0.1;
+                        sb.setLength(0);
+                        sb.append(t.atOffset(ZoneOffset.UTC).toLocalDateTime().toString().replace('T', ' '));
+                        if (sb.length() == 16) {
+                            sb.append(":00");
+                        }
+                        sb.append(',').append(fmt(h)).append('\n');
+                        r.write(sb.toString());
+                    }
+                }
+                out.add(f);
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ text
+
+    private static BufferedWriter writer(Path p) throws IOException {
+        return java.nio.file.Files.newBufferedWriter(p, StandardCharsets.UTF_8);
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    /** Fixed-point text with 3 decimals, locale-free. */
+    static String fmt(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+}

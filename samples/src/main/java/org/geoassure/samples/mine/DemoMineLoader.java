@@ -1,0 +1,64 @@
+package org.geoassure.samples.mine;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.geoassure.geodb.crs.Crs;
+import org.geoassure.geodb.grid.AttributeType;
+import org.geoassure.geodb.model.IngestRecord;
+import org.geoassure.geodb.model.Provenance;
+import org.geoassure.geodb.store.BlockModelStore;
+import org.geoassure.geodb.store.FeatureStore;
+import org.geoassure.geodb.store.WorkspaceStore;
+import org.geoassure.ingest.blockmodel.BlockModelCsvOptions;
+import org.geoassure.ingest.blockmodel.BlockModelCsvReader;
+import org.geoassure.ingest.drillhole.DrillholeOptions;
+import org.geoassure.ingest.drillhole.DrillholeReader;
+import org.geoassure.ingest.drillhole.ReadResult;
+import org.geoassure.ingest.progress.ProgressCsvReader;
+
+/**
+ * Loads the files of {@link DemoMine} into a workspace (in {@link DemoMine#CRS}) through the same readers the
+ * command line uses: drillholes, mining progress, fault traces and the resistivity block model.
+ */
+public final class DemoMineLoader {
+    /** Layer of the faces, roadways, goaf and old workings. */
+    public static final String PROGRESS = "progress";
+    /** Layer of the fault traces. */
+    public static final String STRUCTURES = "structures";
+    /** Name of the resistivity block model. */
+    public static final String RESISTIVITY = "resistivity";
+
+    private DemoMineLoader() {
+    }
+
+    /** What each load wrote. */
+    public record Loaded(IngestRecord drillholes, IngestRecord progress, IngestRecord structures,
+            BlockModelStore.Version resistivity) {
+    }
+
+    /** Ingests everything; the store must be embedded (features and block models). */
+    public static Loaded load(WorkspaceStore store, DemoMine.Files files, String user) {
+        Map<String, java.nio.file.Path> intervals = new LinkedHashMap<>();
+        intervals.put("lithology", files.lithology());
+        intervals.put("coal_quality", files.coalQuality());
+        ReadResult read = DrillholeReader.read(files.collar(), files.survey(), intervals,
+                DrillholeOptions.builder(Crs.forCode(store.info().crs())).user(user).build());
+        IngestRecord holes = store.ingest(read.batch());
+        FeatureStore features = (FeatureStore) store;
+        ProgressCsvReader.Result progress = ProgressCsvReader.read(files.progress(), "face");
+        IngestRecord p = features.writeFeatures(PROGRESS, progress.writes(),
+                new Provenance(List.of(progress.source()), user, Map.of(), List.of()));
+        ProgressCsvReader.Result faults = ProgressCsvReader.read(files.faults(), "fault");
+        IngestRecord f = features.writeFeatures(STRUCTURES, faults.writes(),
+                new Provenance(List.of(faults.source()), user, Map.of(), List.of()));
+        BlockModelCsvOptions o = BlockModelCsvOptions.byIndex(RESISTIVITY, List.of("I", "J", "K"), 50, 50, 20)
+                .withOrigin(DemoMine.X0, DemoMine.Y0, -420).withDimensions(60, 40, 30)
+                .withType("RHO", AttributeType.FLOAT32);
+        BlockModelCsvReader.Result blocks = BlockModelCsvReader.read(files.resistivity(), o);
+        BlockModelStore.Version v = ((BlockModelStore) store).writeBlockModel(blocks.data(),
+                "synthetic resistivity (ohm.m) of the demo mine", new Provenance(List.of(blocks.source()), user,
+                        o.asParameters(), List.of()));
+        return new Loaded(holes, p, f, v);
+    }
+}
