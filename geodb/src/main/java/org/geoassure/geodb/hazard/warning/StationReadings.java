@@ -4,8 +4,8 @@ import java.util.Arrays;
 import org.geoassure.geodb.hazard.warning.internal.Checks;
 
 /**
- * New readings of one station, as primitive arrays (copied on construction and on access is avoided: do not change
- * the arrays returned by the accessors).
+ * New readings of one station, as primitive arrays. The arrays are copied on construction; the accessors return the
+ * record's own arrays, without a copy, so do not change them.
  *
  * @param station station id
  * @param timesMicros reading times, UTC microseconds, strictly ascending
