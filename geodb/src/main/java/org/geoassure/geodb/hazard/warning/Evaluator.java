@@ -232,7 +232,10 @@ public final class Evaluator {
                 cur = noDataUntil(r, age, last, ts[i], cur, out);
             }
             if (cur >= 0) {
-                out.add(new Change(ts[i], r, -1, vs[i], "reading " + vs[i] + " after a gap of "
+                // a reading that arrives late, after the clock raised the alert, is stamped earlier than the alert
+                // itself: the alert is cleared at its own time instead, so that no alert ends before it began
+                long at = Math.max(ts[i], last + age[cur]);
+                out.add(new Change(at, r, -1, vs[i], "reading " + vs[i] + " after a gap of "
                         + Duration.ofNanos((ts[i] - last) * 1000)));
                 cur = -1;
             }

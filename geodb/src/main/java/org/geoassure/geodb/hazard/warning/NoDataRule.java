@@ -11,8 +11,9 @@ import org.geoassure.geodb.hazard.warning.internal.Checks;
  * No data for too long: level L is raised when the age of the last non-missing reading, {@code age = now − t_last},
  * is strictly greater than {@code maxAge[L]}. The alert is stamped at the moment the age passed the limit,
  * {@code t_last + maxAge[L]}, whether that is found by the clock ({@code now}) or afterwards, by a reading that
- * arrives after the gap; the next non-missing reading clears it (at that reading's time). Missing readings (NaN) are
- * not data. Nothing is checked before the first reading of the station.
+ * arrives after the gap; the next non-missing reading clears it (at that reading's time, or at the alert's own time
+ * if the reading is stamped earlier: data that arrive late, after the clock raised the alert). Missing readings (NaN)
+ * are not data. Nothing is checked before the first reading of the station.
  *
  * @param id rule id
  * @param item monitored item

@@ -62,4 +62,43 @@ class NoDataRuleTest {
     void nothingIsCheckedBeforeTheFirstReading() {
         assertEquals(List.of(), ev.tick(WarningState.initial(), 1000 * HOUR).events());
     }
+
+    @Test
+    void lateDataClearAtTheAlertsOwnTime() {
+        // the clock raises blue at 6 h and yellow at 12 h; then a reading stamped 8 h arrives late: it clears the
+        // alert, at 12 h (the yellow stamp) rather than before the alert's last change
+        Evaluation e = ev.evaluate(WarningState.initial(), hourly("P1", new double[] {0}, new double[] {1}), 0);
+        e = ev.tick(e.state(), 13 * HOUR);
+        List<AlertEvent> log = new ArrayList<>(e.events());
+        e = ev.evaluate(e.state(), hourly("P1", new double[] {8}, new double[] {1}), 14 * HOUR);
+        log.addAll(e.events());
+        assertEquals(List.of("RAISED blue 1970-01-01T06:00:00Z", "ESCALATED yellow 1970-01-01T12:00:00Z",
+                "CLEARED yellow 1970-01-01T12:00:00Z"), brief(log));
+        assertEquals(List.of(), AlertLog.current(log));
+    }
+
+    @Test
+    void aStateRebuiltFromItsFieldsContinuesTheSame() {
+        // the state is plain data: copying it field by field (as a store would persist and load it) changes nothing
+        StationReadings r = hourly("P1", new double[] {0, 1, 9, 10, 30, 31, 32, 60},
+                new double[] {1, 2, 3, Double.NaN, 4, 5, 6, 7});
+        Evaluator both = new Evaluator(RuleSet.of(List.of(SILENT, new RateRule("rise", "dam-1/phreatic", "P1",
+                5 * HOUR, Bound.ABOVE, WarningFixtures.limits(WarningLevel.BLUE, 0.5, 0.5)))));
+        WarningState s = WarningState.initial();
+        List<AlertEvent> log = new ArrayList<>();
+        for (int i = 0; i < r.size(); i++) {
+            StationReadings one = r.slice(i, i + 1);
+            Evaluation e = both.evaluate(s, one, one.timesMicros()[0]);
+            log.addAll(e.events());
+            Map<String, RuleState> rules = new java.util.HashMap<>();
+            e.state().rules().forEach((id, x) -> rules.put(id, new RuleState(x.ruleId(), x.level(), x.alertId())));
+            Map<String, StationHistory> stations = new java.util.HashMap<>();
+            e.state().stations().forEach((id, h) -> stations.put(id, new StationHistory(h.station(), h.lastMicros(),
+                    h.lastValidMicros(), h.windowTimesMicros().clone(), h.windowValues().clone())));
+            s = new WarningState(rules, stations);
+            assertEquals(e.state(), s);
+        }
+        assertEquals(WarningFixtures.whole(both, r), log);
+        assertEquals(true, log.size() >= 6, "gaps and rises should raise alerts: " + brief(log));
+    }
 }
