@@ -1,5 +1,6 @@
 package org.geoassure.geodb.hazard.warning;
 
+import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.hazard.warning.internal.Checks;
 
 /**
@@ -13,7 +14,7 @@ public record Acknowledgement(String who, String why, long timeMicros) {
     public Acknowledgement {
         Checks.name("who", who);
         if (why == null || why.isBlank()) {
-            throw new org.geoassure.geodb.InvalidContentException("why: missing or blank");
+            throw new InvalidContentException("why: missing or blank");
         }
     }
 }

@@ -37,7 +37,8 @@ import org.geoassure.geodb.hazard.warning.internal.Ladder;
  *       level change of an active rule is an ESCALATED or DEESCALATED event; the rule returning to none clears its
  *       alert. Events of one call are sorted by time, then by rule order.</li>
  * </ul>
- * No-data rules of stations without new readings are checked by {@link #tick}.
+ * No-data rules of stations without new readings are checked by {@link #tick}. An evaluator holds no mutable state
+ * (everything is in the {@link WarningState} passed in and returned) and may be shared between threads.
  */
 public final class Evaluator {
     private final RuleSet ruleSet;

@@ -1,7 +1,9 @@
 package org.geoassure.geodb.hazard.warning;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -73,9 +75,9 @@ public record RollUp(int blueToYellow, int yellowToOrange, int orangeToRed) {
 
     /** The level of every item that has at least one active alert, by item id (sorted). */
     public Map<String, WarningLevel> items(Collection<Alert> active) {
-        Map<String, java.util.List<WarningLevel>> byItem = new TreeMap<>();
+        Map<String, List<WarningLevel>> byItem = new TreeMap<>();
         for (Alert a : active) {
-            byItem.computeIfAbsent(a.item(), k -> new java.util.ArrayList<>()).add(a.level());
+            byItem.computeIfAbsent(a.item(), k -> new ArrayList<>()).add(a.level());
         }
         Map<String, WarningLevel> out = new TreeMap<>();
         byItem.forEach((item, levels) -> out.put(item, level(levels).orElseThrow()));

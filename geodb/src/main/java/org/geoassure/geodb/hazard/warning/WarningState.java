@@ -1,5 +1,6 @@
 package org.geoassure.geodb.hazard.warning;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -12,8 +13,8 @@ import java.util.TreeMap;
  */
 public record WarningState(Map<String, RuleState> rules, Map<String, StationHistory> stations) {
     public WarningState {
-        rules = java.util.Collections.unmodifiableMap(new TreeMap<>(rules));
-        stations = java.util.Collections.unmodifiableMap(new TreeMap<>(stations));
+        rules = Collections.unmodifiableMap(new TreeMap<>(rules));
+        stations = Collections.unmodifiableMap(new TreeMap<>(stations));
     }
 
     /** The state before any reading: no rule active, no station seen. */

@@ -1,5 +1,6 @@
 package org.geoassure.geodb.hazard.warning.internal;
 
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import org.geoassure.geodb.InvalidContentException;
@@ -12,7 +13,7 @@ public final class Checks {
     private Checks() {
     }
 
-    /** A non-blank name, trimmed of nothing: ids must be written without surrounding spaces. */
+    /** A non-blank name without leading or trailing spaces (ids are compared exactly). */
     public static String name(String field, String value) {
         if (value == null || value.isBlank()) {
             throw new InvalidContentException(field + ": missing or blank");
@@ -52,6 +53,6 @@ public final class Checks {
             }
             previous = e.getKey();
         }
-        return java.util.Collections.unmodifiableMap(copy);
+        return Collections.unmodifiableMap(copy);
     }
 }
