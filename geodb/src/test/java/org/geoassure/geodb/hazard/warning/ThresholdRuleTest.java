@@ -73,4 +73,44 @@ class ThresholdRuleTest {
                 () -> ev.evaluate(s, hourly("P1", new double[] {5}, new double[] {1}), 6 * WarningFixtures.HOUR));
         assertTrue(e.getMessage().contains("is not after the last reading"), e.getMessage());
     }
+
+    @Test
+    void theLadderIsTheHighestOfIndependentPerLevelTriggers() {
+        // reference: each level on its own is a Schmitt trigger (on when v > raise, stays on while v > clear); the
+        // rule's level is the highest level that is on. Random ladders and series, seed printed on failure.
+        long seed = 7_2026L;
+        java.util.Random rnd = new java.util.Random(seed);
+        for (int round = 0; round < 200; round++) {
+            java.util.Map<WarningLevel, Limit> limits = new java.util.EnumMap<>(WarningLevel.class);
+            double raise = rnd.nextDouble();
+            for (WarningLevel l : WarningLevel.values()) {
+                if (rnd.nextInt(4) > 0) {
+                    limits.put(l, new Limit(raise, raise - rnd.nextDouble()));
+                    raise += 0.01 + rnd.nextDouble();
+                }
+            }
+            if (limits.isEmpty()) {
+                continue;
+            }
+            ThresholdRule rule = new ThresholdRule("r", "i", "S", Bound.ABOVE, limits);
+            Evaluator ev = new Evaluator(RuleSet.of(List.of(rule)));
+            WarningState state = WarningState.initial();
+            boolean[] on = new boolean[4];
+            for (int step = 0; step < 60; step++) {
+                double v = rnd.nextDouble() * (raise + 1) - 0.5;
+                int expected = -1;
+                for (java.util.Map.Entry<WarningLevel, Limit> e : limits.entrySet()) {
+                    int l = e.getKey().ordinal();
+                    on[l] = v > e.getValue().raise() || (on[l] && v > e.getValue().clear());
+                    if (on[l]) {
+                        expected = l;
+                    }
+                }
+                state = ev.evaluate(state, hourly("S", new double[] {step}, new double[] {v}),
+                        step * WarningFixtures.HOUR).state();
+                assertEquals(expected, state.rule("r").level().map(Enum::ordinal).orElse(-1),
+                        "seed " + seed + ", round " + round + ", step " + step + ", limits " + limits);
+            }
+        }
+    }
 }
