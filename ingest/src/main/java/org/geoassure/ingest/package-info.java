@@ -6,6 +6,7 @@
  * with the file name as the user gave it and 1-based physical line numbers. Nothing is written anywhere by a
  * reader: the caller hands the batch to a {@link org.geoassure.geodb.store.WorkspaceStore}.
  *
- * <p>Drillhole CSV/TSV tables are read by {@link org.geoassure.ingest.drillhole.DrillholeReader}.
+ * <p>Drillhole CSV/TSV tables are read by {@link org.geoassure.ingest.drillhole.DrillholeReader}; monitoring rules
+ * files (JSON) by {@link org.geoassure.ingest.rules.RulesJson}.
  */
 package org.geoassure.ingest;
