@@ -56,12 +56,24 @@ try {
     out.infoFrom = await page.textContent('#info-body .col-depth_from');
   }
 
+  // Mine layout at a date (when the workspace has features)
+  out.overlayNow = await page.evaluate(() => window.__viewer.overlay());
+  if (Object.keys(out.overlayNow.counts).length > 0) {
+    await page.fill('#as-of', '2025-02-01');
+    await page.dispatchEvent('#as-of', 'change');
+    await page.waitForFunction(() => window.__viewerReady === true && window.__viewer.overlay().asOf === '2025-02-01',
+      null, { timeout: 30000 });
+    out.overlayFeb = await page.evaluate(() => window.__viewer.overlay());
+    out.layoutText = await page.textContent('#layout-items');
+  }
+
   out.legendBefore = await page.textContent('[data-i18n=legend]');
   await page.screenshot({ path: shot });
   await page.click('#lang');
   out.legendAfter = await page.textContent('[data-i18n=legend]');
   out.langAfter = await page.evaluate(() => document.documentElement.lang);
   out.northLabel = await page.textContent('.axis-north');
+  out.layoutTextZh = await page.textContent('#layout-items');
   await page.screenshot({ path: shot.replace(/\.png$/, '-zh.png') });
 } finally {
   await browser.close();

@@ -10,14 +10,18 @@ const TEXT = {
     clickHint: 'Click a tube to see its interval.', none: '(one colour)', loading: 'Loading…',
     noTables: 'This workspace has no interval tables yet.', failed: 'Could not load: ',
     north: 'N', east: 'E', up: 'Up', hole_id: 'Hole', depth_from: 'From (m)', depth_to: 'To (m)',
-    origin: 'Origin', other: 'Switch language',
+    origin: 'Origin', other: 'Switch language', asOf: 'As of',
+    face: 'Working face', roadway: 'Roadway', goaf: 'Goaf', old_workings: 'Old workings', fault: 'Fault',
+    collapse_column: 'Collapse column',
   },
   'zh-CN': {
     table: '数据表', colorBy: '着色字段', legend: '图例', interval: '区间',
     clickHint: '点击钻孔管查看区间信息。', none: '（单一颜色）', loading: '正在加载…',
     noTables: '该工作区尚无区间数据表。', failed: '加载失败：',
     north: '北', east: '东', up: '上', hole_id: '钻孔', depth_from: '起始深度 (m)', depth_to: '终止深度 (m)',
-    origin: '原点', other: '切换语言',
+    origin: '原点', other: '切换语言', asOf: '截至日期',
+    face: '工作面', roadway: '巷道', goaf: '采空区', old_workings: '老空区', fault: '断层',
+    collapse_column: '陷落柱',
   },
 };
 let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
@@ -55,6 +59,7 @@ function applyLanguage() {
   const none = $('color-by').querySelector('option[value=""]');
   if (none) none.textContent = t('none');
   if (lastPick !== null) showFeature(lastPick);
+  showLayout();
 }
 
 $('lang').addEventListener('click', () => {
@@ -97,6 +102,14 @@ async function start() {
     load();
   });
   $('color-by').addEventListener('change', load);
+  if ((workspace.featureLayers || []).length > 0) {
+    $('as-of-label').hidden = false;
+    $('as-of').addEventListener('change', async () => {
+      window.__viewerReady = false;
+      await loadFeatures();
+      window.__viewerReady = true;
+    });
+  }
   await load();
 }
 
@@ -119,9 +132,68 @@ async function load() {
   frame();
   lastPick = null;
   $('info-body').textContent = t('clickHint');
+  await loadFeatures();
   $('status').textContent = '';
   renderer.render(scene, camera);
   window.__viewerReady = true;
+}
+
+// Mine layout: the features valid at the chosen date (faces, roadways, goaf, old workings, faults) as lines in the
+// glTF frame of the tubes: local (east, up, -north) from the same origin; a feature without z sits at the origin's.
+const ROLE_COLOURS = { face: 0xd62728, roadway: 0x666666, goaf: 0x1f77b4, old_workings: 0x17375e, fault: 0x111111,
+  collapse_column: 0x9467bd };
+let overlay = null;
+let overlayCounts = {};
+let overlayFaceX = null;
+
+async function loadFeatures() {
+  if (!geo || (workspace.featureLayers || []).length === 0) return;
+  const q = new URLSearchParams();
+  if ($('as-of').value) q.set('asOf', $('as-of').value);
+  const fc = await fetchJson('api/v1/features?' + q);
+  if (overlay) scene.remove(overlay);
+  overlay = new THREE.Group();
+  const [ox, oy, oz] = geo.origin;
+  const local = (c) => [c[0] - ox, (c.length > 2 ? c[2] : oz) - oz, -(c[1] - oy)];
+  const byRole = {};
+  overlayCounts = {};
+  overlayFaceX = null;
+  const addLine = (role, coords) => {
+    const arr = byRole[role] || (byRole[role] = []);
+    for (let i = 0; i + 1 < coords.length; i++) arr.push(...local(coords[i]), ...local(coords[i + 1]));
+  };
+  for (const f of fc.features) {
+    const role = f.properties.role || 'other';
+    overlayCounts[role] = (overlayCounts[role] || 0) + 1;
+    const g = f.geometry;
+    if (role === 'face' && overlayFaceX === null && g.type === 'LineString') overlayFaceX = g.coordinates[0][0];
+    const lines = g.type === 'LineString' ? [g.coordinates]
+      : g.type === 'MultiLineString' || g.type === 'Polygon' ? g.coordinates
+        : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
+    lines.forEach((l) => addLine(role, l));
+  }
+  for (const [role, arr] of Object.entries(byRole)) {
+    const geom = new THREE.BufferGeometry();
+    geom.setAttribute('position', new THREE.Float32BufferAttribute(arr, 3));
+    const mat = new THREE.LineBasicMaterial({ color: ROLE_COLOURS[role] ?? 0x8c564b });
+    overlay.add(new THREE.LineSegments(geom, mat));
+  }
+  scene.add(overlay);
+  showLayout();
+}
+
+function showLayout() {
+  const ul = $('layout-items');
+  if (!ul) return;
+  ul.innerHTML = '';
+  Object.keys(overlayCounts).sort().forEach((role) => {
+    const li = document.createElement('li');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = '#' + (ROLE_COLOURS[role] ?? 0x8c564b).toString(16).padStart(6, '0');
+    li.append(sw, document.createTextNode(`${t(role)} (${overlayCounts[role]})`));
+    ul.append(li);
+  });
 }
 
 function showLegend(items) {
@@ -252,6 +324,7 @@ window.__viewer = {
     return null;
   },
   featureCount: () => geo.featureTable.rows.length,
+  overlay: () => ({ counts: overlayCounts, faceX: overlayFaceX, asOf: $('as-of').value }),
   extras: () => geo,
   background: () => BACKGROUND.getHexString(),
 };

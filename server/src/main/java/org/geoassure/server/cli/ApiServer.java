@@ -57,6 +57,7 @@ final class ApiServer implements AutoCloseable {
             new Route(HandlerType.POST, "/api/v1/query", "postQuery"),
             new Route(HandlerType.POST, "/api/v1/sql", "postSql"),
             new Route(HandlerType.GET, "/api/v1/gltf", "getGltf"),
+            new Route(HandlerType.GET, "/api/v1/features", "getFeatures"),
             new Route(HandlerType.GET, "/api/v1/openapi.json", "getOpenApi"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -132,6 +133,7 @@ final class ApiServer implements AutoCloseable {
             case "postQuery" -> this::query;
             case "postSql" -> this::sql;
             case "getGltf" -> this::gltf;
+            case "getFeatures" -> this::features;
             case "getOpenApi" -> ApiServer::openApi;
             default -> throw new IllegalStateException("no handler for " + operationId);
         };
@@ -190,6 +192,8 @@ final class ApiServer implements AutoCloseable {
                 tables.add(tm);
             }
             m.put("intervalTables", tables);
+            m.put("featureLayers", store instanceof org.geoassure.geodb.store.FeatureStore fs ? fs.featureLayers()
+                    : List.of());
         }
         ctx.contentType("application/json");
         ctx.result(json(m));
@@ -260,6 +264,23 @@ final class ApiServer implements AutoCloseable {
             String table = existingTable(store, ctx.queryParam("table"));
             IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, ramp, Selection.all(), "");
             stream(ctx, "model/gltf-binary", out -> ExportCommand.writeGlb(store, table, colorBy, tubes, out));
+        }
+    }
+
+    /** GET /api/v1/features?asOf=T&layer=L&role=R: GeoJSON of the features valid at T (as {@code query features}). */
+    private void features(Context ctx) {
+        java.time.Instant asOf = Times.parse("asOf", ctx.queryParam("asOf"));
+        java.util.Set<String> layers = java.util.Set.copyOf(ctx.queryParams("layer"));
+        java.util.Set<String> roles = java.util.Set.copyOf(ctx.queryParams("role"));
+        try (WorkspaceStore store = workspace.get()) {
+            var fs = FeatureCommands.features(store);
+            try (var rows = fs.features(layers, roles, null, new org.geoassure.geodb.query.TimeSlice(asOf, null))) {
+                stream(ctx, "application/geo+json", out -> {
+                    Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    FeatureCommands.geoJson(rows, w);
+                    w.flush();
+                });
+            }
         }
     }
 

@@ -44,6 +44,8 @@ class ApiServerTest {
         assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:4547").code());
         CliTest.Result in = CliTest.ingestDemo1(ws);
         assertEquals(0, in.code(), in.err());
+        CliTest.Result progress = CliTest.run("ingest", ws.toString(), "progress", FeatureCliTest.PROGRESS.toString());
+        assertEquals(0, progress.code(), progress.err());
         server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0);
     }
 
@@ -78,6 +80,21 @@ class ApiServerTest {
         assertEquals(29, w.get("holes").asInt(), "29 holes in pygslib_demo1_collar.csv");
         assertEquals("assays", w.at("/intervalTables/0/name").asText());
         assertEquals(1882, w.at("/intervalTables/0/rows").asLong());
+        assertEquals("progress", w.at("/featureLayers/0").asText());
+    }
+
+    @Test
+    void featuresAsOfADateAreGeoJson() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/features?asOf=2025-02-01&role=face&layer=progress");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("application/geo+json", r.headers().firstValue("Content-Type").orElse(""));
+        JsonNode fc = json(r);
+        assertEquals(1, fc.get("features").size());
+        // progress.csv: face F1201 surveyed 2025-01-01 at x = 0, 2025-03-01 at x = 40
+        assertEquals(0.0, fc.at("/features/0/geometry/coordinates/0/0").asDouble());
+        assertEquals("2025-03-01T00:00:00Z", fc.at("/features/0/properties/valid_to").asText());
+        JsonNode all = json(get("/api/v1/features"));
+        assertEquals(4, all.get("features").size(), "now: face, roadway, goaf, old workings");
     }
 
     @Test
@@ -125,6 +142,7 @@ class ApiServerTest {
         "GET  | /api/v1/gltf?table=assays&radius=-1    | | 400 | bad-request",
         "GET  | /api/v1/gltf?table=assays&radius=x     | | 400 | bad-request",
         "GET  | /api/v1/nothing-here                   | | 404 | not-found",
+        "GET  | /api/v1/features?asOf=yesterday        | | 400 | bad-request",
         "POST | /api/v1/query | {\"from\": \"intervals\", \"table\": \"nope\"} | 404 | not-found",
         "POST | /api/v1/query | {\"from\": \"planets\"}                        | 400 | bad-request",
         "POST | /api/v1/query | not json                                      | 400 | bad-request",

@@ -71,6 +71,7 @@ class ViewerBrowserTest {
         Path ws = dir.resolve("demo1.gpkg");
         assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:4547").code());
         assertEquals(0, CliTest.ingestDemo1(ws).code());
+        assertEquals(0, CliTest.run("ingest", ws.toString(), "progress", FeatureCliTest.PROGRESS.toString()).code());
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         Path shot = shots.resolve("viewer-demo1-assays.png");
@@ -95,6 +96,14 @@ class ViewerBrowserTest {
         assertEquals("图例", seen.get("legendAfter").asText());
         assertEquals("zh-CN", seen.get("langAfter").asText());
         assertEquals("北", seen.get("northLabel").asText());
+        // mine layout (ingest/src/test/resources/progress/progress.csv): now, the face surveyed 2025-03-01 at x = 40;
+        // as of 2025-02-01 the one surveyed 2025-01-01 at x = 0
+        assertEquals(1, seen.at("/overlayNow/counts/face").asInt(), seen.toString());
+        assertEquals(1, seen.at("/overlayNow/counts/goaf").asInt(), seen.toString());
+        assertEquals(40.0, seen.at("/overlayNow/faceX").asDouble(), seen.toString());
+        assertEquals(0.0, seen.at("/overlayFeb/faceX").asDouble(), seen.toString());
+        assertTrue(seen.get("layoutText").asText().contains("Working face (1)"), seen.toString());
+        assertTrue(seen.get("layoutTextZh").asText().contains("工作面 (1)"), seen.toString());
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot.toAbsolutePath());
     }
 
