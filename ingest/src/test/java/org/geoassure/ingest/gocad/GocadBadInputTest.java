@@ -129,4 +129,24 @@ class GocadBadInputTest {
         assertEquals(1, r.features().size());
         assertTrue(r.warnings().get(0).startsWith(f + ":4: GOCAD Voxet"), r.warnings()::toString);
     }
+
+    @Test
+    void wellFromPathAndDepthPositiveVset() throws IOException {
+        // PATH md z dx dy as AuScope's wl2Test.wl writes it: KB 94 above WREF z 0, z absolute, dx dy from WREF
+        Path f = write("w.wl", "GOCAD Well 1\nHEADER {\nname: W2\n}\nWREF 1000 2000 0\nKB 94\nPATH 0 94 0 0\n"
+                + "PATH 100 -6 3 -4\nMRKR top 1 50\nEND\n"
+                + "GOCAD VSet 1\nGOCAD_ORIGINAL_COORDINATE_SYSTEM\nZPOSITIVE Depth\nEND_ORIGINAL_COORDINATE_SYSTEM\n"
+                + "VRTX 1 1 2 30\nVRTX 2 1 2 -5\nEND\n");
+        FeatureFile r = GocadReader.read(f, FeatureOptions.defaults());
+        var c = r.features().get(0).geometry().getCoordinates();
+        assertEquals(2, c.length);
+        assertEquals(new org.locationtech.jts.geom.Coordinate(1000, 2000, 94), c[0]);
+        assertEquals(94.0, c[0].getZ(), 0);
+        assertEquals(1003.0, c[1].x, 0);
+        assertEquals(1996.0, c[1].y, 0);
+        assertEquals(-6.0, c[1].getZ(), 0);
+        var p = r.features().get(1).geometry().getCoordinates();
+        assertEquals(-30.0, p[0].getZ(), 0);
+        assertEquals(5.0, p[1].getZ(), 0);
+    }
 }

@@ -681,12 +681,11 @@ public final class GocadParser {
                 cs[k++] = new Coordinate(t.stationX(i), t.stationY(i), t.stationZ(i));
             }
         } else if (!o.path.isEmpty()) {
-            // PATH md z dx dy: z in the file's ZPOSITIVE sense, dx dy from WREF
-            cs = new Coordinate[o.path.size() + 1];
-            cs[0] = new Coordinate(o.wref[0], o.wref[1], o.wref[2]);
+            // PATH md z dx dy: z absolute in the file's ZPOSITIVE sense (at md 0 the KB, not WREF z), dx dy from WREF
+            cs = new Coordinate[o.path.size()];
             for (int i = 0; i < o.path.size(); i++) {
                 double[] p = o.path.get(i);
-                cs[i + 1] = new Coordinate(o.wref[0] + p[2], o.wref[1] + p[3], o.depthPositive ? -p[1] : p[1]);
+                cs[i] = new Coordinate(o.wref[0] + p[2], o.wref[1] + p[3], o.depthPositive ? -p[1] : p[1]);
             }
             attrs.put("path_method", "PATH md z dx dy");
         } else {
