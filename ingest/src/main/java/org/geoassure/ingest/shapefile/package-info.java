@@ -18,8 +18,10 @@
  *       encoding, else the .cpg (e.g. {@code UTF-8}, {@code 1252}, {@code 936} = GBK), else the DBF language byte
  *       (e.g. 0x57 windows-1252, 0x4D / 0x7A GBK), else ISO-8859-1. The .dbf must have as many rows as the .shp has
  *       records.</li>
- *   <li>.prj: kept as the source CRS text, with an EPSG code when the WKT ends with an EPSG authority or is the ESRI
- *       WGS 84 (4326) or CGCS2000 (4490) geographic CRS.</li>
+ *   <li>.prj: kept as the source CRS text, with an EPSG code when the WKT ends with an EPSG authority, or is the
+ *       ESRI form of WGS 84 (4326), CGCS2000 (4490), a CGCS2000 3-degree Gauss-Kruger zone (4513-4533) or central
+ *       meridian (4534-4554) or a WGS 84 UTM zone (326nn / 327nn) whose central meridian and false easting agree
+ *       with its name.</li>
  *   <li>.shx: not needed for reading; its size is checked against the record count (a warning when it differs).</li>
  * </ul>
  *
