@@ -149,4 +149,17 @@ class GocadBadInputTest {
         assertEquals(-30.0, p[0].getZ(), 0);
         assertEquals(5.0, p[1].getZ(), 0);
     }
+
+    @Test
+    void lineWithoutEndIsRefusedBeforeFillingTheHeap() throws IOException {
+        Path f = write("long.ts", TS + "VRTX 1 " + "1".repeat(2 << 20));
+        String m = assertThrows(InvalidContentException.class, () -> GocadReader.read(f, FeatureOptions.defaults()))
+                .getMessage();
+        assertEquals(f + ":6: line longer than 1048576 characters", m);
+    }
+
+    @Test
+    void propertiesAfterVertices() throws IOException {
+        expect(TS + "VRTX 1 0 0 0\nPROPERTIES A\n", "7", "PROPERTIES after the first vertex");
+    }
 }

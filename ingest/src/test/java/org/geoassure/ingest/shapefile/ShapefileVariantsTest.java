@@ -105,6 +105,7 @@ class ShapefileVariantsTest {
         assertEquals("2024-02-29", a.get("day"));
         // GDAL: "i (Integer) = -42", "d (Real) = 3.125", "day (Date) = 2024/02/29", "ok (Integer(Boolean)) = 1"
         var g = gdal.get(0).fields();
+        assertEquals(g.get("s"), a.get("s"), "leading blanks kept, trailing cut, as GDAL");
         assertEquals(Long.parseLong(g.get("i")), a.get("i"));
         assertEquals(Double.parseDouble(g.get("d")), a.get("d"));
         assertEquals(Double.parseDouble(g.get("f")), a.get("f"));

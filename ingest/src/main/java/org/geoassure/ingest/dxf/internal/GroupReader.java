@@ -1,15 +1,15 @@
 package org.geoassure.ingest.dxf.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.ingest.feature.internal.BoundedLines;
 
 /**
  * ASCII DXF group pairs: a group-code line, then a value line. {@link #line()} is the 1-based line of the current
  * group code. One pair can be pushed back.
  */
 public final class GroupReader {
-    private final BufferedReader in;
+    private final BoundedLines in;
     private final String source;
     private long lineNo;
     private int code;
@@ -17,8 +17,8 @@ public final class GroupReader {
     private long codeLine;
     private boolean pushed;
 
-    public GroupReader(BufferedReader in, String source) {
-        this.in = in;
+    public GroupReader(java.io.Reader in, String source) {
+        this.in = new BoundedLines(in, source);
         this.source = source;
     }
 

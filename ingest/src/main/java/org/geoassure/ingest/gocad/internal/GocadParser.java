@@ -1,6 +1,5 @@
 package org.geoassure.ingest.gocad.internal;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +17,7 @@ import org.geoassure.geodb.analysis.HoleTrace;
 import org.geoassure.geodb.model.Feature;
 import org.geoassure.geodb.model.FeatureKind;
 import org.geoassure.geodb.model.Mesh;
+import org.geoassure.ingest.feature.internal.BoundedLines;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
@@ -31,7 +31,7 @@ public final class GocadParser {
     private static final List<String> READ = List.of("TSurf", "PLine", "VSet", "Well");
 
     private final String source;
-    private final BufferedReader in;
+    private final BoundedLines in;
     private final GeometryFactory gf = new GeometryFactory();
     private final List<Feature> features = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -41,9 +41,9 @@ public final class GocadParser {
     private String text;
     private List<String> tokens;
 
-    public GocadParser(String source, BufferedReader in) {
+    public GocadParser(String source, java.io.Reader in) {
         this.source = source;
-        this.in = in;
+        this.in = new BoundedLines(in, source);
     }
 
     /** What was read. */
@@ -187,6 +187,9 @@ public final class GocadParser {
                 case "HEADER" -> header(o);
                 case "GOCAD_ORIGINAL_COORDINATE_SYSTEM" -> coordinateSystem(o);
                 case "PROPERTIES" -> {
+                    if (o.nv > 0) {
+                        throw bad("PROPERTIES after the first vertex");
+                    }
                     o.props = new ArrayList<>(tokens.subList(1, tokens.size()));
                     o.columns = null;
                 }
