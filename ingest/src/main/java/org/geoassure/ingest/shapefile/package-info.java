@@ -11,7 +11,7 @@
  *       each hole in the smallest outer ring containing it (a hole inside none is read as an outer ring, with a
  *       warning); one outer ring gives a Polygon, several a MultiPolygon. Null shapes are skipped with a warning
  *       (a feature needs a geometry). MultiPatch (type 31) is refused as unsupported.</li>
- *   <li>.dbf: one attribute map per record, in field order: C as String (trailing blanks removed, blank = null), N
+ *   <li>.dbf: one attribute map per record, in field order: C as String (blanks at both ends removed, as GDAL does; blank = null), N
  *       with no decimals and under 19 digits as Long, other N and F as Double, L as Boolean ({@code ?} = null), D as
  *       ISO date text {@code YYYY-MM-DD}, I as Long; other field types are skipped with a warning. Records marked
  *       deleted are skipped with a warning. Text charset: the {@link org.geoassure.ingest.feature.FeatureOptions}

@@ -97,7 +97,7 @@ class ShapefileVariantsTest {
         List<Ogrinfo.OgrFeature> gdal = Ogrinfo.features(shp);
         FeatureFile f = both(shp, gdal);
         var a = f.features().get(0).attributes();
-        assertEquals("  lead", a.get("s"));
+        assertEquals("lead", a.get("s"));
         assertEquals(-42L, a.get("i"));
         assertEquals(3.125, a.get("d"));
         assertEquals(-1500.0, a.get("f"));
@@ -105,7 +105,7 @@ class ShapefileVariantsTest {
         assertEquals("2024-02-29", a.get("day"));
         // GDAL: "i (Integer) = -42", "d (Real) = 3.125", "day (Date) = 2024/02/29", "ok (Integer(Boolean)) = 1"
         var g = gdal.get(0).fields();
-        assertEquals(g.get("s"), a.get("s"), "leading blanks kept, trailing cut, as GDAL");
+        assertEquals(g.get("s"), a.get("s"), "blanks cut at both ends, as GDAL");
         assertEquals(Long.parseLong(g.get("i")), a.get("i"));
         assertEquals(Double.parseDouble(g.get("d")), a.get("d"));
         assertEquals(Double.parseDouble(g.get("f")), a.get("f"));

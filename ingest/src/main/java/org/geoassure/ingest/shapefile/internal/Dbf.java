@@ -184,7 +184,7 @@ public final class Dbf implements Closeable {
             Object v;
             switch (f.type()) {
                 case 'C' -> {
-                    String s = stripTrailing(raw);
+                    String s = stripBlanks(raw);
                     v = s.isEmpty() ? null : s;
                 }
                 case 'N', 'F' -> v = number(raw.strip(), f, offset, recNo);
@@ -203,12 +203,17 @@ public final class Dbf implements Closeable {
         return true;
     }
 
-    private static String stripTrailing(String s) {
+    /** Blanks and NULs cut at both ends, as GDAL reads C fields. */
+    private static String stripBlanks(String s) {
+        int b = 0;
         int e = s.length();
         while (e > 0 && (s.charAt(e - 1) == ' ' || s.charAt(e - 1) == '\0')) {
             e--;
         }
-        return s.substring(0, e);
+        while (b < e && s.charAt(b) == ' ') {
+            b++;
+        }
+        return s.substring(b, e);
     }
 
     private Object badValue(Field f, String s, long offset, int recNo, String what) {
