@@ -16,8 +16,8 @@
  *   <li><b>Well</b>: one {@code LINES} feature named as the well: the path from {@code WREF} through the
  *       {@code STATION md inclination azimuth} stations by minimum curvature (inclination from vertical, as GOCAD
  *       writes it), or else through its {@code PATH md z dx dy} points (z absolute, dx and dy from WREF);
- *       attributes {@code wref_x/y/z} and the names of the curves. Curve values, held in the binary {@code BINARY_DATA_FILE}, are not read; a
- *       warning says so. Markers and zones are not kept.</li>
+ *       attributes {@code wref_x/y/z} and the names of the curves. Curve values, held in the binary
+ *       {@code BINARY_DATA_FILE}, are not read; a warning says so. Markers and zones are not kept.</li>
  *   <li><b>Groups</b> ({@code HomogeneousGroup}, {@code HeterogeneousGroup}): every member between
  *       {@code BEGIN_MEMBERS} and {@code END_MEMBERS} is read (nested groups too), with attribute {@code group}.</li>
  *   <li>Several objects may follow one another in one file. Other object types (Voxet, SGrid, TSolid, GSurf, ...)

@@ -98,7 +98,8 @@ public final class ShapefileReader {
                 h.order(ByteOrder.LITTLE_ENDIAN);
                 int version = h.getInt(28);
                 if (version != 1000) {
-                    throw new InvalidContentException(name, -1, "byte offset 28: version " + version + ", expected 1000");
+                    throw new InvalidContentException(name, -1, "byte offset 28: version " + version
+                            + ", expected 1000");
                 }
                 int layerType = h.getInt(32);
                 if (layerType == 31) {

@@ -64,7 +64,8 @@ class DxfBadInputTest {
     @Test
     void polyfaceIndexOutOfRange() throws IOException {
         String v = "0\nVERTEX\n10\n0\n20\n0\n30\n0\n70\n192\n"; // 10 lines each
-        expect(HEAD + "0\nPOLYLINE\n70\n64\n" + v + v + v + "0\nVERTEX\n10\n0\n20\n0\n30\n0\n70\n128\n71\n1\n72\n2\n73\n7\n"
+        expect(HEAD + "0\nPOLYLINE\n70\n64\n" + v + v + v
+                + "0\nVERTEX\n10\n0\n20\n0\n30\n0\n70\n128\n71\n1\n72\n2\n73\n7\n"
                 + "0\nSEQEND\n0\nENDSEC\n0\nEOF\n", "39", "polyface face refers to vertex 7 of 3");
     }
 
@@ -94,7 +95,8 @@ class DxfBadInputTest {
     @Test
     void polygonMeshAndCodePage() throws IOException {
         // 3D polygon mesh 2 x 3 (flag 16), layer name in GBK with $DWGCODEPAGE ANSI_936
-        StringBuilder s = new StringBuilder("0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1015\n9\n$DWGCODEPAGE\n3\nANSI_936\n"
+        StringBuilder s = new StringBuilder("0\nSECTION\n2\nHEADER\n9\n$ACADVER\n1\nAC1015\n"
+                + "9\n$DWGCODEPAGE\n3\nANSI_936\n"
                 + "0\nENDSEC\n" + HEAD + "0\nPOLYLINE\n8\n煤层\n70\n16\n71\n2\n72\n3\n");
         for (int i = 0; i < 2; i++) {
             for (int j = 0; j < 3; j++) {

@@ -163,7 +163,8 @@ class DxfGdalTest {
         }
         assertEquals(theirArea, ourArea, 1e-12);
         assertEquals(7, f.features().size(), "the CIRCLE is not read");
-        assertTrue(f.warnings().stream().anyMatch(w -> w.endsWith("entities not read: CIRCLE 1")), f.warnings()::toString);
+        assertTrue(f.warnings().stream().anyMatch(w -> w.endsWith("entities not read: CIRCLE 1")),
+                f.warnings()::toString);
     }
 
     /** Triangles of a GDAL POLYHEDRALSURFACE Z WKT, each as its 3 corners. */

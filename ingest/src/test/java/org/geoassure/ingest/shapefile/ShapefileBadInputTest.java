@@ -80,7 +80,8 @@ class ShapefileBadInputTest {
     @Test
     void unclosedRing() throws IOException {
         Path shp = new ShpBuilder(5).field("n", 'N', 4, 0)
-                .shape(new double[][][] {{{0, 0}, {0, 1}, {1, 1}, {1, 0}}}, "1").write(dir, "r", StandardCharsets.UTF_8);
+                .shape(new double[][][] {{{0, 0}, {0, 1}, {1, 1}, {1, 0}}}, "1")
+                .write(dir, "r", StandardCharsets.UTF_8);
         assertEquals(shp + ": byte offset 100: record 1: ring 0 is not closed (first and last points differ)",
                 fails(shp));
     }

@@ -20,14 +20,17 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ShapefilePrjTest {
     /** gdalsrsinfo -o wkt_esri EPSG:4527, on one line. */
-    static final String ZONE_39 = "PROJCS[\"CGCS2000_3_Degree_GK_Zone_39\",GEOGCS[\"GCS_China_Geodetic_Coordinate_System"
-            + "_2000\",DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
-            + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",39500000.0],"
-            + "PARAMETER[\"False_Northing\",0.0],PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],"
+    static final String ZONE_39 = "PROJCS[\"CGCS2000_3_Degree_GK_Zone_39\","
+            + "GEOGCS[\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\","
+            + "SPHEROID[\"CGCS2000\",6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],"
+            + "UNIT[\"Degree\",0.0174532925199433]],PROJECTION[\"Gauss_Kruger\"],"
+            + "PARAMETER[\"False_Easting\",39500000.0],PARAMETER[\"False_Northing\",0.0],"
+            + "PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],"
             + "PARAMETER[\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]";
 
     private static String gk(String name, double falseEasting, double centralMeridian) {
-        return ZONE_39.replace("CGCS2000_3_Degree_GK_Zone_39", name).replace("39500000.0", Double.toString(falseEasting))
+        return ZONE_39.replace("CGCS2000_3_Degree_GK_Zone_39", name)
+                .replace("39500000.0", Double.toString(falseEasting))
                 .replace("117.0]", centralMeridian + "]");
     }
 

@@ -616,7 +616,10 @@ public final class GocadParser {
         return cs;
     }
 
-    /** Segments [from, to) of one ILINE chained into line strings: a segment not starting where the last ended starts a new one. */
+    /**
+     * Segments [from, to) of one ILINE chained into line strings: a segment not starting where the last ended
+     * starts a new one.
+     */
     private void chain(Obj o, int from, int to, List<LineString> out) {
         List<Coordinate> cur = new ArrayList<>();
         int last = -1;
