@@ -14,7 +14,8 @@
  *   <li>.dbf: one attribute map per record, in field order: C as String (blanks at both ends removed, as GDAL
  *       does; blank = null), N with no decimals and under 19 digits as Long, other N and F as Double, L as
  *       Boolean ({@code ?} = null), D as ISO date text {@code YYYY-MM-DD}, I as Long; other field types are
- *       skipped with a warning. Records marked deleted are skipped with a warning. Text charset: the {@link org.geoassure.ingest.feature.FeatureOptions}
+ *       skipped with a warning. Records marked deleted are skipped with a warning. Text charset: the
+ *       {@link org.geoassure.ingest.feature.FeatureOptions}
  *       encoding, else the .cpg (e.g. {@code UTF-8}, {@code 1252}, {@code 936} = GBK), else the DBF language byte
  *       (e.g. 0x57 windows-1252, 0x4D / 0x7A GBK), else ISO-8859-1. The .dbf must have as many rows as the .shp has
  *       records.</li>
