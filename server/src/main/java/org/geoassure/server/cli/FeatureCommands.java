@@ -67,6 +67,131 @@ final class FeatureCommands {
         return 0;
     }
 
+    /**
+     * {@code ingest WS features FILE...}: GOCAD, Shapefile, GeoJSON or DXF files (by extension and content) into one
+     * layer, reprojected to the workspace CRS when the file (or {@code --crs}) names another; one ingest per file.
+     */
+    static int ingestFeatures(IngestCommand c) {
+        if (c.files.isEmpty()) {
+            throw new InvalidContentException("FILE: features needs at least one GOCAD, Shapefile, GeoJSON or DXF file");
+        }
+        java.time.Instant valid = Times.parse("--valid-from", c.validFrom);
+        org.geoassure.ingest.feature.FeatureOptions options = org.geoassure.ingest.feature.FeatureOptions.defaults();
+        if (c.encoding != null) {
+            options = options.withEncoding(java.nio.charset.Charset.forName(c.encoding));
+        }
+        try (WorkspaceStore store = c.ws.open()) {
+            FeatureStore fs = features(store);
+            org.geoassure.geodb.crs.Crs target = org.geoassure.geodb.crs.Crs.forCode(store.info().crs());
+            for (java.nio.file.Path file : c.files) {
+                if (!java.nio.file.Files.isRegularFile(file)) {
+                    throw new InvalidContentException(file + ": no such file");
+                }
+                org.geoassure.ingest.feature.FeatureFile read = org.geoassure.ingest.feature.FeatureReaders.read(file,
+                        options);
+                List<String> warnings = new ArrayList<>(read.warnings());
+                org.geoassure.geodb.crs.Crs source = sourceCrs(c.crs, read, file, target, warnings);
+                String layer = c.layer != null ? c.layer : baseName(file);
+                List<FeatureStore.FeatureWrite> writes = new ArrayList<>();
+                for (Feature f : read.features()) {
+                    Feature g = source.equals(target) ? f : reproject(f, source, target);
+                    if (c.role != null && g.role().isEmpty()) {
+                        g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
+                    }
+                    writes.add(new FeatureStore.FeatureWrite(g, valid));
+                }
+                Map<String, String> params = new java.util.LinkedHashMap<>();
+                params.put("format", read.format().name().toLowerCase(java.util.Locale.ROOT));
+                params.put("source_crs", source.code());
+                if (c.role != null) {
+                    params.put("default_role", c.role);
+                }
+                Provenance p = new Provenance(read.sources(), c.user != null ? c.user : System.getProperty("user.name"),
+                        params, warnings);
+                IngestRecord rec = fs.writeFeatures(layer, writes, p);
+                for (String w : warnings.subList(0, Math.min(20, warnings.size()))) {
+                    c.spec.commandLine().getErr().println("warning: " + w);
+                }
+                c.spec.commandLine().getErr().flush();
+                c.spec.commandLine().getOut().printf("ingest #%d recorded at %s: %s -> layer %s: %d new, %d changed, "
+                        + "%d unchanged features (%s, %s); %d warnings%n", rec.id(), rec.recordedAt(), file.getFileName(),
+                        layer, rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), params.get("format"),
+                        source.code(), warnings.size());
+            }
+        }
+        return 0;
+    }
+
+    private static String baseName(java.nio.file.Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        return dot > 0 ? n.substring(0, dot) : n;
+    }
+
+    /**
+     * The CRS of a file's coordinates: {@code --crs} when given, else the one the file states (by EPSG code), else the
+     * workspace's (with a warning). A stated CRS without a known EPSG code needs {@code --crs}.
+     */
+    private static org.geoassure.geodb.crs.Crs sourceCrs(String option, org.geoassure.ingest.feature.FeatureFile read,
+            java.nio.file.Path file, org.geoassure.geodb.crs.Crs target, List<String> warnings) {
+        if (option != null) {
+            return org.geoassure.geodb.crs.Crs.forCode(option);
+        }
+        var stated = read.statedCrs();
+        if (stated.isEmpty()) {
+            warnings.add(file.getFileName() + ": the file states no CRS; its coordinates are taken to be in the "
+                    + "workspace's " + target.code() + " (give --crs otherwise)");
+            return target;
+        }
+        if (stated.get().epsg() == 0) {
+            throw new InvalidContentException(file + ": the file's CRS (" + stated.get().label() + ") has no EPSG "
+                    + "code GeoAssure knows; give --crs EPSG:nnnn");
+        }
+        return org.geoassure.geodb.crs.Crs.forCode("EPSG:" + stated.get().epsg());
+    }
+
+    /** A feature with its x, y transformed (z unchanged: heights are not reprojected). */
+    static Feature reproject(Feature f, org.geoassure.geodb.crs.Crs from, org.geoassure.geodb.crs.Crs to) {
+        if (f.mesh() != null) {
+            Mesh m = f.mesh();
+            double[] xyz = m.xyz();
+            int n = m.vertexCount();
+            double[] xy = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                xy[2 * i] = xyz[3 * i];
+                xy[2 * i + 1] = xyz[3 * i + 1];
+            }
+            from.transformTo(to, xy, n);
+            for (int i = 0; i < n; i++) {
+                xyz[3 * i] = xy[2 * i];
+                xyz[3 * i + 1] = xy[2 * i + 1];
+            }
+            return Feature.ofMesh(f.id(), f.name(), f.kind(), f.role(), new Mesh(xyz, m.triangles(),
+                    m.vertexProperties()), f.attributes());
+        }
+        Geometry g = f.geometry();
+        g.apply(new org.locationtech.jts.geom.CoordinateSequenceFilter() {
+            @Override
+            public void filter(org.locationtech.jts.geom.CoordinateSequence seq, int i) {
+                double[] xy = {seq.getX(i), seq.getY(i)};
+                from.transformTo(to, xy, 1);
+                seq.setOrdinate(i, 0, xy[0]);
+                seq.setOrdinate(i, 1, xy[1]);
+            }
+
+            @Override
+            public boolean isDone() {
+                return false;
+            }
+
+            @Override
+            public boolean isGeometryChanged() {
+                return true;
+            }
+        });
+        return new Feature(f.id(), f.name(), f.kind(), f.role(), g, null, f.attributes());
+    }
+
     /** {@code query WS features [--layer L] [--role R] [--box|--near|--line --within] [--as-of T]}. */
     static int query(QueryCommand q, Selection s, SpatialFilter spatial) {
         if (!q.where.isEmpty() || !q.holes.isEmpty() || q.table != null) {

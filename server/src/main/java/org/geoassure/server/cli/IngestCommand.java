@@ -50,10 +50,10 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel or progress")
+    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, progress or features")
     String kind;
 
-    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
     List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
@@ -160,12 +160,12 @@ final class IngestCommand implements Callable<Integer> {
             + "(kept with it)")
     String comment;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "progress: the feature layer to write (default "
-            + "progress)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "progress, features: the feature layer to write "
+            + "(default progress; features: the file's base name)")
     String layer;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "progress: role of rows without a role column "
-            + "(default face): face, roadway, goaf, old_workings, collapse_column, fault, ...")
+    @Option(names = "--role", paramLabel = "ROLE", description = "progress, features: role of features without one "
+            + "(progress default face): face, roadway, goaf, old_workings, collapse_column, fault, horizon, ...")
     String role;
 
     @Override
@@ -176,12 +176,15 @@ final class IngestCommand implements Callable<Integer> {
         if (kind.equals("progress")) {
             return FeatureCommands.ingestProgress(this);
         }
+        if (kind.equals("features")) {
+            return FeatureCommands.ingestFeatures(this);
+        }
         if (kind.equals("blockmodel")) {
             return blockModel();
         }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, progress)");
+                    + "blockmodel, progress, features)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

@@ -72,4 +72,53 @@ class FeatureCliTest {
         CliTest.Result fmt = CliTest.run("query", ws.toString(), "features", "--format", "xml");
         assertEquals(2, fmt.code());
     }
+
+    /** A GOCAD fault surface (no CRS stated: taken as the workspace's, with a warning) and its mesh counts. */
+    @Test
+    void gocadSurfaceBecomesAFaultFeature() throws Exception {
+        Path ws2 = dir.resolve("utm.gpkg");
+        assertEquals(0, CliTest.run("init", ws2.toString(), "--crs", "EPSG:32611").code());
+        Path ts = Path.of("../ingest/src/test/resources/gocad/cfm7_SAFS-SAFZ-CRRZ-San_Andreas_fault-CFM6_native.ts");
+        CliTest.Result in = CliTest.run("ingest", ws2.toString(), "features", ts.toString(), "--layer", "faults",
+                "--role", "fault");
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.err().contains("states no CRS"), in.err());
+        CliTest.Result q = CliTest.run("query", ws2.toString(), "features", "--role", "fault", "--format", "json");
+        JsonNode rows = new ObjectMapper().readTree(q.out());
+        assertEquals(1, rows.size(), q.out());
+        // reference-results.md E / surfaces README: San Andreas CFM6 native, 273 VRTX and 407 TRGL
+        assertEquals(273, rows.get(0).get("vertices").asInt());
+        assertEquals(407, rows.get(0).get("triangles").asInt());
+        assertEquals("surface", rows.get(0).get("kind").asText());
+    }
+
+    /**
+     * A WGS 84 Shapefile of the world's cities is reprojected into a Web Mercator workspace (a Gauss-Kruger zone
+     * refuses it: Rome is far outside zone 39 and the transformation says so). Expected: PROJ 9.1.1 {@code echo
+     * "39.9017203098627 116.394200892606" | cs2cs -f %.4f EPSG:4326 EPSG:3857} gives 12956943.1747 4851670.8039 for
+     * Beijing (naturalearth_cities record 227, as ogrinfo prints it).
+     */
+    @Test
+    void shapefileIsReprojectedToTheWorkspaceCrs() throws Exception {
+        Path cities = Path.of("../ingest/src/test/resources/shapefile/naturalearth_cities.shp");
+        CliTest.Result gk = CliTest.run("ingest", ws.toString(), "features", cities.toString());
+        assertEquals(2, gk.code(), gk.err());
+        assertTrue(gk.err().contains("outside the domain of EPSG:4326 -> EPSG:4527"), gk.err());
+        Path merc = dir.resolve("merc.gpkg");
+        assertEquals(0, CliTest.run("init", merc.toString(), "--crs", "EPSG:3857").code());
+        CliTest.Result in = CliTest.run("ingest", merc.toString(), "features", cities.toString());
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.out().contains("layer naturalearth_cities: 243 new"), in.out());
+        CliTest.Result q = CliTest.run("query", merc.toString(), "features", "--layer", "naturalearth_cities", "--near",
+                "12956943.1747,4851670.8039,0", "--within", "1", "--format", "geojson");
+        assertEquals(0, q.code(), q.err());
+        JsonNode fc = new ObjectMapper().readTree(q.out());
+        assertEquals(1, fc.get("features").size(), q.out());
+        JsonNode beijing = fc.get("features").get(0);
+        assertEquals("Beijing", beijing.at("/properties/name").asText(), q.out());
+        assertEquals(12956943.1747, beijing.at("/geometry/coordinates/0").asDouble(), 0.01);
+        assertEquals(4851670.8039, beijing.at("/geometry/coordinates/1").asDouble(), 0.01);
+        CliTest.Result bad = CliTest.run("ingest", ws.toString(), "features", dir.resolve("nothing.xyz").toString());
+        assertEquals(2, bad.code(), bad.err());
+    }
 }
