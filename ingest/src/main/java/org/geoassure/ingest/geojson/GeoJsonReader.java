@@ -72,7 +72,10 @@ public final class GeoJsonReader {
                 JsonToken t = p.nextToken();
                 if (field.equals("features") && t == JsonToken.START_ARRAY) {
                     sawFeatures = true;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                    for (JsonToken e; (e = p.nextToken()) != JsonToken.END_ARRAY;) {
+                        if (e == null) {
+                            throw new InvalidContentException(name, -1, "file ends inside the \"features\" array");
+                        }
                         long line = p.currentTokenLocation().getLineNr();
                         JsonNode f = MAPPER.readTree(p);
                         s.feature(f, line);
@@ -96,8 +99,7 @@ public final class GeoJsonReader {
                     throw new InvalidContentException(name, 1, "FeatureCollection without a \"features\" array");
                 }
             } else if (type.equals("Feature")) {
-                ObjectMapper m = MAPPER;
-                var node = m.createObjectNode();
+                var node = MAPPER.createObjectNode();
                 node.put("type", "Feature");
                 rest.forEach((k, v) -> {
                     if (!k.endsWith("@line")) {

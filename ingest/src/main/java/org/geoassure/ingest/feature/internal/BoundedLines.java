@@ -43,23 +43,34 @@ public final class BoundedLines {
                     return sb.toString();
                 }
             }
-            char c = buf[pos++];
             if (skipLf) {
                 skipLf = false;
-                if (c == '\n') {
+                if (buf[pos] == '\n') {
+                    pos++;
                     continue;
                 }
             }
             any = true;
-            if (c == '\n' || c == '\r') {
-                skipLf = c == '\r';
-                line++;
-                return sb.toString();
+            int start = pos;
+            int i = pos;
+            while (i < lim && buf[i] != '\n' && buf[i] != '\r') {
+                i++;
             }
-            if (sb.length() >= MAX_LINE) {
+            if (sb.length() + (i - start) > MAX_LINE) {
                 throw new InvalidContentException(source, line + 1, "line longer than " + MAX_LINE + " characters");
             }
-            sb.append(c);
+            if (i < lim) {
+                skipLf = buf[i] == '\r';
+                pos = i + 1;
+                line++;
+                if (sb.length() == 0) {
+                    return new String(buf, start, i - start);
+                }
+                sb.append(buf, start, i - start);
+                return sb.toString();
+            }
+            sb.append(buf, start, i - start);
+            pos = lim;
         }
     }
 }
