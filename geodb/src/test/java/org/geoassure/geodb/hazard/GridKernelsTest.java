@@ -116,24 +116,86 @@ class GridKernelsTest {
                 () -> assertEquals(zone.getArea() / 35, in, zone.getArea() / 35 * 0.05));
     }
 
-    @Test
-    void cellUnionAreaIsCellsTimesCellArea() {
-        // A random mask of ~30% cells on a rotated grid: union area = count × dx·dy, same as the sum of cell squares.
-        AnalysisGrid g = new AnalysisGrid(1000, 1000, 41, 3, 2, 60, 50);
-        byte[] mask = new byte[g.cells()];
-        SplittableRandom rnd = new SplittableRandom(7);
-        int count = 0;
+    /** Reference: the JTS union of one square per marked cell, in world coordinates. */
+    static Geometry squaresUnion(AnalysisGrid g, byte[] mask) {
+        List<Geometry> squares = new java.util.ArrayList<>();
+        var t = g.indexToWorld();
         for (int c = 0; c < mask.length; c++) {
-            if (rnd.nextDouble() < 0.3) {
-                mask[c] = 1;
-                count++;
+            if (mask[c] != 0) {
+                int i = c % g.nx();
+                int j = c / g.nx();
+                squares.add(t.transform(GF.toGeometry(new org.locationtech.jts.geom.Envelope(i, i + 1, j, j + 1))));
             }
         }
-        Geometry u = CellZones.union(g, mask, GF);
+        return squares.isEmpty() ? GF.createMultiPolygon()
+                : org.locationtech.jts.operation.union.UnaryUnionOp.union(squares);
+    }
+
+    static void assertSameAsSquares(AnalysisGrid g, byte[] mask, String what) {
+        int count = 0;
+        for (byte b : mask) {
+            count += b;
+        }
+        Geometry traced = CellZones.union(g, mask, GF);
+        Geometry ref = squaresUnion(g, mask);
         int n = count;
+        assertAll(what,
+                () -> assertEquals(true, traced.isValid(), "valid"),
+                () -> assertEquals(n * g.cellArea(), traced.getArea(), 1e-6 * Math.max(1, n)),
+                () -> assertEquals(ref.getArea(), traced.getArea(), 1e-6 * Math.max(1, n)),
+                () -> assertEquals(0, traced.symDifference(ref).getArea(), 1e-6 * Math.max(1, n), "same set"),
+                () -> assertEquals(ref.getNumGeometries(), traced.getNumGeometries(), "same number of polygons"));
+    }
+
+    @Test
+    void tracedZonesEqualTheUnionOfCellSquares() {
+        // Random masks of 5%, 30%, 50% and 80% on a rotated grid (many corner-touching cells, holes, islands in
+        // holes): the traced polygons must be valid and cover exactly the JTS union of the cell squares.
+        AnalysisGrid g = new AnalysisGrid(1000, 1000, 41, 3, 2, 60, 50);
+        for (double density : new double[] {0.05, 0.3, 0.5, 0.8}) {
+            byte[] mask = new byte[g.cells()];
+            SplittableRandom rnd = new SplittableRandom(7);
+            for (int c = 0; c < mask.length; c++) {
+                mask[c] = (byte) (rnd.nextDouble() < density ? 1 : 0);
+            }
+            assertSameAsSquares(g, mask, "density " + density);
+        }
+    }
+
+    @Test
+    void tracedZonesOfSpecialShapes() {
+        AnalysisGrid g = AnalysisGrid.of(0, 0, 1, 9, 9);
+        // checkerboard: 41 single cells touching at corners -> 41 polygons
+        byte[] checker = new byte[81];
+        for (int c = 0; c < 81; c++) {
+            checker[c] = (byte) ((c % 9 + c / 9) % 2 == 0 ? 1 : 0);
+        }
+        // a ring of cells around a hole whose corner touches the outside (a "C" closed at a corner), with an
+        // island in the hole
+        String[] rows = {
+            ".........",
+            ".#######.",
+            ".#.....#.",
+            ".#.###.#.",
+            ".#.#.#.#.",
+            ".#.###.#.",
+            ".#.....#.",
+            ".######..",
+            "........."};
+        byte[] ring = new byte[81];
+        for (int j = 0; j < 9; j++) {
+            for (int i = 0; i < 9; i++) {
+                ring[j * 9 + i] = (byte) (rows[8 - j].charAt(i) == '#' ? 1 : 0);
+            }
+        }
+        byte[] full = new byte[81];
+        java.util.Arrays.fill(full, (byte) 1);
+        assertSameAsSquares(g, checker, "checkerboard");
+        assertSameAsSquares(g, ring, "ring with a corner gap and an island with a hole");
+        assertSameAsSquares(g, full, "full grid");
         assertAll(
-                () -> assertEquals(n * 6.0, u.getArea(), 1e-6),
-                () -> assertEquals(true, u.isValid()),
-                () -> assertEquals(0, CellZones.union(g, new byte[g.cells()], GF).getArea()));
+                () -> assertEquals(41, CellZones.union(g, checker, GF).getNumGeometries()),
+                () -> assertEquals(5, CellZones.union(g, full, GF).getNumPoints(), "one square, 4 corners + closure"),
+                () -> assertEquals(0, CellZones.union(g, new byte[81], GF).getArea()));
     }
 }

@@ -57,8 +57,9 @@ final class BenchCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
-            + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio) or postgis (embedded vs PostGIS, needs "
-            + "GEODB_PG_URL); las, segy and postgis run only when named")
+            + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), postgis (embedded vs PostGIS, needs "
+            + "GEODB_PG_URL) or hazard (water-inrush coefficient over 10^6 cells); las, segy, postgis and hazard run "
+            + "only when named")
     String only;
 
     @Override
@@ -66,9 +67,13 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "postgis").contains(only)) {
+        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "postgis", "hazard").contains(only)) {
             throw new InvalidContentException("--only: '" + only
-                    + "' is not one of desurvey, ingest, query, las, segy, postgis");
+                    + "' is not one of desurvey, ingest, query, las, segy, postgis, hazard");
+        }
+        if ("hazard".equals(only)) {
+            HazardBench.run(out);
+            return 0;
         }
         if ("postgis".equals(only)) {
             PostgisBench.run(out, dir, holes, queries);
