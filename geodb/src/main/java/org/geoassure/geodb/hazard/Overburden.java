@@ -6,8 +6,7 @@ import org.geoassure.geodb.InvalidContentException;
 /**
  * Overburden strength class of the roof strata, as in the fracture-zone table of the 2017 coal-pillar and
  * pressed-coal mining standard (坚硬 / 中硬 / 软弱 / 极软弱). The class is chosen by the geologist from the roof
- * lithology and its uniaxial compressive strength; the commonly quoted bands (unverified against the standard's
- * text) are hard &gt; 40 MPa, medium hard 20–40 MPa, soft 10–20 MPa, very soft &lt; 10 MPa.
+ * lithology and strength; the standard's class limits are not built in (unverified).
  */
 public enum Overburden {
     /** 坚硬 (hard). */
