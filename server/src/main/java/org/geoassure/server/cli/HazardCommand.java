@@ -51,12 +51,26 @@ final class HazardCommand implements Runnable {
         return e;
     }
 
+    /** Prints the formula, the parameters (long sources numbered once), the methods and the warnings. */
     static void printExplanation(PrintWriter out, Explanation e) {
         out.printf("formula     %s%n", e.formula());
+        java.util.List<String> sources = new java.util.ArrayList<>();
         for (Parameter p : e.parameters()) {
-            out.printf("  %-18s %s %s  (%s%s)%n", p.name(), RowWriter.number(p.value()), p.unit(), p.source(),
-                    p.confidence().isEmpty() || p.confidence().equals("caller") ? "" : "; confidence "
-                            + p.confidence());
+            String src = p.source();
+            if (src.length() > 40) {
+                int k = sources.indexOf(src);
+                if (k < 0) {
+                    sources.add(src);
+                    k = sources.size() - 1;
+                }
+                src = "source [" + (k + 1) + "]";
+            }
+            String conf = p.confidence().isEmpty() || p.confidence().equals("caller") ? ""
+                    : "; confidence " + p.confidence();
+            out.printf("  %-18s %s %s  (%s%s)%n", p.name(), RowWriter.number(p.value()), p.unit(), src, conf);
+        }
+        for (int k = 0; k < sources.size(); k++) {
+            out.printf("source [%d]  %s%n", k + 1, sources.get(k));
         }
         e.methods().forEach(m -> out.printf("method      %s%n", m));
         e.warnings().forEach(w -> out.printf("warning     %s%n", w));
