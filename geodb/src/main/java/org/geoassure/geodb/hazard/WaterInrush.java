@@ -165,7 +165,7 @@ public final class WaterInrush {
                 noVal++;
                 continue;
             }
-            if (mc <= 0) {
+            if (mc <= 0 || !Double.isFinite(pc / mc)) { // a vanishing M (T overflows) counts as no aquiclude
                 t[c] = Double.NaN;
                 cls[c] = InrushClass.NO_AQUICLUDE.code();
                 thin[c] = 1;
@@ -189,8 +189,10 @@ public final class WaterInrush {
                 cls[c] = InrushClass.BELOW_CRITICAL.code();
             }
         }
-        parameters.add(new Parameter("critical_T_disturbed", tcD, "MPa/m", params.criticalSource(), "high"));
-        parameters.add(new Parameter("critical_T_normal", tcN, "MPa/m", params.criticalSource(), "high"));
+        String confidence = params.criticalSource().equals(WaterInrushParams.DEFAULT_CRITICAL_SOURCE)
+                && tcD == 0.06 && tcN == 0.10 ? "high" : "caller";
+        parameters.add(new Parameter("critical_T_disturbed", tcD, "MPa/m", params.criticalSource(), confidence));
+        parameters.add(new Parameter("critical_T_normal", tcN, "MPa/m", params.criticalSource(), confidence));
         parameters.add(new Parameter("cell_dx", grid.dx(), "m", "analysis grid", "caller"));
         parameters.add(new Parameter("cell_dy", grid.dy(), "m", "analysis grid", "caller"));
         if (noAq > 0) {

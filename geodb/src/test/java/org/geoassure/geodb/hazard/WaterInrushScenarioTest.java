@@ -132,6 +132,7 @@ class WaterInrushScenarioTest {
         assertAll(
                 () -> assertEquals(600_000, r.zone("exceeds_critical").area(), COLUMN),
                 () -> assertEquals(0.07, r.explanation().parameter("critical_T_normal").value()),
+                () -> assertEquals("caller", r.explanation().parameter("critical_T_normal").confidence()),
                 () -> assertEquals("site rule", r.explanation().parameter("critical_T_normal").source()));
     }
 
@@ -203,6 +204,29 @@ class WaterInrushScenarioTest {
                 () -> assertEquals(1.0, PressurePoint.ofHead("PZ", 0, 0, 100, 0, 1e4).pressure(), 1e-12,
                         "rho*g = 1e4 Pa/m, 100 m -> 1 MPa"),
                 () -> assertTrue(PressurePoint.ofHead("PZ", 0, 0, -250, -200).pressure() < 0));
+    }
+
+    @Test
+    void idwFromHeadsHonoursThePiezometersAndNaNIsNoValue() {
+        // 3 x 1 cells of 10 m; piezometers on the centres of cells 0 and 2: head 100 m and 0 m over −200 m, i.e.
+        // P = 9806.65 × 300 / 1e6 = 2.941995 and 9806.65 × 200 / 1e6 = 1.96133 MPa. The middle cell is equidistant:
+        // the mean, 2.4516625 MPa. M = 50 m except cell 2, whose top is NaN (no value).
+        AnalysisGrid g = AnalysisGrid.of(0, 0, 10, 3, 1);
+        PressureField pf = PressureField.ofPoints(List.of(PressurePoint.ofHead("A", 5, 5, 100, -200),
+                PressurePoint.ofHead("B", 25, 5, 0, -200)), Interpolation.IDW);
+        ThicknessField th = ThicknessField.ofSurfaces(new GridValues(g, new double[] {-150, -150, Double.NaN}), null,
+                GridValues.constant(g, -200), null);
+        WaterInrushResult r = WaterInrush.compute(g, pf, th, List.of(), WaterInrushParams.defaults());
+        assertAll(
+                () -> assertEquals(2.941995, r.pressure().value(0), 1e-12),
+                () -> assertEquals(2.4516625, r.pressure().value(1), 1e-12),
+                () -> assertEquals(1.96133, r.pressure().value(2), 1e-12),
+                () -> assertEquals(2.941995 / 50, r.t().value(0), 1e-12),
+                () -> assertEquals(InrushClass.NO_VALUE, r.classOf(2)),
+                () -> assertEquals(1, r.summary().cellsNoValue()),
+                () -> assertEquals(9806.65, r.explanation().parameter("rho_g").value(), 1e-9),
+                () -> assertEquals(2, r.explanation().parameter("idw_power").value()),
+                () -> assertEquals("high", r.explanation().parameter("critical_T_normal").confidence()));
     }
 
     @Test
