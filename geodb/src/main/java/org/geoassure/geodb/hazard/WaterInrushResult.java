@@ -2,6 +2,8 @@ package org.geoassure.geodb.hazard;
 
 import java.util.List;
 import java.util.Objects;
+import org.geoassure.geodb.hazard.internal.Json;
+import org.locationtech.jts.io.WKTWriter;
 
 /**
  * The result of {@link WaterInrush#compute}: grids of P, effective M and T, the class of every cell, the
@@ -57,5 +59,27 @@ public record WaterInrushResult(GridValues pressure, GridValues thickness, GridV
             }
         }
         throw new IllegalArgumentException("no zone " + name);
+    }
+
+    /**
+     * The result without its grids as one JSON object: the zones (name, rule, cells, area, part areas, geometry as
+     * WKT in world coordinates), the summary and the explanation.
+     */
+    public String toJson() {
+        Json j = new Json().beginObject().key("analysis").value("water_inrush_coefficient").key("zones").beginArray();
+        for (Zone z : zones) {
+            j.beginObject().key("name").value(z.name()).key("rule").value(z.rule()).key("cells").value(z.cells())
+                    .key("area").value(z.area()).key("partAreas").beginArray();
+            z.partAreas().forEach(j::value);
+            j.endArray().key("wkt").value(new WKTWriter().write(z.geometry())).endObject();
+        }
+        InrushSummary s = summary;
+        j.endArray().key("summary").beginObject().key("cells").value(s.cells()).key("cellsWithT")
+                .value(s.cellsWithT()).key("cellsNoAquiclude").value(s.cellsNoAquiclude()).key("cellsNoValue")
+                .value(s.cellsNoValue()).key("minT").value(s.minT()).key("maxT").value(s.maxT()).key("meanT")
+                .value(s.meanT()).key("exceedingCells").value(s.exceedingCells()).key("exceedingArea")
+                .value(s.exceedingArea()).key("disturbedCells").value(s.disturbedCells()).key("disturbedArea")
+                .value(s.disturbedArea()).endObject();
+        return j.key("explanation").raw(explanation.toJson()).endObject().toString();
     }
 }

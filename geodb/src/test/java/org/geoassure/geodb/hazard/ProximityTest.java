@@ -142,4 +142,41 @@ class ProximityTest {
                 () -> assertThrows(InvalidContentException.class, () -> Proximity.evaluate(List.of(Feature.of("P",
                         "p", "face", GF.createPoint(new Coordinate(0, 0, 0)), Map.of())), List.of(), RULES)));
     }
+
+    @Test
+    void flatCaseEqualsJtsPlanDistance() {
+        // With every z equal, the 3D segment distance must equal JTS's plan DistanceOp (independent reference) on
+        // random polylines; with the feature lifted by dz it must equal √(plan² + dz²).
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int trial = 0; trial < 200; trial++) {
+            double[] a = new double[3 * (2 + rnd.nextInt(4))];
+            double[] b = new double[3 * (1 + rnd.nextInt(4))];
+            for (int k = 0; k < a.length; k += 3) {
+                a[k] = rnd.nextDouble() * 100;
+                a[k + 1] = rnd.nextDouble() * 100;
+                a[k + 2] = -300;
+            }
+            for (int k = 0; k < b.length; k += 3) {
+                b[k] = 50 + rnd.nextDouble() * 100;
+                b[k + 1] = rnd.nextDouble() * 100;
+                b[k + 2] = -300;
+            }
+            Geometry fa = line(a);
+            Geometry fb = b.length == 3 ? GF.createPoint(new Coordinate(b[0], b[1], b[2])) : line(b);
+            double[] lifted = b.clone();
+            for (int k = 2; k < lifted.length; k += 3) {
+                lifted[k] += 7;
+            }
+            Geometry fl = b.length == 3 ? GF.createPoint(new Coordinate(b[0], b[1], b[2] + 7)) : line(lifted);
+            ProximityResult r = Proximity.evaluate(List.of(Feature.of("A", "a", "face", fa, Map.of())),
+                    List.of(Feature.of("B", "b", "fault", fb, Map.of()), Feature.of("L", "l", "fault", fl, Map.of())),
+                    RULES);
+            double plan = fa.distance(fb);
+            int t = trial;
+            assertAll("trial " + t,
+                    () -> assertEquals(plan, r.hit("A", "B").distance3d(), 1e-9),
+                    () -> assertEquals(plan, r.hit("A", "B").distancePlan(), 1e-9),
+                    () -> assertEquals(Math.sqrt(plan * plan + 49), r.hit("A", "L").distance3d(), 1e-9));
+        }
+    }
 }

@@ -243,7 +243,10 @@ class WaterInrushScenarioTest {
                 () -> assertTrue(e.methods().get(0).startsWith("P by planar least-squares trend over 4 points")),
                 () -> assertTrue(json.contains("\"name\":\"critical_T_disturbed\",\"value\":0.06,\"unit\":\"MPa/m\"")),
                 () -> assertTrue(json.contains("\"id\":\"O2\",\"name\":\"Ordovician limestone top\",\"version\":\"1\"")),
-                () -> assertTrue(json.startsWith("{\"analysis\":\"water_inrush_coefficient\"")));
+                () -> assertTrue(json.startsWith("{\"analysis\":\"water_inrush_coefficient\"")),
+                () -> assertTrue(r.toJson().contains("\"name\":\"t_above_normal\",\"rule\":\"T > 0.1000 MPa/m anywhere\","
+                        + "\"cells\":4000,\"area\":400000,\"partAreas\":[400000],\"wkt\":\"POLYGON (("), r.toJson()),
+                () -> assertTrue(r.toJson().contains("\"summary\":{\"cells\":8000,\"cellsWithT\":8000"), r.toJson()));
     }
 
     @Test
