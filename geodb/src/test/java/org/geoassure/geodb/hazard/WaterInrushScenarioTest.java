@@ -78,6 +78,25 @@ class WaterInrushScenarioTest {
     }
 
     @Test
+    void obliqueFieldGivesTrapezoidZones() {
+        // P = 2 + 0.004·u + 0.003·v MPa with u = x − 1000, v = y − 2000 (u in [0, 1000], v in [0, 800]), M = 50 m.
+        // T > 0.10 ⇔ 0.004u + 0.003v > 3 ⇔ u > 750 − 0.75v: area ∫₀⁸⁰⁰ (250 + 0.75v) dv = 200 000 + 0.375·800²
+        // = 440 000 m². T > 0.06 ⇔ u > 250 − 0.75v, the whole row for v > 333.33: area
+        // ∫₀^333.33 (750 + 0.75v) dv + 466.67·1000 = 250 000 + 41 666.7 + 466 666.7 = 758 333.3 m².
+        double[][] xy = {{1050, 2100}, {1930, 2150}, {1400, 2700}, {1800, 2600}};
+        List<PressurePoint> pts = new java.util.ArrayList<>();
+        for (double[] q : xy) {
+            pts.add(PressurePoint.ofPressure("P", q[0], q[1], 2 + 0.004 * (q[0] - 1000) + 0.003 * (q[1] - 2000)));
+        }
+        WaterInrushResult r = WaterInrush.compute(GRID, PressureField.ofPoints(pts, Interpolation.PLANAR_TREND),
+                planarAquiclude(), List.of(), WaterInrushParams.defaults());
+        assertAll(
+                () -> assertEquals(440_000, r.zone("t_above_normal").area(), COLUMN),
+                () -> assertEquals(758_333.3, r.zone("t_above_disturbed").area(), COLUMN),
+                () -> assertEquals(1, r.zone("t_above_normal").partAreas().size()));
+    }
+
+    @Test
     void summaryStatisticsByHand() {
         WaterInrushResult r = WaterInrush.compute(GRID, piezometers(), planarAquiclude(), List.of(),
                 WaterInrushParams.defaults());
