@@ -57,21 +57,29 @@ final class BenchCommand implements Callable<Integer> {
     Path dir;
 
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
-            + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), warnings (10 monitoring rules over 10^6 readings) or postgis "
-            + "(embedded vs PostGIS, needs GEODB_PG_URL); las, segy, warnings and postgis run only when named")
+            + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), warnings (10 monitoring rules over "
+            + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells) or postgis (embedded vs PostGIS, needs "
+            + "GEODB_PG_URL); las, segy, warnings, hazard and postgis run only when named")
     String only;
+
+    /** The parts {@code --only} names. */
+    static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
+            "postgis");
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "postgis").contains(only)) {
-            throw new InvalidContentException("--only: '" + only
-                    + "' is not one of desurvey, ingest, query, las, segy, warnings, postgis");
+        if (only != null && !ONLY.contains(only)) {
+            throw new InvalidContentException("--only: '" + only + "' is not one of " + String.join(", ", ONLY));
         }
         if ("warnings".equals(only)) {
             WarningsBench.run(out);
+            return 0;
+        }
+        if ("hazard".equals(only)) {
+            HazardBench.run(out);
             return 0;
         }
         if ("postgis".equals(only)) {
