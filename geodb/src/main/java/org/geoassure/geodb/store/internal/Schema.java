@@ -7,7 +7,7 @@ import java.sql.Statement;
 /** DDL of the embedded GeoPackage workspace. Internal. */
 final class Schema {
     /** Version of the GeoAssure tables in this file; bump with a migration. */
-    static final int VERSION = 3;
+    static final int VERSION = 4;
     /** 'GPKG' as the SQLite application id. */
     static final int GPKG_APPLICATION_ID = 0x47504B47;
     /** GeoPackage 1.3: read without warnings by GDAL 3.6 (Debian 12) and the QGIS builds on it; we use nothing of 1.4. */
@@ -87,6 +87,7 @@ final class Schema {
         }
         createLogs(c);
         createBlockModels(c);
+        createSeries(c);
     }
 
     /** Version 2: well logs ({@link LogTables}). Also the migration of a version 1 file. */
@@ -102,6 +103,15 @@ final class Schema {
     static void createBlockModels(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : BlockTables.ddl()) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** Version 4: monitoring series ({@link SeriesTables}). Also the migration of a version 1, 2 or 3 file. */
+    static void createSeries(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : SeriesTables.ddl()) {
                 s.execute(ddl);
             }
         }

@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A workspace written by an earlier build (schema version 1: commit 9eb6f79, the pygslib Demo1 drillholes ingested
  * with `geoassure ingest ... --dip-convention positive-down --beyond-total-depth warn`) opens in this build: it is
- * upgraded to the current schema, passes the integrity check, keeps every row, and takes the newer data (logs).
+ * upgraded to the current schema, passes the integrity check, keeps every row, and takes the newer data (logs, series).
  */
 class SqliteStoreUpgradeTest {
     @TempDir
@@ -59,6 +59,15 @@ class SqliteStoreUpgradeTest {
                 assertEquals(50.5, all.get(0).log().value(0, 0));
                 assertEquals(Double.NaN, all.get(0).log().value(0, 1));
             }
+            var series = (org.geoassure.geodb.store.SeriesStore) store;
+            series.ingestStations(List.of(new org.geoassure.geodb.series.Station("PZ1", "",
+                    org.geoassure.geodb.series.StationKind.PIEZOMETER, 1, 2, 3, "m", "")), new Provenance(List.of(),
+                    "tester", Map.of(), List.of()));
+            series.ingestReadings(List.of(org.geoassure.geodb.series.Readings.of("PZ1",
+                    java.time.Instant.parse("2024-01-01T00:00:00Z"), 4.5)), new Provenance(List.of(), "tester",
+                    Map.of(), List.of()));
+            assertEquals(new org.geoassure.geodb.store.SeriesStore.SeriesCounts(1, 1, 1), series.seriesCounts(),
+                    "the schema-4 series tables were added");
             assertEquals(List.of(), store.check(), "sound with the new data");
         }
         assertEquals(Integer.toString(Schema.VERSION), schemaVersion(ws));
