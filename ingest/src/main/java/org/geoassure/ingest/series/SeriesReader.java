@@ -59,11 +59,17 @@ public final class SeriesReader {
             throw new IllegalStateException(e);
         }
         try (InputStream raw = Files.newInputStream(file); DigestInputStream in = new DigestInputStream(raw, sha)) {
+            // the parsers may close what they are given; the digest needs the rest of the file after them
+            InputStream shield = new java.io.FilterInputStream(in) {
+                @Override
+                public void close() {
+                }
+            };
             builders = switch (f) {
                 case CSV -> DelimitedSeries.csv(reader(in), name, options, warnings, rows);
                 case RDB -> DelimitedSeries.rdb(reader(in), name, options, warnings, rows);
-                case WATERML -> WaterMl2Series.read(in, name, options, warnings, rows);
-                case JSON -> JsonSeries.read(in, name, options, warnings, rows);
+                case WATERML -> WaterMl2Series.read(shield, name, options, warnings, rows);
+                case JSON -> JsonSeries.read(shield, name, options, warnings, rows);
             };
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
