@@ -199,6 +199,8 @@ public final class IntegrityCheck {
                     + " x WHERE superseded_at <> " + Bitemporal.OPEN
                     + " AND NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.recorded_at = x.superseded_at)");
         }
+        examples(c, findings, "series_readings: station key not in series_station_key", "SELECT DISTINCT r.station_key "
+                + "FROM series_readings r WHERE NOT EXISTS (SELECT 1 FROM series_station_key k WHERE k.key = r.station_key)");
         examples(c, findings, "series_readings: two versions of one reading overlap in record time",
                 "SELECT a.station_key || ' ' || a.t FROM series_readings a JOIN series_readings b ON "
                 + "b.station_key = a.station_key AND b.t = a.t AND b.recorded_at > a.recorded_at "

@@ -37,7 +37,9 @@ import org.geoassure.geodb.store.SeriesStore.SeriesCounts;
  * integer key for good; {@code series_stations} holds one row per station version (record time only);
  * {@code series_readings} one row per reading version, clustered on (station key, time, record time) as a
  * {@code WITHOUT ROWID} table, so a range, a resample and a last-value lookup are each one ordered B-tree walk and a
- * batch of one station is appended in key order. Times are UTC microseconds, {@link Bitemporal#OPEN} an open end.
+ * batch of one station is appended in key order. A reading row names its ingest by its record time (unique in
+ * {@code ga_ingest}) and has no foreign keys, to keep the row small and the insert cheap; the integrity check
+ * covers both references. Times are UTC microseconds, {@link Bitemporal#OPEN} an open end.
  * Internal: for GeoAssure's engines only.
  */
 public final class SeriesTables {
@@ -55,9 +57,8 @@ public final class SeriesTables {
                 + "ingest_id INTEGER NOT NULL REFERENCES ga_ingest(id), recorded_at INTEGER NOT NULL, "
                 + "superseded_at INTEGER NOT NULL)",
             "CREATE INDEX series_stations_id ON series_stations (station_id, superseded_at)",
-            "CREATE TABLE series_readings (station_key INTEGER NOT NULL REFERENCES series_station_key(key), "
-                + "t INTEGER NOT NULL, recorded_at INTEGER NOT NULL, value REAL NOT NULL, quality TEXT, "
-                + "ingest_id INTEGER NOT NULL, superseded_at INTEGER NOT NULL, "
+            "CREATE TABLE series_readings (station_key INTEGER NOT NULL, t INTEGER NOT NULL, "
+                + "recorded_at INTEGER NOT NULL, value REAL NOT NULL, quality TEXT, superseded_at INTEGER NOT NULL, "
                 + "PRIMARY KEY (station_key, t, recorded_at)) WITHOUT ROWID");
     }
 
@@ -156,7 +157,7 @@ public final class SeriesTables {
                 PreparedStatement sup = c.prepareStatement("UPDATE series_readings SET superseded_at = ? "
                         + "WHERE station_key = ? AND t = ? AND recorded_at = ?");
                 PreparedStatement ins = c.prepareStatement("INSERT INTO series_readings (station_key, t, recorded_at, "
-                        + "value, quality, ingest_id, superseded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                        + "value, quality, superseded_at) VALUES (?, ?, ?, ?, ?, ?)")) {
             for (Readings r : batches) {
                 int n = r.size();
                 if (n == 0) {
@@ -211,8 +212,7 @@ public final class SeriesTables {
                     } else {
                         ins.setString(5, q);
                     }
-                    ins.setLong(6, ingestId);
-                    ins.setLong(7, OPEN);
+                    ins.setLong(6, OPEN);
                     ins.addBatch();
                     if (++pending == 4096) {
                         ins.executeBatch();
