@@ -90,4 +90,37 @@ class SeriesBadInputTest {
         assertEquals("usgs_waterservices_iv.json: --station: the file holds 4 series ([01491000:00060, 01491000:00065, "
                 + "01645000:00060, 01645000:00065]); map each to a station with --station-map KEY=ID", e.getMessage());
     }
+
+    private String stations(String content) throws IOException {
+        Path f = dir.resolve("st.csv");
+        Files.writeString(f, content);
+        return assertThrows(InvalidContentException.class, () -> StationCsvReader.read(f)).getMessage();
+    }
+
+    @Test
+    void stationFileErrors() throws IOException {
+        String h = "id,name,kind,x,y,z,unit,watches\n";
+        assertEquals("st.csv:3: kind: 'well' is not one of [piezometer, water_level, water_inflow, water_pressure, "
+                + "rainfall, pumping, discharge, river_stage, phreatic_line, dry_beach_length, surface_displacement, "
+                + "internal_displacement, other]", stations(h + "A,,piezometer,1,2,3,m,\nB,,well,1,2,3,m,\n"));
+        assertEquals("st.csv:2: unit 'ft' is not SI; give m (readings in ft are converted when they are ingested)",
+                stations(h + "A,,water_level,1,2,3,ft,\n"));
+        assertEquals("st.csv:3: station 'A' is also on line 2", stations(h + "A,,piezometer,,,,m,\nA,,rainfall,,,,mm,\n"));
+        assertEquals("st.csv:2: z 'deep' is not a finite number", stations(h + "A,,piezometer,1,2,deep,MPa,\n"));
+        assertEquals("st.csv:1: the header lacks the column 'unit' (columns: id,name,kind,x,y,z,unit,watches and any "
+                + "attributes)", stations("id,kind\nA,rainfall\n"));
+    }
+
+    @Test
+    void stationFileWithAttributes() throws IOException {
+        Path f = dir.resolve("ok.csv");
+        Files.writeString(f, "ID\tKind\tUnit\tz\tfilter\nPZ1\twater-pressure\tMPa\t-120.5\t2\n");
+        StationCsvReader.Result r = StationCsvReader.read(f);
+        assertEquals(1, r.stations().size());
+        org.geoassure.geodb.series.Station s = r.stations().get(0);
+        assertEquals(org.geoassure.geodb.series.StationKind.WATER_PRESSURE, s.kind());
+        assertEquals(-120.5, s.z());
+        assertEquals(Double.NaN, s.x(), "no x column: unknown");
+        assertEquals(java.util.Map.of("filter", "2"), s.attributes());
+    }
 }

@@ -344,7 +344,7 @@ public final class SeriesTables {
                 }
             }
         }
-        throw new InvalidContentException("--station: no station '" + id + "' in this workspace" + known(c));
+        throw new InvalidContentException("station: no station '" + id + "' in this workspace" + known(c));
     }
 
     private static String known(Connection c) throws SQLException {

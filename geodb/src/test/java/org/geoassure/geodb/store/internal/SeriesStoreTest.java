@@ -173,7 +173,7 @@ class SeriesStoreTest {
                     s.lastValues(List.of("PZ1", "R1"), t("2024-01-04T00:00:00Z"), null), "R1 has none yet");
             InvalidContentException e = assertThrows(InvalidContentException.class,
                     () -> s.lastValues(List.of("nope"), t("2024-01-04T00:00:00Z"), null));
-            assertEquals("--station: no station 'nope' in this workspace (stations: PZ1, R1)", e.getMessage());
+            assertEquals("station: no station 'nope' in this workspace (stations: PZ1, R1)", e.getMessage());
         }
     }
 
