@@ -17,5 +17,11 @@
  * </ol>
  * The interval rows of one hole in one table are versioned as a set in the same way; a changed trace re-derives
  * the positions of the hole's interval rows in every table.
+ *
+ * <h2>Engine capabilities</h2>
+ * Beside {@link org.geoassure.geodb.store.WorkspaceStore}, an engine may offer
+ * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions) and
+ * {@link org.geoassure.geodb.store.SeriesStore} (monitoring stations and readings, versioned on the record axis);
+ * test with {@code instanceof}. The embedded engine has both; PostGIS neither yet.
  */
 package org.geoassure.geodb.store;

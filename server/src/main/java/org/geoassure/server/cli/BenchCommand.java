@@ -58,13 +58,14 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
             + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), warnings (10 monitoring rules over "
-            + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells) or postgis (embedded vs PostGIS, needs "
-            + "GEODB_PG_URL); las, segy, warnings, hazard and postgis run only when named")
+            + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells), readings (monitoring readings ingest and "
+            + "last value for 10^3 stations) or postgis (embedded vs PostGIS, needs GEODB_PG_URL); las, segy, warnings, "
+            + "hazard, readings and postgis run only when named")
     String only;
 
     /** The parts {@code --only} names. */
     static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
-            "postgis");
+            "readings", "postgis");
 
     @Override
     public Integer call() throws IOException {
@@ -73,6 +74,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         if (only != null && !ONLY.contains(only)) {
             throw new InvalidContentException("--only: '" + only + "' is not one of " + String.join(", ", ONLY));
+        }
+        if ("readings".equals(only)) {
+            ReadingsBench.run(out, dir);
+            return 0;
         }
         if ("warnings".equals(only)) {
             WarningsBench.run(out);

@@ -45,6 +45,11 @@ final class InfoCommand implements Callable<Integer> {
                         RowWriter.number(m.dz()), v.cells(), m.attributes().size());
             }
         }
+        if (store instanceof org.geoassure.geodb.store.SeriesStore series) {
+            var c = series.seriesCounts();
+            out.printf("monitoring     %d stations, %d readings (%d versions)%n", c.stations(), c.readings(),
+                    c.readingVersions());
+        }
         out.printf("ingests        %d%n", st.ingests());
         for (IngestRecord r : store.ingests()) {
             out.printf("  #%d %s %s by %s: %d new, %d changed, %d unchanged holes, %d interval rows, %d warnings%n",

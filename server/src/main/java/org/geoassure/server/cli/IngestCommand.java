@@ -39,7 +39,9 @@ import picocli.CommandLine.Spec;
         description = {"Ingest a dataset into a workspace in one transaction: everything or, on any error, nothing.",
             "KIND is 'drillholes': collar, survey and interval CSV/TSV files;",
             "or 'las': LAS well logs (FILE...), each attached to an existing hole;",
-            "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists).",
+            "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists);",
+            "or 'stations': monitoring stations, a CSV (FILE) with id,name,kind,x,y,z,unit,watches;",
+            "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -50,7 +52,8 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, progress or features")
+    @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, stations, readings, "
+            + "progress or features")
     String kind;
 
     @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
@@ -168,8 +171,18 @@ final class IngestCommand implements Callable<Integer> {
             + "(progress default face): face, roadway, goaf, old_workings, collapse_column, fault, horizon, ...")
     String role;
 
+    @Mixin
+    SeriesCli.IngestOptions series;
+
     @Override
     public Integer call() {
+        if (kind.equals("stations") || kind.equals("readings")) {
+            try (WorkspaceStore store = ws.open()) {
+                return kind.equals("stations") ? SeriesCli.stations(store, files, user, spec.commandLine().getOut())
+                        : SeriesCli.readings(store, files, series, user, spec.commandLine().getOut(),
+                                this::printWarnings);
+            }
+        }
         if (kind.equals("las")) {
             return las();
         }
@@ -184,7 +197,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, progress, features)");
+                    + "blockmodel, stations, readings, progress, features)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

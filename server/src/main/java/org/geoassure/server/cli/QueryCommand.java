@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "Block models: geoassure query mine.gpkg blocks --model demo1 --box 0,0,0,100,100,60 --where \"Au_OK >= 1\" \\",
             "           --aggregate count,volume,tonnage,mean:Au_OK --partial __in --density 2.7",
             "Features (mining progress, goaf, faults): geoassure query mine.gpkg features --role face --as-of 2025-03-01 \\",
-            "           --format geojson (csv, json and arrow give one row per feature with WKT)"})
+            "           --format geojson (csv, json and arrow give one row per feature with WKT)",
+            "Readings: geoassure query mine.gpkg readings --station PZ1,PZ2 --from 2025-01-01 --resample 1d --agg mean,max",
+            "           (or --last-at T, --gaps 30d; --recorded-as-of T for what was known then)"})
 final class QueryCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +37,7 @@ final class QueryCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "TARGET",
-            description = "boreholes, stations, intervals, blocks or features (not with --sql)")
+            description = "boreholes, stations, intervals, blocks, features or readings (not with --sql)")
     String target;
 
     @Option(names = "--sql", paramLabel = "QUERY", description = "a SQL query over the workspace (read-only)")
@@ -99,6 +101,9 @@ final class QueryCommand implements Callable<Integer> {
     @Mixin
     ReadOptions read;
 
+    @Mixin
+    SeriesCli.QueryOptions series;
+
     @Override
     public Integer call() {
         if (sql != null && json != null) {
@@ -137,12 +142,15 @@ final class QueryCommand implements Callable<Integer> {
         if (target.equals("features")) {
             return FeatureCommands.query(this, s, f);
         }
+        if (target.equals("readings")) {
+            return readings();
+        }
         Rows.Dataset what = switch (target) {
             case "boreholes" -> Rows.Dataset.BOREHOLES;
             case "stations" -> Rows.Dataset.STATIONS;
             case "intervals" -> Rows.Dataset.INTERVALS;
             default -> throw new InvalidContentException("TARGET: '" + target
-                    + "' is not one of boreholes, stations, intervals, blocks, features");
+                    + "' is not one of boreholes, stations, intervals, blocks, features, readings");
         };
         return select(what, table, s);
     }
@@ -190,6 +198,20 @@ final class QueryCommand implements Callable<Integer> {
                     BlockRows.aggregateRow(r, aggs, read.format, w);
                 }
             });
+        }
+        return 0;
+    }
+
+    /** {@code query WS readings}: monitoring readings of stations (range, resample, last values, gaps). */
+    private int readings() {
+        if (box != null || near != null || line != null || !where.isEmpty() || !holes.isEmpty() || table != null
+                || explain || read.asOf != null) {
+            throw new InvalidContentException("readings: select with --station, --from, --to and --recorded-as-of "
+                    + "(not --box, --near, --line, --where, --hole, --table, --explain, --as-of)");
+        }
+        java.time.Instant recorded = Times.parse("--recorded-as-of", read.recordedAsOf);
+        try (WorkspaceStore store = ws.open()) {
+            read.output(spec.commandLine().getOut(), w -> SeriesCli.query(store, series, recorded, read.format, w));
         }
         return 0;
     }

@@ -180,6 +180,35 @@ public final class IntegrityCheck {
         return findings;
     }
 
+    /**
+     * Series invariants: non-empty record periods, record and superseded times that are ingests', at most one
+     * current version of a station, and no two versions of one reading overlapping in record time.
+     */
+    static List<String> series(Connection c) {
+        List<String> findings = new ArrayList<>();
+        examples(c, findings, "series_stations: empty or reversed record period (recorded_at >= superseded_at)",
+                "SELECT station_id FROM series_stations WHERE recorded_at >= superseded_at");
+        examples(c, findings, "series_stations: more than one current version of a station",
+                "SELECT station_id FROM series_stations WHERE superseded_at = " + Bitemporal.OPEN
+                + " GROUP BY station_id HAVING count(*) > 1");
+        examples(c, findings, "series_readings: empty or reversed record period (recorded_at >= superseded_at)",
+                "SELECT station_key || ' ' || t FROM series_readings WHERE recorded_at >= superseded_at");
+        for (String t : List.of("series_stations", "series_readings")) {
+            examples(c, findings, t + ": record time that is no ingest's", "SELECT x.recorded_at FROM " + t
+                    + " x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.recorded_at = x.recorded_at)");
+            examples(c, findings, t + ": superseded at a time that is no ingest's", "SELECT x.recorded_at FROM " + t
+                    + " x WHERE superseded_at <> " + Bitemporal.OPEN
+                    + " AND NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.recorded_at = x.superseded_at)");
+        }
+        examples(c, findings, "series_readings: station key not in series_station_key", "SELECT DISTINCT r.station_key "
+                + "FROM series_readings r WHERE NOT EXISTS (SELECT 1 FROM series_station_key k WHERE k.key = r.station_key)");
+        examples(c, findings, "series_readings: two versions of one reading overlap in record time",
+                "SELECT a.station_key || ' ' || a.t FROM series_readings a JOIN series_readings b ON "
+                + "b.station_key = a.station_key AND b.t = a.t AND b.recorded_at > a.recorded_at "
+                + "WHERE b.recorded_at < a.superseded_at");
+        return findings;
+    }
+
     private static void examples(Connection c, List<String> findings, String what, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql + " LIMIT " + (EXAMPLES + 1))) {
             List<String> found = new ArrayList<>();

@@ -88,6 +88,7 @@ final class Schema {
         createLogs(c);
         createBlockModels(c);
         createFeatures(c);
+        createSeries(c);
     }
 
     /** Version 2: well logs ({@link LogTables}). Also the migration of a version 1 file. */
@@ -108,10 +109,19 @@ final class Schema {
         }
     }
 
-    /** Version 4: features ({@link FeatureTables}). Also the migration of a version 1, 2 or 3 file. */
+    /** Version 4: features ({@link FeatureTables}). Also part of the migration of a version 1, 2 or 3 file. */
     static void createFeatures(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : FeatureTables.ddl()) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /** Version 4: monitoring series ({@link SeriesTables}). Also part of the migration of a version 1, 2 or 3 file. */
+    static void createSeries(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : SeriesTables.ddl()) {
                 s.execute(ddl);
             }
         }

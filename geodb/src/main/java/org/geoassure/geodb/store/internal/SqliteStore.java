@@ -45,6 +45,7 @@ import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.FeatureStore;
+import org.geoassure.geodb.store.SeriesStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -52,7 +53,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SeriesStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -126,6 +127,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
             registerAttributes(c, "surveys", "survey stations with desurveyed positions");
             registerAttributes(c, "logs", "well logs: one row per log version, curves in log_curves");
             registerFeatures(c, "features", "GEOMETRY", crs.epsg(), FEATURES_DESCRIPTION);
+            registerAttributes(c, "series_stations", "monitoring stations: one row per station version");
             c.commit();
             c.setAutoCommit(true);
             return new SqliteStore(file, c, canonical);
@@ -194,8 +196,8 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     }
 
     /**
-     * Schema version 1, 2 or 3 to the current one, in one transaction: adds the log tables (from 1), the block model
-     * tables (from 1 or 2) and the feature tables.
+     * Schema version 1, 2 or 3 to 4, in one transaction: adds the log tables (from 1), the block model tables (from 1
+     * or 2), the feature tables and the series tables.
      */
     private static void migrate(Connection c, int from, String crsCode) throws SQLException {
         c.setAutoCommit(false);
@@ -209,6 +211,8 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
             }
             Schema.createFeatures(c);
             registerFeatures(c, "features", "GEOMETRY", Crs.forCode(crsCode).epsg(), FEATURES_DESCRIPTION);
+            Schema.createSeries(c);
+            registerAttributes(c, "series_stations", "monitoring stations: one row per station version");
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE ga_workspace SET value = '" + Schema.VERSION + "' WHERE key = 'schema_version'");
             }
@@ -409,6 +413,104 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         } catch (SQLException e) {
             throw storage(e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ series
+
+    /** Runs one series write as a new ingest in one transaction. */
+    private IngestRecord seriesIngest(SeriesWrite w) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
+            long id;
+            try (Statement st = conn.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
+                rs.next();
+                id = rs.getLong(1) + 1;
+            }
+            return w.write(id, recordedAt);
+        });
+        lastRecorded = recordedAt;
+        return rec;
+    }
+
+    private interface SeriesWrite {
+        IngestRecord write(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    /** Reads a series table. */
+    private interface SeriesRead<T> {
+        T read() throws SQLException;
+    }
+
+    private <T> T seriesRead(SeriesRead<T> r) {
+        try {
+            return r.read();
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    private long recordSlice(Instant recordedAsOf) {
+        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
+    }
+
+    private static long from(Instant t) {
+        return t == null ? Long.MIN_VALUE : micros(t);
+    }
+
+    private static long to(Instant t) {
+        return t == null ? Long.MAX_VALUE : micros(t);
+    }
+
+    @Override
+    public IngestRecord ingestStations(List<org.geoassure.geodb.series.Station> stations, Provenance provenance) {
+        return seriesIngest((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
+    }
+
+    @Override
+    public IngestRecord ingestReadings(List<org.geoassure.geodb.series.Readings> batches, Provenance provenance) {
+        return seriesIngest((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
+    }
+
+    @Override
+    public List<org.geoassure.geodb.series.Station> seriesStations(Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.stations(conn, recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public java.util.Optional<org.geoassure.geodb.series.Station> seriesStation(String id, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.station(conn, id, recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public org.geoassure.geodb.series.Readings readings(String stationId, Instant from, Instant to,
+            Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.readings(conn, stationId, from(from), to(to), recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<org.geoassure.geodb.series.Bin> resample(String stationId, Instant from, Instant to,
+            java.time.Duration step, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.resample(conn, stationId, from(from), to(to), step,
+                recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<org.geoassure.geodb.series.LastValue> lastValues(java.util.Collection<String> stationIds, Instant at,
+            Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.lastValues(conn, stationIds, micros(at), recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<org.geoassure.geodb.series.Gap> gaps(String stationId, Instant from, Instant to,
+            java.time.Duration longerThan, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.gaps(conn, stationId, from(from), to(to), longerThan,
+                recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public SeriesCounts seriesCounts() {
+        return seriesRead(() -> SeriesTables.counts(conn));
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
@@ -819,6 +921,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         if (findings.stream().noneMatch(f -> f.startsWith("integrity_check failed"))) {
             findings.addAll(IntegrityCheck.bitemporal(conn, List.copyOf(tables.values())));
             findings.addAll(IntegrityCheck.blockModels(conn));
+            findings.addAll(IntegrityCheck.series(conn));
         }
         return findings;
     }

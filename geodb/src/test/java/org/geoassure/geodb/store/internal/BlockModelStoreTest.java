@@ -102,10 +102,7 @@ class BlockModelStoreTest {
                 s.execute("DROP TABLE " + t);
             }
             // what a version 2 file does not have of the later versions either
-            s.execute("DROP TABLE features");
-            s.execute("DROP TABLE ga_rtree_features");
-            s.execute("DELETE FROM gpkg_geometry_columns WHERE table_name = 'features'");
-            s.execute("DELETE FROM gpkg_contents WHERE table_name = 'features'");
+            SeriesStoreTest.dropSeriesTables(s);
             s.execute("UPDATE ga_workspace SET value = '2' WHERE key = 'schema_version'");
         }
         try (SqliteStore ws = SqliteStore.open(f)) {

@@ -53,12 +53,16 @@ class SqliteStoreFileTest {
                     out.add("schema " + rs.getString(1) + ": " + rs.getString(2));
                     String sql = rs.getString(2);
                     if (sql != null && sql.startsWith("CREATE TABLE")) {
-                        tables.add(rs.getString(1));
+                        // a WITHOUT ROWID table (series_readings) is ordered by its primary key, the first columns
+                        tables.add(rs.getString(1) + (sql.contains("WITHOUT ROWID") ? "\u0000" : ""));
                     }
                 }
             }
-            for (String t : tables) {
-                try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + t + "\" ORDER BY rowid")) {
+            for (String name : tables) {
+                boolean noRowid = name.endsWith("\u0000");
+                String t = noRowid ? name.substring(0, name.length() - 1) : name;
+                try (ResultSet rs = s.executeQuery("SELECT * FROM \"" + t + "\" ORDER BY "
+                        + (noRowid ? "1, 2, 3" : "rowid"))) {
                     ResultSetMetaData md = rs.getMetaData();
                     while (rs.next()) {
                         StringBuilder sb = new StringBuilder(t).append(':');
@@ -93,8 +97,8 @@ class SqliteStoreFileTest {
                     layers.add(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getObject(3));
                 }
             }
-            assertEquals(List.of("boreholes/features/4527", "features/features/4527", "intervals_lithology/features/4527", "logs/attributes/null",
-                    "surveys/attributes/null",
+            assertEquals(List.of("boreholes/features/4527", "features/features/4527", "intervals_lithology/features/4527",
+                    "logs/attributes/null", "series_stations/attributes/null", "surveys/attributes/null",
                     "traces/features/4527"), layers);
             try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 assertEquals(10300, rs.getInt(1), "GeoPackage 1.3");
@@ -136,6 +140,32 @@ class SqliteStoreFileTest {
             DrillholeBatch b = new DrillholeBatch(List.of(ok, bad), Map.of("assays", List.of(new Column("cu", ColumnType.NUMBER))),
                     DesurveyMethod.MINIMUM_CURVATURE, null, new Provenance(List.of(), "t", Map.of(), List.of()));
             assertThrows(InvalidContentException.class, () -> s.ingest(b));
+        }
+        assertEquals(before, dump(f));
+    }
+
+    @Test
+    void failedReadingsIngestLeavesEveryByteOfContentAsItWas() throws Exception {
+        Path f = dir.resolve("ws.gpkg");
+        Provenance p = new Provenance(List.of(), "t", Map.of(), List.of());
+        java.time.Instant t0 = java.time.Instant.parse("2024-01-01T00:00:00Z");
+        try (SqliteStore s = SqliteStore.create(f, WorkspaceInfo.of("t", "EPSG:4527", "unspecified"))) {
+            s.ingestStations(List.of(new org.geoassure.geodb.series.Station("PZ1", "",
+                    org.geoassure.geodb.series.StationKind.PIEZOMETER, 1, 2, 3, "MPa", "")), p);
+            s.ingestReadings(List.of(org.geoassure.geodb.series.Readings.of("PZ1", t0, 1.0)), p);
+        }
+        List<String> before = dump(f);
+        try (SqliteStore s = SqliteStore.open(f)) {
+            // a correction and a new reading are written, then the repeated time of the second batch fails
+            var ok = new org.geoassure.geodb.series.Readings("PZ1", new long[] {
+                org.geoassure.geodb.series.Readings.micros(t0), org.geoassure.geodb.series.Readings.micros(t0) + 1},
+                new double[] {1.5, 2.0}, null);
+            var again = org.geoassure.geodb.series.Readings.of("PZ1", t0, 3.0);
+            assertThrows(InvalidContentException.class, () -> s.ingestReadings(List.of(ok, again), p));
+            assertThrows(InvalidContentException.class, () -> s.ingestStations(List.of(
+                    new org.geoassure.geodb.series.Station("PZ2", "", org.geoassure.geodb.series.StationKind.RAINFALL,
+                            1, 2, 3, "mm", ""), new org.geoassure.geodb.series.Station("PZ2", "",
+                            org.geoassure.geodb.series.StationKind.RAINFALL, 1, 2, 3, "mm", "")), p));
         }
         assertEquals(before, dump(f));
     }
