@@ -83,7 +83,7 @@ public final class DemoMine {
     /** Head of the limestone aquifer (m) without noise: a gentle regional gradient and a seasonal swing. */
     public static double head(double u, double v, Instant t, String station) {
         double day = Duration.between(Instant.parse("2024-01-01T00:00:00Z"), t).toSeconds() / 86400.0;
-        double h = 38 + 0.003 * u - 0.002 * v + 1.2 * Math.sin(2 * Math.PI * (day - 100) / 365.25);
+        double h = 10 + 0.003 * u - 0.002 * v + 1.2 * Math.sin(2 * Math.PI * (day - 100) / 365.25);
         if (station.equals("PZ-3") && t.isAfter(PZ3_RISE)) {
             h += PZ3_RISE_PER_DAY * Duration.between(PZ3_RISE, t).toSeconds() / 86400.0;
         }
@@ -213,32 +213,32 @@ public final class DemoMine {
 
     private static void progress(Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
-            w.write("id,date,name,role,geometry,panel,water_filled,water_level_m\n");
+            w.write("id,date,name,role,geometry,panel,water_filled,water_level_m,boundary\n");
             // the goaf of panel 1101 (mined out 2017-2019, flooded) and the inferred old workings OW-1
-            w.write("G1101,2019-06-30,goaf of panel 1101,goaf,\"" + polygon(400, 60, 1600, 240) + "\",1101,true,-262.0\n");
+            w.write("G1101,2019-06-30,goaf of panel 1101,goaf,\"" + polygon(400, 60, 1600, 240) + "\",1101,true,-262.0,surveyed\n");
             w.write("OW-1,1995-01-01,old workings OW-1 (inferred boundary),old_workings,\"" + polygon(150, 560, OW1_EAST,
-                    700) + "\",,true,\n");
+                    700) + "\",,true,,inferred\n");
             // roadways driven in 2023
-            w.write("R-main,2023-03-01,main haulage roadway,roadway,\"" + line(0, 510, 1700, 510) + "\",,,\n");
+            w.write("R-main,2023-03-01,main haulage roadway,roadway,\"" + line(0, 510, 1700, 510) + "\",,,,\n");
             w.write("R-1201-S,2023-06-01,1201 transport gateroad,roadway,\"" + line(400, P1201_V0, 1620, P1201_V0)
-                    + "\",1201,,\n");
+                    + "\",1201,,,\n");
             w.write("R-1201-N,2023-06-01,1201 return gateroad,roadway,\"" + line(400, P1201_V1, 1620, P1201_V1)
-                    + "\",1201,,\n");
+                    + "\",1201,,,\n");
             w.write("R-1202-S,2023-09-01,1202 transport gateroad,roadway,\"" + line(400, P1202_V0, 1620, P1202_V0)
-                    + "\",1202,,\n");
+                    + "\",1202,,,\n");
             w.write("R-1202-N,2023-09-01,1202 return gateroad,roadway,\"" + line(400, P1202_V1, 1620, P1202_V1)
-                    + "\",1202,,\n");
+                    + "\",1202,,,\n");
             LocalDate start1201 = LocalDate.of(2024, 1, 1);
             for (int k = 0; k <= 20; k++) {
                 double u = 1600 - 60 * k;
                 w.write("F1201," + start1201.plusMonths(k) + ",1201 working face,face,\"" + face(u, P1201_V0, P1201_V1)
-                        + "\",1201,,\n");
+                        + "\",1201,,,\n");
             }
             LocalDate start1202 = LocalDate.of(2024, 3, 1);
             for (int k = 0; k <= 20; k++) {
                 double u = 1600 - 60 * k;
                 w.write("F1202," + start1202.plusMonths(k) + ",1202 working face,face,\"" + face(u, P1202_V0, P1202_V1)
-                        + "\",1202,,\n");
+                        + "\",1202,,,\n");
             }
         }
     }

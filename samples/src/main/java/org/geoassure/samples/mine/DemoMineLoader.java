@@ -34,7 +34,7 @@ public final class DemoMineLoader {
 
     /** What each load wrote. */
     public record Loaded(IngestRecord drillholes, IngestRecord progress, IngestRecord structures,
-            BlockModelStore.Version resistivity) {
+            BlockModelStore.Version resistivity, IngestRecord stations, IngestRecord readings) {
     }
 
     /** Ingests everything; the store must be embedded (features and block models). */
@@ -59,6 +59,22 @@ public final class DemoMineLoader {
         BlockModelStore.Version v = ((BlockModelStore) store).writeBlockModel(blocks.data(),
                 "synthetic resistivity (ohm.m) of the demo mine", new Provenance(List.of(blocks.source()), user,
                         o.asParameters(), List.of()));
-        return new Loaded(holes, p, f, v);
+        org.geoassure.geodb.store.SeriesStore series = (org.geoassure.geodb.store.SeriesStore) store;
+        org.geoassure.ingest.series.StationCsvReader.Result st = org.geoassure.ingest.series.StationCsvReader.read(
+                files.piezometers());
+        IngestRecord stations = series.ingestStations(st.stations(), new Provenance(List.of(st.source()), user,
+                Map.of(), List.of()));
+        List<org.geoassure.geodb.series.Readings> batches = new java.util.ArrayList<>();
+        List<org.geoassure.geodb.model.SourceFile> sources = new java.util.ArrayList<>();
+        for (java.nio.file.Path r : files.readings()) {
+            String id = r.getFileName().toString().replace(".csv", "");
+            org.geoassure.ingest.series.SeriesReadResult read2 = org.geoassure.ingest.series.SeriesReader.read(r,
+                    org.geoassure.ingest.series.SeriesFormat.CSV,
+                    org.geoassure.ingest.series.SeriesOptions.defaults().withStation(id));
+            read2.series().forEach(x -> batches.add(x.readings()));
+            sources.add(read2.source());
+        }
+        IngestRecord readings = series.ingestReadings(batches, new Provenance(sources, user, Map.of(), List.of()));
+        return new Loaded(holes, p, f, v, stations, readings);
     }
 }

@@ -4,7 +4,7 @@ package org.geoassure.samples.mine;
  * The demo mine's ground, as closed-form functions of local coordinates (u east, v north, metres from the mine's
  * south-west corner; z elevation in metres). A North China-type coalfield: Quaternary cover over Permian sandstone and
  * a roof mudstone, coal seam 3# (about 3 m, dipping about 3 degrees east), a siltstone aquiclude of the Taiyuan
- * Formation that thins to about 15 m along fault F1, and the confined Ordovician karst limestone aquifer below. Two
+ * Formation that thins to about 17 m along fault F1, and the confined Ordovician karst limestone aquifer below. Two
  * normal faults offset everything below the cover: F1 (strike N20E, dip 70 degrees ESE, throw 15 m) and F2 (strike
  * N60W, dip 75 degrees NE, throw 6 m).
  *
@@ -111,12 +111,12 @@ public final class KaiyuanGeology {
     }
 
     /**
-     * Aquiclude (seam floor to limestone top) thickness: about 48 m, thinning to about 15 m along F1 (where the
+     * Aquiclude (seam floor to limestone top) thickness: about 55 m, thinning to about 17 m along F1 (where the
      * floor is also structurally disturbed).
      */
     public static double aquicludeThickness(double u, double v) {
         double d = F1.distance(u, v, seamRoofUnfaulted(u, v));
-        return 48 + 6 * Math.sin(v / 300) - 33 * Math.exp(-(d / 120) * (d / 120));
+        return 55 + 6 * Math.sin(v / 300) - 38 * Math.exp(-(d / 120) * (d / 120));
     }
 
     /** The unit boundaries at (u, v) on the side of the faults that (u, v, z) is on: roof, floor, limestone top. */

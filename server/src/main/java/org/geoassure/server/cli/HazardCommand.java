@@ -15,7 +15,9 @@ import org.geoassure.geodb.hazard.Overburden;
 import org.geoassure.geodb.hazard.Parameter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -23,15 +25,67 @@ import picocli.CommandLine.Spec;
  * workspace-based ones (water-inrush grid, proximity as of a date) come with the store wiring.
  */
 @Command(name = "hazard", mixinStandardHelpOptions = true,
-        description = "Hazard analyses (formulas and sources: docs/hazards.md).",
+        description = {"Hazard analyses (formulas and sources: docs/hazards.md). Over a workspace as of a date:",
+            "  geoassure hazard WS proximity --as-of 2025-11-01     faces against goaf, old workings, faults",
+            "  geoassure hazard WS water-inrush --as-of 2025-11-01  T = P/M from piezometers and borehole picks",
+            "Formulas over given numbers: geoassure hazard fracture-zone ..., geoassure hazard fault-pillar ..."},
         subcommands = {HazardCommand.FractureZoneCommand.class, HazardCommand.FaultPillarCommand.class})
-final class HazardCommand implements Runnable {
+final class HazardCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Parameters(index = "0", arity = "0..1", paramLabel = "WS", description = "workspace (GeoPackage file or PostGIS "
+            + "locator)")
+    java.nio.file.Path workspace;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ANALYSIS", description = "proximity or water-inrush")
+    String analysis;
+
+    @Option(names = "--as-of", paramLabel = "T", description = "valid time: the mine as of T (a date or UTC instant; "
+            + "default now)")
+    String asOf;
+
+    @Option(names = "--recorded-as-of", paramLabel = "T", description = "record time: what the workspace knew at T "
+            + "(default now)")
+    String recordedAsOf;
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "feature layers to read (repeatable; default all)")
+    java.util.List<String> layers = new java.util.ArrayList<>();
+
+    @Option(names = "--format", defaultValue = "text", description = "text (default) or json")
+    String format;
+
+    @Option(names = "--pillar-width", defaultValue = "20", paramLabel = "W", description = "proximity: waterproof "
+            + "pillar width beside faults and collapse columns (m, default ${DEFAULT-VALUE}; see hazard fault-pillar)")
+    double pillarWidth;
+
+    @Option(names = "--inferred-extra", defaultValue = "0", paramLabel = "E", description = "proximity: extra distance "
+            + "(m) for boundaries marked inferred (attribute boundary=inferred or inferred=true); default "
+            + "${DEFAULT-VALUE}: the rules ask for more without a figure we could verify, so give your mine's")
+    double inferredExtra;
+
+    @Option(names = "--measure", defaultValue = "space", description = "proximity: space (3D, default) or plan")
+    String measure;
+
+    @Mixin
+    WaterInrushOptions inrush;
+
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        if (workspace == null && analysis == null) {
+            spec.commandLine().usage(spec.commandLine().getOut());
+            return 0;
+        }
+        if (analysis == null) {
+            throw new InvalidContentException("ANALYSIS: give proximity or water-inrush after the workspace");
+        }
+        checkFormat(format);
+        return switch (analysis) {
+            case "proximity" -> WorkspaceHazardRuns.proximity(this);
+            case "water-inrush" -> WorkspaceHazardRuns.waterInrush(this);
+            default -> throw new InvalidContentException("ANALYSIS: '" + analysis + "' is not one of proximity, "
+                    + "water-inrush (formulas: hazard fracture-zone, hazard fault-pillar)");
+        };
     }
 
     static void checkFormat(String format) {

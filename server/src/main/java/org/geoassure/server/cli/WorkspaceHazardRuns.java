@@ -1,0 +1,123 @@
+package org.geoassure.server.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Set;
+import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.hazard.DistanceMeasure;
+import org.geoassure.geodb.hazard.Interpolation;
+import org.geoassure.geodb.hazard.ProximityHit;
+import org.geoassure.geodb.hazard.ProximityResult;
+import org.geoassure.geodb.hazard.ProximityRules;
+import org.geoassure.geodb.hazard.WaterInrushParams;
+import org.geoassure.geodb.hazard.WaterInrushResult;
+import org.geoassure.geodb.hazard.WorkspaceHazards;
+import org.geoassure.geodb.hazard.Zone;
+import org.geoassure.geodb.query.TimeSlice;
+import org.geoassure.geodb.store.SeriesStore;
+import org.geoassure.geodb.store.WorkspaceStore;
+
+/** {@code hazard WS proximity} and {@code hazard WS water-inrush}: the analyses over a workspace as of a date. */
+final class WorkspaceHazardRuns {
+    private WorkspaceHazardRuns() {
+    }
+
+    private static WorkspaceStore open(HazardCommand c) {
+        WorkspaceArg arg = new WorkspaceArg();
+        arg.path = c.workspace;
+        return arg.open();
+    }
+
+    private static TimeSlice slice(HazardCommand c) {
+        return new TimeSlice(Times.parse("--as-of", c.asOf), Times.parse("--recorded-as-of", c.recordedAsOf));
+    }
+
+    static int proximity(HazardCommand c) {
+        TimeSlice time = slice(c);
+        DistanceMeasure measure = switch (c.measure) {
+            case "space" -> DistanceMeasure.SPACE;
+            case "plan" -> DistanceMeasure.PLAN;
+            default -> throw new InvalidContentException("--measure: '" + c.measure + "' is not one of space, plan");
+        };
+        ProximityRules base;
+        try {
+            base = ProximityRules.explorationAndWarning(c.pillarWidth, c.inferredExtra);
+        } catch (InvalidContentException e) {
+            throw HazardCommand.optionNames(e, new String[][] {{"pillarWidth", "--pillar-width"},
+                {"inferredExtra", "--inferred-extra"}});
+        }
+        ProximityRules rules = new ProximityRules(base.name(), measure, base.rules());
+        try (WorkspaceStore store = open(c)) {
+            ProximityResult r = WorkspaceHazards.proximity(FeatureCommands.features(store), Set.copyOf(c.layers),
+                    time, rules);
+            PrintWriter out = c.spec.commandLine().getOut();
+            if (c.format.equals("json")) {
+                out.println(r.toJson());
+                return 0;
+            }
+            out.printf("proximity      %s, %s distance, %s%n", rules.name(), measure.name().toLowerCase(Locale.ROOT),
+                    WorkspaceHazards.describe(time));
+            out.printf("%-10s %-10s %-15s %10s %10s  %s%n", "face", "feature", "role", "3D (m)", "plan (m)", "line");
+            for (ProximityHit h : r.hits()) {
+                out.printf(Locale.ROOT, "%-10s %-10s %-15s %10.1f %10.1f  %s%n", h.faceId(), h.featureId(), h.role(),
+                        h.distance3d(), h.distancePlan(), h.level().isEmpty() ? "-" : h.level()
+                                + (h.inferred() ? " (inferred boundary)" : ""));
+            }
+            HazardCommand.printExplanation(out, r.explanation());
+        }
+        return 0;
+    }
+
+    static int waterInrush(HazardCommand c) {
+        TimeSlice time = slice(c);
+        WaterInrushOptions o = c.inrush;
+        WorkspaceHazards.InrushSetup setup;
+        try {
+            WaterInrushParams params = WaterInrushParams.defaults();
+            if (o.criticalDisturbed != 0.06 || o.criticalNormal != 0.10) {
+                params = params.withCritical(o.criticalDisturbed, o.criticalNormal, "given on the command line");
+            }
+            if (o.floorDamage != 0) {
+                params = params.withFloorDamage(o.floorDamage, "given on the command line");
+            }
+            setup = new WorkspaceHazards.InrushSetup(o.table, o.unitColumn, o.aquiclude, o.cell, o.faultZone,
+                    method("--pressure", o.pressure), method("--thickness", o.thickness), params);
+        } catch (InvalidContentException e) {
+            throw HazardCommand.optionNames(e, new String[][] {{"cellSize", "--cell"}, {"faultZone", "--fault-zone"},
+                {"criticalDisturbed", "--critical-disturbed"}, {"criticalNormal", "--critical-normal"},
+                {"floorDamageDepth", "--floor-damage"}});
+        }
+        try (WorkspaceStore store = open(c)) {
+            if (!(store instanceof SeriesStore series)) {
+                throw new InvalidContentException("this workspace's engine does not store monitoring series yet");
+            }
+            WaterInrushResult r = WorkspaceHazards.waterInrush(store, FeatureCommands.features(store), series,
+                    Set.copyOf(c.layers), time, setup);
+            PrintWriter out = c.spec.commandLine().getOut();
+            if (c.format.equals("json")) {
+                out.println(r.toJson());
+                return 0;
+            }
+            var s = r.summary();
+            out.printf(Locale.ROOT, "water inrush   T = P/M on %d cells of %s m, %s%n", s.cells(),
+                    RowWriter.number(o.cell), WorkspaceHazards.describe(time));
+            out.printf(Locale.ROOT, "T (MPa/m)      min %.4f, mean %.4f, max %.4f over %d cells; %d cells without "
+                    + "aquiclude%n", s.minT(), s.meanT(), s.maxT(), s.cellsWithT(), s.cellsNoAquiclude());
+            out.printf(Locale.ROOT, "disturbed      %.0f m2 (%d cells)%n", s.disturbedArea(), s.disturbedCells());
+            for (Zone z : r.zones()) {
+                out.printf(Locale.ROOT, "zone %-16s %12.0f m2 in %d polygon(s)  (%s)%n", z.name(), z.area(),
+                        z.partAreas().size(), z.rule());
+            }
+            HazardCommand.printExplanation(out, r.explanation());
+        }
+        return 0;
+    }
+
+    private static Interpolation method(String option, String v) {
+        return switch (v) {
+            case "planar-trend" -> Interpolation.PLANAR_TREND;
+            case "idw" -> Interpolation.IDW;
+            default -> throw new InvalidContentException(option + ": '" + v + "' is not one of planar-trend, idw");
+        };
+    }
+}
