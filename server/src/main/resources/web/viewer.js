@@ -96,7 +96,15 @@ async function start() {
     return;
   }
   tables.forEach((tb) => $('table').add(new Option(`${tb.name} (${tb.rows})`, tb.name)));
-  fillColumns(tables[0]);
+  // a link may choose the table, the colouring and the date: ?table=lithology&colorBy=LITH&asOf=2025-11-15
+  const params = new URLSearchParams(window.location.search);
+  const chosen = tables.find((tb) => tb.name === params.get('table')) || tables[0];
+  $('table').value = chosen.name;
+  fillColumns(chosen);
+  if (params.get('colorBy') !== null && chosen.columns.some((c) => c.name === params.get('colorBy'))) {
+    $('color-by').value = params.get('colorBy');
+  }
+  if (params.get('asOf')) $('as-of').value = params.get('asOf');
   $('table').addEventListener('change', () => {
     fillColumns(tables.find((tb) => tb.name === $('table').value));
     load();

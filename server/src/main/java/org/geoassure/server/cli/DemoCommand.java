@@ -22,6 +22,7 @@ import org.geoassure.geodb.store.Workspaces;
 import org.geoassure.samples.DemoLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.geoassure.geodb.InvalidContentException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -39,8 +40,15 @@ final class DemoCommand implements Callable<Integer> {
             description = "workspace file to (re)create (default ${DEFAULT-VALUE})")
     Path workspace;
 
+    @Option(names = "--port", paramLabel = "P", description = "after building, serve the demo mine's viewer and API on "
+            + "this port (0: any free port) until Ctrl-C; default: do not serve, print the command")
+    Integer port;
+
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
+        if (port != null && (port < 0 || port > 65535)) {
+            throw new InvalidContentException("--port: must be 0..65535, got " + port);
+        }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = workspace.toAbsolutePath().getParent();
         Files.createDirectories(dir);
@@ -96,11 +104,22 @@ final class DemoCommand implements Callable<Integer> {
                     + "  ./geoassure render %s --table lithology --color-by CET_Litho --out lithology.png%n"
                     + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
                     workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace, workspace, workspace);
-            out.printf("%nthe demo mine:%n  ./geoassure query %s features --role face --as-of 2025-06-01 --format geojson%n"
+            out.printf("%nthe demo mine:%n  ./geoassure hazard %s proximity --as-of 2025-11-15%n"
+                    + "  ./geoassure hazard %s water-inrush --as-of 2025-11-15%n", mine, mine);
+            out.printf("  ./geoassure query %s features --role face --as-of 2025-06-01 --format geojson%n"
                     + "  ./geoassure query %s features --as-of 2025-11-15 --near %.1f,%.1f,-330 --within 100%n"
                     + "  ./geoassure query %s blocks --model resistivity --where \"RHO < 20\" --aggregate count,volume%n"
                     + "  ./geoassure serve %s%n", mine, mine, org.geoassure.samples.mine.DemoMine.X0 + 330,
                     org.geoassure.samples.mine.DemoMine.Y0 + 630, mine, mine);
+        }
+        out.flush();
+        if (port != null) {
+            ApiServer server = ApiServer.start(() -> Workspaces.open(mine), "127.0.0.1", port);
+            Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-demo-stop"));
+            out.printf("%nserving the demo mine at http://127.0.0.1:%d/ (open it in a browser; set the date to follow "
+                    + "the faces; Ctrl-C to stop)%n", server.port());
+            out.flush();
+            new java.util.concurrent.CountDownLatch(1).await();
         }
         return 0;
     }
@@ -121,6 +140,28 @@ final class DemoCommand implements Callable<Integer> {
                     + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1); layer structures: faults F1, F2; "
                     + "block model resistivity: %d cells%n", loaded.drillholes().holesNew(),
                     loaded.drillholes().intervalRows(), loaded.progress().holesNew(), loaded.resistivity().cells());
+            out.printf("  piezometers: %d stations, %d hourly readings 2024-2025%n", loaded.stations().holesNew(),
+                    loaded.readings().holesNew());
+            var asOf = new org.geoassure.geodb.query.TimeSlice(java.time.Instant.parse("2025-11-15T00:00:00Z"), null);
+            var fs = (org.geoassure.geodb.store.FeatureStore) ws;
+            var prox = org.geoassure.geodb.hazard.WorkspaceHazards.proximity(fs, java.util.Set.of(), asOf,
+                    org.geoassure.geodb.hazard.ProximityRules.explorationAndWarning(20, 0));
+            out.printf("  hazards as of 2025-11-15:%n");
+            for (var h : prox.hits()) {
+                if (!h.level().isEmpty()) {
+                    out.printf(java.util.Locale.ROOT, "    face %s is %.1f m from %s %s: inside its %s%n", h.faceId(),
+                            h.distance3d(), h.role().replace('_', ' '), h.featureId(), h.level().replace('_', ' '));
+                }
+            }
+            var inrush = org.geoassure.geodb.hazard.WorkspaceHazards.waterInrush(ws, fs,
+                    (org.geoassure.geodb.store.SeriesStore) ws, java.util.Set.of(), asOf,
+                    new org.geoassure.geodb.hazard.WorkspaceHazards.InrushSetup("lithology", "HYDRO", "aquiclude", 10,
+                            50, org.geoassure.geodb.hazard.Interpolation.PLANAR_TREND,
+                            org.geoassure.geodb.hazard.Interpolation.IDW,
+                            org.geoassure.geodb.hazard.WaterInrushParams.defaults()));
+            out.printf(java.util.Locale.ROOT, "    water-inrush coefficient T = P/M: max %.3f MPa/m; %.2f km2 exceed the "
+                    + "critical value (0.06 MPa/m within 50 m of faults, 0.10 elsewhere), along the aquiclude thinned "
+                    + "by fault F1%n", inrush.summary().maxT(), inrush.zone("exceeds_critical").area() / 1e6);
         }
         return mine;
     }

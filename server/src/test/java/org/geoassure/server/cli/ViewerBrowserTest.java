@@ -107,6 +107,36 @@ class ViewerBrowserTest {
         assertTrue(Files.size(shot) > 10_000, "screenshot " + shot.toAbsolutePath());
     }
 
+    /**
+     * The demo mine as a pilot mine sees it, from a shared link (table, colouring and date in the URL): the lithology
+     * tubes and the mine layout as of 2025-11-15 (face 1202 surveyed 2025-11-01 at u = 400, i.e. x = X0 + 400).
+     * The screenshot is the README's and docs/tour.md's.
+     */
+    @Test
+    void demoMineFromALink() throws Exception {
+        Path ws = dir.resolve("kaiyuan.gpkg");
+        org.geoassure.samples.mine.DemoMine.Files files = org.geoassure.samples.mine.DemoMine.write(
+                dir.resolve("kaiyuan-data"), org.geoassure.samples.mine.DemoMine.SEED);
+        try (var s = Workspaces.create(ws, org.geoassure.geodb.model.WorkspaceInfo.of("Kaiyuan demo mine",
+                org.geoassure.samples.mine.DemoMine.CRS, "Yellow Sea 1985"))) {
+            org.geoassure.samples.mine.DemoMineLoader.load(s, files, "test");
+        }
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        Path shot = shots.resolve("viewer-kaiyuan-mine.png");
+        JsonNode seen;
+        try (ApiServer server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0)) {
+            seen = runBrowser("http://127.0.0.1:" + server.port() + "/?table=lithology&colorBy=LITH&asOf=2025-11-15",
+                    shot);
+        }
+        assertTrue(seen.get("viewerError").isNull(), seen.toString());
+        assertEquals(0, seen.get("consoleErrors").size(), seen.toString());
+        assertEquals(2, seen.at("/overlayNow/counts/face").asInt(), seen.toString());
+        assertEquals("2025-11-15", seen.at("/overlayNow/asOf").asText(), seen.toString());
+        assertTrue(seen.at("/target/row/0").asText().startsWith("ZK"), seen.toString());
+        assertTrue(Files.size(shot) > 10_000);
+    }
+
     /** The three.js files vendored into the jar are those of the pinned npm package (tools/web/package-lock.json). */
     @Test
     void vendoredThreeIsThePinnedPackage() throws IOException {
