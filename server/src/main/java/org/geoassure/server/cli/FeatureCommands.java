@@ -98,7 +98,30 @@ final class FeatureCommands {
                     if (c.role != null && g.role().isEmpty()) {
                         g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
                     }
-                    writes.add(new FeatureStore.FeatureWrite(g, valid));
+                    if (c.idProperty != null) {
+                        Object id = g.attributes().get(c.idProperty);
+                        if (id == null || id.toString().isBlank()) {
+                            throw new InvalidContentException(file + ": feature '" + g.id() + "': --id-property "
+                                    + c.idProperty + " is missing or empty");
+                        }
+                        g = new Feature(id.toString(), g.name().equals(g.id()) ? id.toString() : g.name(), g.kind(),
+                                g.role(), g.geometry(), g.mesh(), g.attributes());
+                    }
+                    java.time.Instant when = valid;
+                    if (c.dateProperty != null) {
+                        Object d = g.attributes().get(c.dateProperty);
+                        if (!(d instanceof String text)) {
+                            throw new InvalidContentException(file + ": feature '" + g.id() + "': --date-property "
+                                    + c.dateProperty + " is " + (d == null ? "missing or null" : "not text: " + d));
+                        }
+                        when = Times.parse(file + ": feature '" + g.id() + "': " + c.dateProperty, text);
+                    }
+                    writes.add(new FeatureStore.FeatureWrite(g, when));
+                }
+                if (c.dateProperty != null) {
+                    // the versions of one feature in date order (the advance records of a face)
+                    writes.sort(java.util.Comparator.comparing((FeatureStore.FeatureWrite w) -> w.feature().id())
+                            .thenComparing(FeatureStore.FeatureWrite::validFrom));
                 }
                 Map<String, String> params = new java.util.LinkedHashMap<>();
                 params.put("format", read.format().name().toLowerCase(java.util.Locale.ROOT));

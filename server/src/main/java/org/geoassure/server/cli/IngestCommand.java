@@ -167,6 +167,15 @@ final class IngestCommand implements Callable<Integer> {
             + "(default progress; features: the file's base name)")
     String layer;
 
+    @Option(names = "--date-property", paramLabel = "NAME", description = "features: the attribute holding each "
+            + "feature's valid-from date (e.g. a GeoJSON of monthly face lines with a survey date); features sharing "
+            + "an id become its versions in date order")
+    String dateProperty;
+
+    @Option(names = "--id-property", paramLabel = "NAME", description = "features: the attribute holding each "
+            + "feature's id (e.g. face_id), instead of the file's own ids")
+    String idProperty;
+
     @Option(names = "--role", paramLabel = "ROLE", description = "progress, features: role of features without one "
             + "(progress default face): face, roadway, goaf, old_workings, collapse_column, fault, horizon, ...")
     String role;

@@ -121,4 +121,26 @@ class FeatureCliTest {
         CliTest.Result bad = CliTest.run("ingest", ws.toString(), "features", dir.resolve("nothing.xyz").toString());
         assertEquals(2, bad.code(), bad.err());
     }
+
+    /** A GeoJSON of face surveys: id and date from properties; the surveys become the face's versions in date order. */
+    @Test
+    void geoJsonProgressWithIdAndDateProperties() throws Exception {
+        Path faces = Path.of("src/test/resources/progress/faces.geojson");
+        CliTest.Result in = CliTest.run("ingest", ws.toString(), "features", faces.toString(), "--layer", "progress",
+                "--role", "face", "--id-property", "face_id", "--date-property", "surveyed", "--crs", "EPSG:4527");
+        assertEquals(0, in.code(), in.err());
+        assertTrue(in.out().contains("layer progress: 1 new"), in.out());
+        for (String[] c : new String[][] {{"2025-04-15", "160.0"}, {"2025-05-15", "100.0"}, {"2025-07-01", "40.0"}}) {
+            CliTest.Result q = CliTest.run("query", ws.toString(), "features", "--role", "face", "--as-of", c[0],
+                    "--format", "geojson");
+            JsonNode fc = new ObjectMapper().readTree(q.out());
+            assertEquals(1, fc.get("features").size(), q.out());
+            assertEquals("F2301", fc.at("/features/0/properties/feature_id").asText());
+            assertEquals(Double.parseDouble(c[1]), fc.at("/features/0/geometry/coordinates/0/0").asDouble(), c[0]);
+        }
+        CliTest.Result noDate = CliTest.run("ingest", ws.toString(), "features", faces.toString(), "--layer", "x",
+                "--date-property", "when", "--crs", "EPSG:4527");
+        assertEquals(2, noDate.code());
+        assertTrue(noDate.err().contains("--date-property when is missing or null"), noDate.err());
+    }
 }
