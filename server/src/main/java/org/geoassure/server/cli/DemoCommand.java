@@ -107,7 +107,7 @@ final class DemoCommand implements Callable<Integer> {
             out.printf("%nthe demo mine:%n  ./geoassure hazard %s proximity --as-of 2025-11-15%n"
                     + "  ./geoassure hazard %s water-inrush --as-of 2025-11-15%n", mine, mine);
             out.printf("  ./geoassure query %s features --role face --as-of 2025-06-01 --format geojson%n"
-                    + "  ./geoassure query %s features --as-of 2025-11-15 --near %.1f,%.1f,-330 --within 100%n"
+                    + "  ./geoassure query %s features --as-of 2025-11-15 --near %.1f,%.1f,-280 --within 100%n"
                     + "  ./geoassure query %s blocks --model resistivity --where \"RHO < 20\" --aggregate count,volume%n"
                     + "  ./geoassure serve %s%n", mine, mine, org.geoassure.samples.mine.DemoMine.X0 + 330,
                     org.geoassure.samples.mine.DemoMine.Y0 + 630, mine, mine);
