@@ -184,10 +184,87 @@ public final class SpatialFunctions {
         }
         double best = Double.POSITIVE_INFINITY;
         for (int i = 0; i < a.getNumGeometries(); i++) {
-            double[] p = packed("ST_3DDistance", a.getGeometryN(i));
+            Geometry ga = a.getGeometryN(i);
             for (int j = 0; j < b.getNumGeometries(); j++) {
-                double[] q = packed("ST_3DDistance", b.getGeometryN(j));
-                best = Math.min(best, distance(p, q));
+                Geometry gb = b.getGeometryN(j);
+                if (ga instanceof Polygon || gb instanceof Polygon) {
+                    best = Math.min(best, surfaceDistance(part(ga), part(gb)));
+                } else {
+                    best = Math.min(best, distance(packed("ST_3DDistance", ga), packed("ST_3DDistance", gb)));
+                }
+            }
+        }
+        return best;
+    }
+
+    /** A point or line as packed x,y,z ({@code line}), or a polygon as its triangles, 9 doubles each ({@code tris}). */
+    private record Part(double[] line, double[] tris) {
+    }
+
+    /**
+     * A polygon is a filled planar surface (as PostGIS's 3D functions treat it): its triangles (JTS's ear-clipping
+     * triangulation, holes respected); a missing z is 0.
+     */
+    private static Part part(Geometry g) {
+        if (!(g instanceof Polygon p)) {
+            return new Part(packed("ST_3DDistance", g), null);
+        }
+        Geometry t = org.locationtech.jts.triangulate.polygon.PolygonTriangulator.triangulate(p);
+        double[] tris = new double[9 * t.getNumGeometries()];
+        for (int i = 0; i < t.getNumGeometries(); i++) {
+            Coordinate[] cs = t.getGeometryN(i).getCoordinates();
+            for (int k = 0; k < 3; k++) {
+                tris[9 * i + 3 * k] = cs[k].getX();
+                tris[9 * i + 3 * k + 1] = cs[k].getY();
+                double z = cs[k].getZ();
+                tris[9 * i + 3 * k + 2] = Double.isNaN(z) ? zAt(p, cs[k]) : z;
+            }
+        }
+        return new Part(null, tris);
+    }
+
+    /** The z of the polygon's vertex at c's x, y (the triangulator may drop z), else 0. */
+    private static double zAt(Polygon p, Coordinate c) {
+        for (Coordinate v : p.getCoordinates()) {
+            if (v.getX() == c.getX() && v.getY() == c.getY() && !Double.isNaN(v.getZ())) {
+                return v.getZ();
+            }
+        }
+        return 0;
+    }
+
+    private static double surfaceDistance(Part a, Part b) {
+        if (a.tris() == null) {
+            return lineToTriangles(a.line(), b.tris());
+        }
+        if (b.tris() == null) {
+            return lineToTriangles(b.line(), a.tris());
+        }
+        // two triangulated surfaces: every edge of each against the other's triangles (touching or crossing
+        // triangles always have an edge of one meeting the other)
+        double best = Double.POSITIVE_INFINITY;
+        for (double[][] pair : new double[][][] {{a.tris(), b.tris()}, {b.tris(), a.tris()}}) {
+            double[] t = pair[0];
+            for (int i = 0; i < t.length; i += 9) {
+                double[] ring = {t[i], t[i + 1], t[i + 2], t[i + 3], t[i + 4], t[i + 5], t[i + 6], t[i + 7], t[i + 8],
+                    t[i], t[i + 1], t[i + 2]};
+                best = Math.min(best, lineToTriangles(ring, pair[1]));
+            }
+        }
+        return best;
+    }
+
+    private static double lineToTriangles(double[] line, double[] tris) {
+        double best = Double.POSITIVE_INFINITY;
+        int n = line.length / 3;
+        for (int t = 0; t < tris.length; t += 9) {
+            if (n == 1) {
+                best = Math.min(best, Geometry3.pointTriangleDistance(line[0], line[1], line[2], tris, t, t + 3, t + 6));
+            }
+            for (int i = 0; i + 1 < n; i++) {
+                int o = 3 * i;
+                best = Math.min(best, Geometry3.segmentTriangleDistance(line[o], line[o + 1], line[o + 2], line[o + 3],
+                        line[o + 4], line[o + 5], tris, t, t + 3, t + 6));
             }
         }
         return best;
@@ -243,7 +320,7 @@ public final class SpatialFunctions {
     private static double[] packed(String fn, Geometry g) {
         if (!(g instanceof Point) && !(g instanceof LineString)) {
             throw new InvalidContentException(fn + ": " + g.getGeometryType()
-                    + " is not supported yet (points and line strings are)");
+                    + " is not supported here (points and line strings are; ST_3DDistance also takes polygons)");
         }
         Coordinate[] cs = g.getCoordinates();
         double[] out = new double[3 * cs.length];

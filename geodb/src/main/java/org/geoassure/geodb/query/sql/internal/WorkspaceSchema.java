@@ -96,7 +96,106 @@ public final class WorkspaceSchema extends AbstractSchema {
             tables.put(name, new StoreTable(name, cols,
                     (sel, st, g) -> rows(store.intervals(name, sel, st), r -> interval(r, g)), true));
         }
+        if (store instanceof org.geoassure.geodb.store.FeatureStore fs) {
+            tables.put("features", new StoreTable("features", List.of(
+                    col("feature_id", SqlTypeName.VARCHAR), col("layer", SqlTypeName.VARCHAR),
+                    col("name", SqlTypeName.VARCHAR), col("kind", SqlTypeName.VARCHAR), col("role", SqlTypeName.VARCHAR),
+                    col("attributes", SqlTypeName.VARCHAR), col("valid_from", SqlTypeName.TIMESTAMP),
+                    col("valid_to", SqlTypeName.TIMESTAMP), col("recorded_at", SqlTypeName.TIMESTAMP),
+                    col("geom", SqlTypeName.GEOMETRY)),
+                    (sel, st, g) -> rows(fs.features(java.util.Set.of(), java.util.Set.of(), sel.spatial().orElse(null),
+                            sel.time()), f -> feature(f, g)), false));
+        }
+        if (store instanceof org.geoassure.geodb.store.SeriesStore ss) {
+            java.time.Instant recorded = slice.time().recordedAt();
+            tables.put("monitoring_stations", new StoreTable("monitoring_stations", List.of(
+                    col("station_id", SqlTypeName.VARCHAR), col("name", SqlTypeName.VARCHAR),
+                    col("kind", SqlTypeName.VARCHAR), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
+                    col("z", SqlTypeName.DOUBLE), col("unit", SqlTypeName.VARCHAR), col("watches", SqlTypeName.VARCHAR),
+                    col("geom", SqlTypeName.GEOMETRY)),
+                    (sel, st, g) -> rows(ss.seriesStations(recorded).stream(), m -> monitoringStation(m, g)), false));
+            tables.put("readings", new StoreTable("readings", List.of(
+                    col("station_id", SqlTypeName.VARCHAR), col("t", SqlTypeName.TIMESTAMP),
+                    col("reading", SqlTypeName.DOUBLE), col("quality", SqlTypeName.VARCHAR)),
+                    (sel, st, g) -> rows(ss.seriesStations(recorded).stream().flatMap(m -> readingRows(ss, m.id(),
+                            recorded)), r -> r), false));
+        }
         return tables;
+    }
+
+    private static Object[] feature(org.geoassure.geodb.store.FeatureStore.StoredFeature sf, boolean geom) {
+        var f = sf.feature();
+        Object g = null;
+        if (geom) {
+            if (f.mesh() != null) {
+                var m = f.mesh();
+                org.locationtech.jts.geom.Polygon[] tris = new org.locationtech.jts.geom.Polygon[m.triangleCount()];
+                for (int t = 0; t < tris.length; t++) {
+                    Coordinate[] cs = new Coordinate[4];
+                    for (int k = 0; k < 4; k++) {
+                        int v = m.corner(t, k % 3);
+                        cs[k] = new Coordinate(m.coordinate(v, 0), m.coordinate(v, 1), m.coordinate(v, 2));
+                    }
+                    tris[t] = FACTORY.createPolygon(cs);
+                }
+                g = FACTORY.createMultiPolygon(tris);
+            } else {
+                g = FACTORY.createGeometry(f.geometry());
+            }
+        }
+        return new Object[] {f.id(), sf.layer(), f.name(), f.kind().name().toLowerCase(java.util.Locale.ROOT), f.role(),
+            attributesJson(f.attributes()), sf.valid().from().toEpochMilli(),
+            sf.valid().to() == null ? null : sf.valid().to().toEpochMilli(), sf.recorded().from().toEpochMilli(), g};
+    }
+
+    /** A flat JSON object of a feature's attributes (NaN as null). */
+    private static String attributesJson(Map<String, Object> attributes) {
+        StringBuilder sb = new StringBuilder("{");
+        for (var e : attributes.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            quote(sb, e.getKey()).append(':');
+            Object v = e.getValue();
+            if (v == null || v instanceof Double d && !Double.isFinite(d)) {
+                sb.append("null");
+            } else if (v instanceof String t) {
+                quote(sb, t);
+            } else {
+                sb.append(v);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static StringBuilder quote(StringBuilder sb, String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                sb.append('\\').append(c);
+            } else if (c < 0x20) {
+                sb.append(String.format("\\u%04x", (int) c));
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.append('"');
+    }
+
+    private static Object[] monitoringStation(org.geoassure.geodb.series.Station m, boolean geom) {
+        return new Object[] {m.id(), m.name(), m.kind().name().toLowerCase(java.util.Locale.ROOT), nan(m.x()),
+            nan(m.y()), nan(m.z()), m.unit(), m.watches(),
+            geom && !Double.isNaN(m.x()) && !Double.isNaN(m.y())
+                ? FACTORY.createPoint(new Coordinate(m.x(), m.y(), Double.isNaN(m.z()) ? 0 : m.z())) : null};
+    }
+
+    private static Stream<Object[]> readingRows(org.geoassure.geodb.store.SeriesStore ss, String station,
+            java.time.Instant recorded) {
+        var r = ss.readings(station, java.time.Instant.EPOCH.minusSeconds(86400L * 365 * 3000),
+                java.time.Instant.parse("9999-12-31T00:00:00Z"), recorded);
+        return java.util.stream.IntStream.range(0, r.size()).mapToObj(i -> new Object[] {station,
+            Math.floorDiv(r.time(i), 1000L), r.value(i), r.hasQuality() ? r.quality(i) : null});
     }
 
     private static Object[] borehole(HoleVersion h, boolean geom) {
