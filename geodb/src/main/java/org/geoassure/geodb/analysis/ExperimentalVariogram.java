@@ -84,7 +84,7 @@ public record ExperimentalVariogram(LagClasses lags, VariogramDirection directio
                     double dy = y[j] - yi;
                     double dz = z[j] - zi;
                     double h2 = dx * dx + dy * dy + dz * dz;
-                    if (h2 >= max2) {
+                    if (h2 > max2) {
                         continue;
                     }
                     if (!omni && h2 > 0) {
@@ -98,7 +98,7 @@ public record ExperimentalVariogram(LagClasses lags, VariogramDirection directio
                     double dv = v[j] - vi;
                     double g = dv * dv;
                     if (adjacent) {
-                        int k = (int) (h / w);
+                        int k = h == 0 ? 0 : (int) Math.ceil(h / w) - 1;
                         if (k < nc) {
                             np[k]++;
                             sd[k] += h;
@@ -107,7 +107,8 @@ public record ExperimentalVariogram(LagClasses lags, VariogramDirection directio
                     } else {
                         for (int k = 0; k < nc; k++) {
                             double centre = (k + 0.5) * w;
-                            if (h >= centre - tol && h < centre + tol) {
+                            double lo = centre - tol;
+                            if ((h > lo || (h == 0 && lo <= 0)) && h <= centre + tol) {
                                 np[k]++;
                                 sd[k] += h;
                                 sg[k] += g;

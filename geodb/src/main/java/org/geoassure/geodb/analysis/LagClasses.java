@@ -4,8 +4,9 @@ import org.geoassure.geodb.InvalidContentException;
 
 /**
  * Distance classes of an experimental variogram: class i (0-based) is centred at (i + ½)·width and holds the pairs
- * whose separation h satisfies centre − tolerance ≤ h &lt; centre + tolerance. With the default tolerance width/2 the
- * classes are gstat's [i·w, (i+1)·w); a larger tolerance makes classes overlap (a pair then counts in several).
+ * whose separation h satisfies centre − tolerance &lt; h ≤ centre + tolerance (pairs at h = 0, duplicates, go to
+ * class 0 when its lower bound is ≤ 0). With the default tolerance width/2 the classes are gstat's (i·w, (i+1)·w],
+ * right-closed as gstat bins them (a pair exactly at 200 m with width 100 is in the second class); a larger tolerance makes classes overlap (a pair then counts in several).
  *
  * @param width lag width (m), positive
  * @param count number of classes, 1..10000
@@ -25,7 +26,7 @@ public record LagClasses(double width, int count, double tolerance) {
         }
     }
 
-    /** Adjacent classes [i·width, (i+1)·width), i &lt; count. */
+    /** Adjacent classes (i·width, (i+1)·width], i &lt; count. */
     public static LagClasses of(double width, int count) {
         return new LagClasses(width, count, width / 2);
     }

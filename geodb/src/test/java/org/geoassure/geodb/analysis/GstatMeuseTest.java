@@ -44,6 +44,24 @@ class GstatMeuseTest {
     }
 
     /**
+     * {@code variogram(log(zinc)~1, meuse, cutoff = 500, width = 100)} as printed by gstat 2.1-0 (Debian
+     * r-cran-gstat, run on this machine; the same call as gstat's {@code tests/fit.R}). One pair lies exactly at
+     * 200 m: gstat's classes are closed on the right, so it counts in the second class (263, not 262).
+     */
+    @Test
+    void classesAreClosedOnTheRightAsInGstat() {
+        ExperimentalVariogram ev = ExperimentalVariogram.compute(logZinc(), LagClasses.of(100, 5));
+        long[] np = {52, 263, 381, 430, 475};
+        double[] dist = {77.01898, 156.23373, 252.07842, 351.32465, 449.81046};
+        double[] gamma = {0.1299659, 0.2091154, 0.2951620, 0.3834938, 0.4411669};
+        for (int k = 0; k < 5; k++) {
+            assertEquals(np[k], ev.pairs()[k], "np lag " + (k + 1));
+            assertEquals(dist[k], ev.distance()[k], 1e-5, "dist lag " + (k + 1));
+            assertEquals(gamma[k], ev.gamma()[k], 1e-7, "gamma lag " + (k + 1));
+        }
+    }
+
+    /**
      * {@code blockkr.Rout.save}: ordinary block kriging of zinc (ppm), nugget 2.42e4 + spherical psill 1.34e5 range
      * 800, 40 m × 40 m blocks with gstat's default 4 × 4 Gauss–Legendre discretisation, the 40 nearest samples.
      * gstat prints 7 significant digits: tolerance rel 1e-6.
