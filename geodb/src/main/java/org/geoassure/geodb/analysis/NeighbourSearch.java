@@ -47,6 +47,12 @@ public final class NeighbourSearch {
         private final KdTree.Cursor cursor = tree.cursor(hood.maxSamples(), hood.maxPerOctant());
         private final int[] idx = new int[cursor.capacity()];
         private final double[] d2 = new double[cursor.capacity()];
+        private final boolean hint = hood.maxPerOctant() == 0;
+        private boolean last;
+        private double lu;
+        private double lv;
+        private double lw;
+        private double lastK;
 
         private Query() {
         }
@@ -61,7 +67,24 @@ public final class NeighbourSearch {
             double u = m[0] * x + m[1] * y + m[2] * z;
             double v = m[3] * x + m[4] * y + m[5] * z;
             double w = m[6] * x + m[7] * y + m[8] * z;
-            int n = cursor.nearest(u, v, w, 1.0, idx, d2);
+            double radius = 1.0;
+            if (last) {
+                // the previous query's k neighbours lie within its k-th distance plus the step from it, so the k
+                // nearest of this point do too (triangle inequality): search that smaller ball first
+                double du = u - lu;
+                double dv = v - lv;
+                double dw = w - lw;
+                radius = Math.min(1.0, (lastK + Math.sqrt(du * du + dv * dv + dw * dw)) * (1 + 1e-12) + 1e-300);
+            }
+            int n = cursor.nearest(u, v, w, radius, idx, d2);
+            int k = hood.maxSamples();
+            last = hint && n == k;
+            if (last) {
+                lu = u;
+                lv = v;
+                lw = w;
+                lastK = Math.sqrt(d2[k - 1]);
+            }
             System.arraycopy(idx, 0, out, 0, n);
             return n;
         }

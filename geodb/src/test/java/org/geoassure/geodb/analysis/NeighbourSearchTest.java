@@ -38,10 +38,19 @@ class NeighbourSearchTest {
         NeighbourSearch.Query q = new NeighbourSearch(s, hood).query();
         double[] m = e.scaledRotation();
         int[] out = new int[k];
-        for (int t = 0; t < 200; t++) {
-            double qx = 1000 * rnd.nextDouble();
-            double qy = 1000 * rnd.nextDouble();
-            double qz = 200 * rnd.nextDouble();
+        double qx = 500;
+        double qy = 500;
+        double qz = 100;
+        for (int t = 0; t < 400; t++) {
+            if (t % 4 == 0) { // a jump, then three short steps (the search narrows its ball after a step)
+                qx = 1000 * rnd.nextDouble();
+                qy = 1000 * rnd.nextDouble();
+                qz = 200 * rnd.nextDouble();
+            } else {
+                qx += 10 * rnd.nextDouble();
+                qy -= 5 * rnd.nextDouble();
+                qz += rnd.nextDouble();
+            }
             int found = q.find(qx, qy, qz, out);
             int[] expected = brute(x, y, z, m, qx, qy, qz, k, perOctant);
             assertArrayEquals(expected, Arrays.copyOf(out, found), "seed " + seed + " query " + t);

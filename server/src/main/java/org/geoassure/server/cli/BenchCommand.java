@@ -58,7 +58,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
             + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio) or postgis (embedded vs PostGIS, needs "
-            + "GEODB_PG_URL); las, segy and postgis run only when named")
+            + "GEODB_PG_URL) or krige (kriging, IDW, variogram; with --dir also writes CSV for tools/gstat-bench); "
+            + "las, segy, postgis and krige run only when named")
     String only;
 
     @Override
@@ -66,9 +67,13 @@ final class BenchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         out.printf("machine: %d cores, java %s, max heap %d MiB%n", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
-        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "postgis").contains(only)) {
+        if (only != null && !List.of("desurvey", "ingest", "query", "las", "segy", "postgis", "krige").contains(only)) {
             throw new InvalidContentException("--only: '" + only
-                    + "' is not one of desurvey, ingest, query, las, segy, postgis");
+                    + "' is not one of desurvey, ingest, query, las, segy, postgis, krige");
+        }
+        if ("krige".equals(only)) {
+            KrigeBench.run(out, dir);
+            return 0;
         }
         if ("postgis".equals(only)) {
             PostgisBench.run(out, dir, holes, queries);

@@ -163,6 +163,7 @@ public final class KdTree {
             qy = y;
             qz = z;
             r2 = radius * radius;
+            bnd = r2;
             java.util.Arrays.fill(hN, 0);
             full = 0;
             if (nodes > 0) {
@@ -192,15 +193,22 @@ public final class KdTree {
             return Math.min(m, k);
         }
 
+        private double bnd;
+
+        /** Current pruning distance²: the radius², or the worst kept distance once every heap is full. */
         private double bound() {
+            return bnd;
+        }
+
+        private void updateBound() {
             if (full < heaps) {
-                return r2;
+                return;
             }
             double b = 0;
             for (int h = 0; h < heaps; h++) {
                 b = Math.max(b, hD[h * cap]);
             }
-            return Math.min(b, r2);
+            bnd = Math.min(b, r2);
         }
 
         private double boxDist2(int node) {
@@ -244,7 +252,7 @@ public final class KdTree {
                     double dy = py[p] - qy;
                     double dz = pz[p] - qz;
                     double d = dx * dx + dy * dy + dz * dz;
-                    if (d <= r2) {
+                    if (d <= bnd) {
                         int h = heaps == 1 ? 0 : (dx >= 0 ? 1 : 0) | (dy >= 0 ? 2 : 0) | (dz >= 0 ? 4 : 0);
                         offer(h, p, d);
                     }
@@ -292,6 +300,7 @@ public final class KdTree {
                 hN[h] = n + 1;
                 if (n + 1 == cap) {
                     full++;
+                    updateBound();
                 }
                 return;
             }
@@ -317,6 +326,7 @@ public final class KdTree {
             }
             hD[o + i] = d;
             hIdx[o + i] = p;
+            updateBound();
         }
     }
 

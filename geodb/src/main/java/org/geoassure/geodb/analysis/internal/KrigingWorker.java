@@ -25,9 +25,17 @@ public final class KrigingWorker implements Worker {
     private final double[] disc; // (dx, dy, dz, w) per point, or null for a point estimate
     private final double cvv;
     private final DenseLu lu = new DenseLu();
+    private final DenseCholesky chol = new DenseCholesky();
+    private final boolean tryChol;
+    private boolean cholOk;
+    private double[] ones = new double[0];
+    private double onesSum;
     private int[] prev = new int[0];
     private int prevN = -1;
     private boolean prevOk;
+    private double[] cov = new double[0];
+    private double[] prevCov = new double[0];
+    private int[] pos = new int[0];
     private double[] mat = new double[0];
     private double[] rhs = new double[0];
     private double[] sol = new double[0];
@@ -54,6 +62,7 @@ public final class KrigingWorker implements Worker {
         }
         nDrift = d;
         this.disc = disc;
+        tryChol = kind != UNIVERSAL && kernel.base() > 0;
         if (disc == null) {
             cvv = kernel.base();
         } else {
@@ -85,12 +94,12 @@ public final class KrigingWorker implements Worker {
         }
         boolean same = n == prevN && Arrays.equals(idx, 0, n, prev, 0, n);
         if (!same) {
-            if (prev.length < n) {
-                prev = new int[Math.max(n, 2 * prev.length)];
-            }
+            int oldN = Math.max(prevN, 0);
+            int[] old = prev;
+            prev = new int[Math.max(n, old.length)];
             System.arraycopy(idx, 0, prev, 0, n);
             prevN = n;
-            prevOk = factor(idx, n, size);
+            prevOk = factor(idx, n, size, old, oldN);
         }
         if (!prevOk) {
             out[0] = Double.NaN;
@@ -132,10 +141,27 @@ public final class KrigingWorker implements Worker {
                 }
             }
         }
-        System.arraycopy(rhs, 0, sol, 0, size);
-        lu.solve(sol);
-        double est = 0;
         double var = cvv;
+        if (cholOk) {
+            // Schur complement of the Lagrange row: a = C⁻¹c₀, μ = (1ᵀa − 1)/(1ᵀC⁻¹1), λ = a − μ C⁻¹1
+            System.arraycopy(rhs, 0, sol, 0, n);
+            chol.solve(sol);
+            if (kind == ORDINARY) {
+                double sa = 0;
+                for (int i = 0; i < n; i++) {
+                    sa += sol[i];
+                }
+                double mu = (sa - 1) / onesSum;
+                for (int i = 0; i < n; i++) {
+                    sol[i] -= mu * ones[i];
+                }
+                sol[n] = mu;
+            }
+        } else {
+            System.arraycopy(rhs, 0, sol, 0, size);
+            lu.solve(sol);
+        }
+        double est = 0;
         for (int i = 0; i < size; i++) {
             var -= sol[i] * rhs[i];
         }
@@ -153,16 +179,66 @@ public final class KrigingWorker implements Worker {
         out[1] = var;
     }
 
-    private boolean factor(int[] idx, int n, int size) {
+    /**
+     * Covariances among the new sample set into cov (n × n), copying the entries of pairs that were already in the
+     * previous set (both sets are sorted, so a pair keeps its orientation and its value is bitwise the same).
+     */
+    private void buildCov(int[] idx, int n, int[] old, int oldN) {
+        if (cov.length < n * n) {
+            cov = new double[n * n];
+            pos = new int[n];
+        }
+        for (int i = 0, o = 0; i < n; i++) {
+            while (o < oldN && old[o] < idx[i]) {
+                o++;
+            }
+            pos[i] = o < oldN && old[o] == idx[i] ? o : -1;
+        }
+        double c0 = k.cov(0, 0, 0);
         for (int i = 0; i < n; i++) {
             int a = idx[i];
-            mat[i * size + i] = k.cov(0, 0, 0);
+            int pi = pos[i];
+            cov[i * n + i] = c0;
             for (int j = i + 1; j < n; j++) {
-                int b = idx[j];
-                double c = k.cov(sx[a] - sx[b], sy[a] - sy[b], sz[a] - sz[b]);
-                mat[i * size + j] = c;
-                mat[j * size + i] = c;
+                int pj = pos[j];
+                double c;
+                if (pi >= 0 && pj >= 0) {
+                    c = prevCov[pi * oldN + pj];
+                } else {
+                    int b = idx[j];
+                    c = k.cov(sx[a] - sx[b], sy[a] - sy[b], sz[a] - sz[b]);
+                }
+                cov[i * n + j] = c;
+                cov[j * n + i] = c;
             }
+        }
+    }
+
+    private boolean factor(int[] idx, int n, int size, int[] old, int oldN) {
+        buildCov(idx, n, old, oldN);
+        double[] t = prevCov;
+        prevCov = cov;
+        cov = t;
+        double[] cv = prevCov; // the new set's covariances, kept for the next call
+        cholOk = false;
+        if (tryChol && chol.factor(cv, n)) {
+            cholOk = true;
+            if (kind == ORDINARY) {
+                if (ones.length < n) {
+                    ones = new double[n];
+                }
+                java.util.Arrays.fill(ones, 0, n, 1.0);
+                chol.solve(ones);
+                double sum = 0;
+                for (int i = 0; i < n; i++) {
+                    sum += ones[i];
+                }
+                onesSum = sum;
+            }
+            return true;
+        }
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(cv, i * n, mat, i * size, n);
         }
         int r = n;
         if (kind != SIMPLE) {
