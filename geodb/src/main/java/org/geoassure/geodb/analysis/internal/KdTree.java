@@ -12,6 +12,9 @@ public final class KdTree {
     private final double[] py;
     private final double[] pz;
     private final int[] perm;
+    private final double[] lx; // coordinates in tree order, so a leaf's points are contiguous
+    private final double[] ly;
+    private final double[] lz;
     private int nodes;
     private int[] lo;
     private int[] hi;
@@ -37,6 +40,14 @@ public final class KdTree {
         box = new double[6 * cap];
         if (n > 0) {
             build(0, n);
+        }
+        lx = new double[n];
+        ly = new double[n];
+        lz = new double[n];
+        for (int i = 0; i < n; i++) {
+            lx[i] = px[perm[i]];
+            ly[i] = py[perm[i]];
+            lz[i] = pz[perm[i]];
         }
     }
 
@@ -246,15 +257,14 @@ public final class KdTree {
 
         private void search(int node) {
             if (left[node] < 0) {
-                for (int i = lo[node]; i < hi[node]; i++) {
-                    int p = perm[i];
-                    double dx = px[p] - qx;
-                    double dy = py[p] - qy;
-                    double dz = pz[p] - qz;
+                for (int i = lo[node], e = hi[node]; i < e; i++) {
+                    double dx = lx[i] - qx;
+                    double dy = ly[i] - qy;
+                    double dz = lz[i] - qz;
                     double d = dx * dx + dy * dy + dz * dz;
                     if (d <= bnd) {
                         int h = heaps == 1 ? 0 : (dx >= 0 ? 1 : 0) | (dy >= 0 ? 2 : 0) | (dz >= 0 ? 4 : 0);
-                        offer(h, p, d);
+                        offer(h, perm[i], d);
                     }
                 }
                 return;
