@@ -28,4 +28,10 @@ if (file.exists(ok)) {
   dvar <- abs(ours$variance - k$var1.var)
   cat(sprintf("vs GeoAssure ok.csv: max |estimate diff| %.3g, max |variance diff| %.3g over %d cells\n",
               max(dv, na.rm = TRUE), max(dvar, na.rm = TRUE), nrow(cells)))
+  far <- which(dv > 1e-9)
+  cat(sprintf("cells differing by more than 1e-9: %d\n", length(far)))
+  if (length(far) > 0) {
+    show <- head(far, 10)
+    print(data.frame(cell = show - 1, cells[show, ], ours = ours$value[show], gstat = k$var1.pred[show]))
+  }
 }
