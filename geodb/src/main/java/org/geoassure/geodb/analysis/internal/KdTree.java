@@ -2,11 +2,11 @@ package org.geoassure.geodb.analysis.internal;
 
 /**
  * A static 3D k-d tree over points already transformed into the search ellipsoid's reduced coordinates (so the
- * search region is the unit ball). Built once (median splits on the widest axis, leaves of up to 8 points, bounding
+ * search region is the unit ball). Built once (median splits on the widest axis, leaves of up to 16 points, bounding
  * boxes per node); queried by many threads, each with its own {@link Cursor}.
  */
 public final class KdTree {
-    private static final int LEAF = 8;
+    private static final int LEAF = 16;
 
     private final double[] px;
     private final double[] py;
