@@ -175,6 +175,9 @@ public final class KdTree {
             qz = z;
             r2 = radius * radius;
             bnd = r2;
+            if (heaps == 1 && radius < 1 && nodes > 0) {
+                return nearestInSmallBall(outIdx, outD2);
+            }
             java.util.Arrays.fill(hN, 0);
             full = 0;
             if (nodes > 0) {
@@ -188,23 +191,96 @@ public final class KdTree {
                     m++;
                 }
             }
-            // insertion sort by (distance, index); m is small
-            for (int i = 1; i < m; i++) {
-                int id = outIdx[i];
-                double d = outD2[i];
-                int j = i - 1;
-                while (j >= 0 && (outD2[j] > d || (outD2[j] == d && outIdx[j] > id))) {
-                    outIdx[j + 1] = outIdx[j];
-                    outD2[j + 1] = outD2[j];
-                    j--;
-                }
-                outIdx[j + 1] = id;
-                outD2[j + 1] = d;
-            }
+            sortPairs(outIdx, outD2, m);
             return Math.min(m, k);
         }
 
         private double bnd;
+        private int[] cIdx = new int[64];
+        private double[] cD = new double[64];
+        private int cN;
+
+        /**
+         * A caller-narrowed ball (a radius below 1, from a nearby previous query) holds few points beyond the k
+         * wanted: collect them all, then keep the k nearest, instead of maintaining a heap.
+         */
+        private int nearestInSmallBall(int[] outIdx, double[] outD2) {
+            cN = 0;
+            collect(0);
+            int m = cN;
+            if (m > k) {
+                selectK(0, m - 1, k);
+                m = k;
+            }
+            System.arraycopy(cIdx, 0, outIdx, 0, m);
+            System.arraycopy(cD, 0, outD2, 0, m);
+            sortPairs(outIdx, outD2, m);
+            return m;
+        }
+
+        private void collect(int node) {
+            if (left[node] < 0) {
+                for (int i = lo[node], e = hi[node]; i < e; i++) {
+                    double dx = lx[i] - qx;
+                    double dy = ly[i] - qy;
+                    double dz = lz[i] - qz;
+                    double d = dx * dx + dy * dy + dz * dz;
+                    if (d <= r2) {
+                        if (cN == cIdx.length) {
+                            cIdx = java.util.Arrays.copyOf(cIdx, 2 * cN);
+                            cD = java.util.Arrays.copyOf(cD, 2 * cN);
+                        }
+                        cIdx[cN] = perm[i];
+                        cD[cN] = d;
+                        cN++;
+                    }
+                }
+                return;
+            }
+            if (boxDist2(left[node]) <= r2) {
+                collect(left[node]);
+            }
+            if (boxDist2(right[node]) <= r2) {
+                collect(right[node]);
+            }
+        }
+
+        /** Quickselect on (distance, index): the kk first entries of c[a..b] become the kk smallest. */
+        private void selectK(int a, int b, int kk) {
+            int want = kk - 1;
+            while (b > a) {
+                int m = (a + b) >>> 1;
+                double pd = cD[m];
+                int pi = cIdx[m];
+                int i = a;
+                int j = b;
+                while (i <= j) {
+                    while (worse(pd, pi, cD[i], cIdx[i])) {
+                        i++;
+                    }
+                    while (worse(cD[j], cIdx[j], pd, pi)) {
+                        j--;
+                    }
+                    if (i <= j) {
+                        double td = cD[i];
+                        cD[i] = cD[j];
+                        cD[j] = td;
+                        int ti = cIdx[i];
+                        cIdx[i] = cIdx[j];
+                        cIdx[j] = ti;
+                        i++;
+                        j--;
+                    }
+                }
+                if (want <= j) {
+                    b = j;
+                } else if (want >= i) {
+                    a = i;
+                } else {
+                    return;
+                }
+            }
+        }
 
         /** Current pruning distance²: the radius², or the worst kept distance once every heap is full. */
         private double bound() {
@@ -337,6 +413,22 @@ public final class KdTree {
             hD[o + i] = d;
             hIdx[o + i] = p;
             updateBound();
+        }
+    }
+
+    /** Insertion sort of the first m pairs by (distance, index); m is small. */
+    private static void sortPairs(int[] outIdx, double[] outD2, int m) {
+        for (int i = 1; i < m; i++) {
+            int id = outIdx[i];
+            double d = outD2[i];
+            int j = i - 1;
+            while (j >= 0 && (outD2[j] > d || (outD2[j] == d && outIdx[j] > id))) {
+                outIdx[j + 1] = outIdx[j];
+                outD2[j + 1] = outD2[j];
+                j--;
+            }
+            outIdx[j + 1] = id;
+            outD2[j + 1] = d;
         }
     }
 
