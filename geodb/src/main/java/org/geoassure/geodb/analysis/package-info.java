@@ -1,5 +1,29 @@
 /**
- * Computations on the model, desurvey first: {@link org.geoassure.geodb.analysis.Desurvey} turns a
+ * Computations on the model: desurvey, and geostatistics (variograms, kriging, inverse distance).
+ *
+ * <h2>Geostatistics</h2>
+ * <ul>
+ *   <li>Data: {@link org.geoassure.geodb.analysis.Samples} (x, y, z, value; z = 0 for 2D).</li>
+ *   <li>Experimental variograms: {@link org.geoassure.geodb.analysis.ExperimentalVariogram} over
+ *       {@link org.geoassure.geodb.analysis.LagClasses} (right-closed classes as gstat) in a
+ *       {@link org.geoassure.geodb.analysis.VariogramDirection} (cone and band, or omnidirectional).</li>
+ *   <li>Models: {@link org.geoassure.geodb.analysis.VariogramModel} = nugget + nested
+ *       {@link org.geoassure.geodb.analysis.VariogramStructure}s ({@link org.geoassure.geodb.analysis.StructureType}:
+ *       spherical, exponential, gaussian with <i>practical</i> ranges, linear), each with an
+ *       {@link org.geoassure.geodb.analysis.Ellipsoid} in GSLIB's rotation convention;
+ *       {@link org.geoassure.geodb.analysis.VariogramFit} fits sills and ranges by weighted least squares with
+ *       gstat's weights Nⱼ/hⱼ².</li>
+ *   <li>Estimators: {@link org.geoassure.geodb.analysis.Kriging} (simple, ordinary, universal with linear drift; point
+ *       or block with a {@link org.geoassure.geodb.analysis.BlockDiscretisation}) and
+ *       {@link org.geoassure.geodb.analysis.InverseDistance}; run by {@link org.geoassure.geodb.analysis.Estimation}
+ *       globally, at a point, or onto a {@link org.geoassure.geodb.grid.BlockModel} grid in parallel, with the
+ *       {@link org.geoassure.geodb.analysis.Neighbourhood} found by {@link org.geoassure.geodb.analysis.NeighbourSearch}
+ *       (k-d tree, anisotropic distance, optional octant limit).</li>
+ * </ul>
+ * Methods, parameters, defaults and the references reproduced are in docs/modelling.md.
+ *
+ * <h2>Desurvey</h2>
+ * Desurvey comes first: {@link org.geoassure.geodb.analysis.Desurvey} turns a
  * collar and its survey stations into a {@link org.geoassure.geodb.analysis.HoleTrace}, the hole's 3D
  * path.
  *

@@ -59,13 +59,14 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--only", description = "run one part: desurvey, ingest, query (query includes the ingest), las "
             + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), warnings (10 monitoring rules over "
             + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells), readings (monitoring readings ingest and "
-            + "last value for 10^3 stations) or postgis (embedded vs PostGIS, needs GEODB_PG_URL); las, segy, warnings, "
-            + "hazard, readings and postgis run only when named")
+            + "last value for 10^3 stations), krige (kriging, IDW, variogram; with --dir also writes CSV for "
+            + "tools/gstat-bench) or postgis (embedded vs PostGIS, needs GEODB_PG_URL); all but desurvey, ingest and "
+            + "query run only when named")
     String only;
 
     /** The parts {@code --only} names. */
     static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
-            "readings", "postgis");
+            "readings", "krige", "postgis");
 
     @Override
     public Integer call() throws IOException {
@@ -74,6 +75,10 @@ final class BenchCommand implements Callable<Integer> {
                 System.getProperty("java.version"), Runtime.getRuntime().maxMemory() >> 20);
         if (only != null && !ONLY.contains(only)) {
             throw new InvalidContentException("--only: '" + only + "' is not one of " + String.join(", ", ONLY));
+        }
+        if ("krige".equals(only)) {
+            KrigeBench.run(out, dir);
+            return 0;
         }
         if ("readings".equals(only)) {
             ReadingsBench.run(out, dir);
