@@ -58,6 +58,7 @@ try {
 
   // Mine layout at a date (when the workspace has features)
   out.overlayNow = await page.evaluate(() => window.__viewer.overlay());
+  out.hazardsNow = await page.evaluate(() => window.__viewer.hazards());
   if (Object.keys(out.overlayNow.counts).length > 0) {
     await page.fill('#as-of', '2025-02-01');
     await page.dispatchEvent('#as-of', 'change');

@@ -12,7 +12,8 @@ const TEXT = {
     north: 'N', east: 'E', up: 'Up', hole_id: 'Hole', depth_from: 'From (m)', depth_to: 'To (m)',
     origin: 'Origin', other: 'Switch language', asOf: 'As of',
     face: 'Working face', roadway: 'Roadway', goaf: 'Goaf', old_workings: 'Old workings', fault: 'Fault',
-    collapse_column: 'Collapse column',
+    collapse_column: 'Collapse column', hazards: 'Hazards', inrushZone: 'Water-inrush zone (T above critical)',
+    warning_line: 'Warning line reached', exploration_line: 'Exploration line reached',
   },
   'zh-CN': {
     table: '数据表', colorBy: '着色字段', legend: '图例', interval: '区间',
@@ -21,7 +22,8 @@ const TEXT = {
     north: '北', east: '东', up: '上', hole_id: '钻孔', depth_from: '起始深度 (m)', depth_to: '终止深度 (m)',
     origin: '原点', other: '切换语言', asOf: '截至日期',
     face: '工作面', roadway: '巷道', goaf: '采空区', old_workings: '老空区', fault: '断层',
-    collapse_column: '陷落柱',
+    collapse_column: '陷落柱', hazards: '灾害', inrushZone: '突水危险区（突水系数超临界值）',
+    warning_line: '已进入警戒线', exploration_line: '已进入探水线',
   },
 };
 let lang = (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
@@ -60,6 +62,7 @@ function applyLanguage() {
   if (none) none.textContent = t('none');
   if (lastPick !== null) showFeature(lastPick);
   showLayout();
+  showHazards();
 }
 
 $('lang').addEventListener('click', () => {
@@ -112,12 +115,17 @@ async function start() {
   $('color-by').addEventListener('change', load);
   if ((workspace.featureLayers || []).length > 0) {
     $('as-of-label').hidden = false;
-    $('as-of').addEventListener('change', async () => {
+    $('hazards-label').hidden = false;
+    const reload = async () => {
       window.__viewerReady = false;
       await loadFeatures();
+      await loadHazards();
       window.__viewerReady = true;
-    });
+    };
+    $('as-of').addEventListener('change', reload);
+    $('hazards').addEventListener('change', reload);
   }
+  if (params.get('hazards') === '1') $('hazards').checked = true;
   await load();
 }
 
@@ -141,9 +149,79 @@ async function load() {
   lastPick = null;
   $('info-body').textContent = t('clickHint');
   await loadFeatures();
+  await loadHazards();
   $('status').textContent = '';
   renderer.render(scene, camera);
   window.__viewerReady = true;
+}
+
+// Hazards as of the date: the water-inrush zone (T above its critical value) drawn at the faces' mean elevation,
+// and a line from each face to each hazard whose exploration or warning line it has reached.
+let hazardGroup = null;
+let hazardCounts = {};
+
+async function loadHazards() {
+  if (hazardGroup) scene.remove(hazardGroup);
+  hazardGroup = null;
+  hazardCounts = {};
+  if (!geo || !$('hazards').checked) { showHazards(); return; }
+  const q = new URLSearchParams();
+  if ($('as-of').value) q.set('asOf', $('as-of').value);
+  const [ox, oy, oz] = geo.origin;
+  const z = layoutZ ?? oz;
+  const local = (c, zz) => [c[0] - ox, zz - oz, -(c[1] - oy)];
+  hazardGroup = new THREE.Group();
+  try {
+    const qz = new URLSearchParams(q);
+    qz.set('format', 'geojson');
+    qz.set('cell', '25');
+    const zones = await fetchJson('api/v1/hazard/water-inrush?' + qz);
+    const arr = [];
+    for (const f of zones.features) {
+      if (f.properties.zone !== 'exceeds_critical') continue;
+      hazardCounts.inrushZone = (hazardCounts.inrushZone || 0) + 1;
+      const polys = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const rings of polys) {
+        for (const ring of rings) {
+          for (let i = 0; i + 1 < ring.length; i++) arr.push(...local(ring[i], z), ...local(ring[i + 1], z));
+        }
+      }
+    }
+    if (arr.length) {
+      const g = new THREE.BufferGeometry();
+      g.setAttribute('position', new THREE.Float32BufferAttribute(arr, 3));
+      hazardGroup.add(new THREE.LineSegments(g, new THREE.LineBasicMaterial({ color: 0xff3300 })));
+    }
+  } catch (e) { /* no piezometers or picks: no zone */ }
+  try {
+    const prox = await fetchJson('api/v1/hazard/proximity?' + q);
+    for (const h of prox.hits) {
+      if (!h.level) continue;
+      hazardCounts[h.level] = (hazardCounts[h.level] || 0) + 1;
+      const g = new THREE.BufferGeometry();
+      g.setAttribute('position', new THREE.Float32BufferAttribute(
+        [...local(h.faceNearest, h.faceNearest[2]), ...local(h.featureNearest, h.featureNearest[2])], 3));
+      hazardGroup.add(new THREE.Line(g, new THREE.LineBasicMaterial({
+        color: h.level === 'exploration_line' ? 0xcc0000 : 0xff9900 })));
+    }
+  } catch (e) { /* no face at that date */ }
+  scene.add(hazardGroup);
+  showHazards();
+}
+
+function showHazards() {
+  const ul = $('hazard-items');
+  if (!ul) return;
+  ul.innerHTML = '';
+  const colours = { inrushZone: '#ff3300', warning_line: '#ff9900', exploration_line: '#cc0000' };
+  Object.keys(hazardCounts).sort().forEach((k) => {
+    const li = document.createElement('li');
+    const sw = document.createElement('span');
+    sw.className = 'swatch';
+    sw.style.background = colours[k] || '#999';
+    li.append(sw, document.createTextNode(`${t(k)} (${hazardCounts[k]})`));
+    ul.append(li);
+  });
 }
 
 // Mine layout: the features valid at the chosen date (faces, roadways, goaf, old workings, faults) as lines in the
@@ -153,6 +231,7 @@ const ROLE_COLOURS = { face: 0xd62728, roadway: 0x666666, goaf: 0x1f77b4, old_wo
 let overlay = null;
 let overlayCounts = {};
 let overlayFaceX = null;
+let layoutZ = null;       // mean elevation of the face lines, where 2D hazard zones are drawn
 
 async function loadFeatures() {
   if (!geo || (workspace.featureLayers || []).length === 0) return;
@@ -170,8 +249,13 @@ async function loadFeatures() {
     const arr = byRole[role] || (byRole[role] = []);
     for (let i = 0; i + 1 < coords.length; i++) arr.push(...local(coords[i]), ...local(coords[i + 1]));
   };
+  let zsum = 0;
+  let zn = 0;
   for (const f of fc.features) {
     const role = f.properties.role || 'other';
+    if (role === 'face' && f.geometry.type === 'LineString') {
+      f.geometry.coordinates.forEach((c) => { if (c.length > 2) { zsum += c[2]; zn++; } });
+    }
     overlayCounts[role] = (overlayCounts[role] || 0) + 1;
     const g = f.geometry;
     if (role === 'face' && overlayFaceX === null && g.type === 'LineString') overlayFaceX = g.coordinates[0][0];
@@ -180,6 +264,7 @@ async function loadFeatures() {
         : g.type === 'MultiPolygon' ? g.coordinates.flat() : [];
     lines.forEach((l) => addLine(role, l));
   }
+  layoutZ = zn > 0 ? zsum / zn : null;
   for (const [role, arr] of Object.entries(byRole)) {
     const geom = new THREE.BufferGeometry();
     geom.setAttribute('position', new THREE.Float32BufferAttribute(arr, 3));
@@ -333,6 +418,7 @@ window.__viewer = {
   },
   featureCount: () => geo.featureTable.rows.length,
   overlay: () => ({ counts: overlayCounts, faceX: overlayFaceX, asOf: $('as-of').value }),
+  hazards: () => ({ checked: $('hazards').checked, counts: hazardCounts }),
   extras: () => geo,
   background: () => BACKGROUND.getHexString(),
 };

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.model.Column;
@@ -58,6 +59,8 @@ final class ApiServer implements AutoCloseable {
             new Route(HandlerType.POST, "/api/v1/sql", "postSql"),
             new Route(HandlerType.GET, "/api/v1/gltf", "getGltf"),
             new Route(HandlerType.GET, "/api/v1/features", "getFeatures"),
+            new Route(HandlerType.GET, "/api/v1/hazard/proximity", "getProximity"),
+            new Route(HandlerType.GET, "/api/v1/hazard/water-inrush", "getWaterInrush"),
             new Route(HandlerType.GET, "/api/v1/openapi.json", "getOpenApi"));
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -134,6 +137,8 @@ final class ApiServer implements AutoCloseable {
             case "postSql" -> this::sql;
             case "getGltf" -> this::gltf;
             case "getFeatures" -> this::features;
+            case "getProximity" -> this::proximity;
+            case "getWaterInrush" -> this::waterInrush;
             case "getOpenApi" -> ApiServer::openApi;
             default -> throw new IllegalStateException("no handler for " + operationId);
         };
@@ -281,6 +286,81 @@ final class ApiServer implements AutoCloseable {
                     w.flush();
                 });
             }
+        }
+    }
+
+    private static org.geoassure.geodb.query.TimeSlice slice(Context ctx) {
+        return new org.geoassure.geodb.query.TimeSlice(Times.parse("asOf", ctx.queryParam("asOf")),
+                Times.parse("recordedAsOf", ctx.queryParam("recordedAsOf")));
+    }
+
+    private static double param(Context ctx, String name, double otherwise) {
+        String v = ctx.queryParam(name);
+        return v == null ? otherwise : number(name, v);
+    }
+
+    /** GET /api/v1/hazard/proximity?asOf=T: faces against goaf, old workings, faults (as {@code hazard WS proximity}). */
+    private void proximity(Context ctx) {
+        var rules = org.geoassure.geodb.hazard.ProximityRules.explorationAndWarning(param(ctx, "pillarWidth", 20),
+                param(ctx, "inferredExtra", 0));
+        try (WorkspaceStore store = workspace.get()) {
+            var r = org.geoassure.geodb.hazard.WorkspaceHazards.proximity(FeatureCommands.features(store),
+                    java.util.Set.copyOf(ctx.queryParams("layer")), slice(ctx), rules);
+            ctx.contentType("application/json");
+            ctx.result(r.toJson());
+        }
+    }
+
+    /**
+     * GET /api/v1/hazard/water-inrush?asOf=T[&cell=M][&faultZone=M][&format=geojson]: T = P/M over the workspace (as
+     * {@code hazard WS water-inrush}); {@code format=geojson} gives the zones as a FeatureCollection.
+     */
+    private void waterInrush(Context ctx) {
+        var setup = new org.geoassure.geodb.hazard.WorkspaceHazards.InrushSetup(
+                Objects.requireNonNullElse(ctx.queryParam("table"), "lithology"),
+                Objects.requireNonNullElse(ctx.queryParam("unitColumn"), "HYDRO"),
+                Objects.requireNonNullElse(ctx.queryParam("aquiclude"), "aquiclude"), param(ctx, "cell", 10),
+                param(ctx, "faultZone", 50), org.geoassure.geodb.hazard.Interpolation.PLANAR_TREND,
+                org.geoassure.geodb.hazard.Interpolation.IDW, org.geoassure.geodb.hazard.WaterInrushParams.defaults());
+        String format = Objects.requireNonNullElse(ctx.queryParam("format"), "json");
+        if (!format.equals("json") && !format.equals("geojson")) {
+            throw new InvalidContentException("format: '" + format + "' is not one of json, geojson");
+        }
+        try (WorkspaceStore store = workspace.get()) {
+            if (!(store instanceof org.geoassure.geodb.store.SeriesStore series)) {
+                throw new InvalidContentException("this workspace's engine does not store monitoring series yet");
+            }
+            var r = org.geoassure.geodb.hazard.WorkspaceHazards.waterInrush(store, FeatureCommands.features(store),
+                    series, java.util.Set.copyOf(ctx.queryParams("layer")), slice(ctx), setup);
+            if (format.equals("json")) {
+                ctx.contentType("application/json");
+                ctx.result(r.toJson());
+                return;
+            }
+            stream(ctx, "application/geo+json", out -> {
+                var g = new com.fasterxml.jackson.core.JsonFactory().createGenerator(out);
+                g.writeStartObject();
+                g.writeStringField("type", "FeatureCollection");
+                g.writeArrayFieldStart("features");
+                for (var z : r.zones()) {
+                    g.writeStartObject();
+                    g.writeStringField("type", "Feature");
+                    g.writeStringField("id", z.name());
+                    g.writeFieldName("geometry");
+                    FeatureCommands.geometry(g, z.geometry());
+                    g.writeObjectFieldStart("properties");
+                    g.writeStringField("zone", z.name());
+                    g.writeStringField("rule", z.rule());
+                    g.writeNumberField("area", z.area());
+                    g.writeNumberField("cells", z.cells());
+                    g.writeEndObject();
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeNumberField("maxT", r.summary().maxT());
+                g.writeEndObject();
+                g.flush();
+            });
         }
     }
 

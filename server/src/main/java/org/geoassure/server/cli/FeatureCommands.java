@@ -347,7 +347,7 @@ final class FeatureCommands {
         g.writeEndObject();
     }
 
-    private static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+    static void geometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         if (geom instanceof Point p) {
             g.writeStringField("type", "Point");

@@ -126,14 +126,19 @@ class ViewerBrowserTest {
         Path shot = shots.resolve("viewer-kaiyuan-mine.png");
         JsonNode seen;
         try (ApiServer server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0)) {
-            seen = runBrowser("http://127.0.0.1:" + server.port() + "/?table=lithology&colorBy=LITH&asOf=2025-11-15",
-                    shot);
+            seen = runBrowser("http://127.0.0.1:" + server.port()
+                    + "/?table=lithology&colorBy=LITH&asOf=2025-11-15&hazards=1", shot);
         }
         assertTrue(seen.get("viewerError").isNull(), seen.toString());
         assertEquals(0, seen.get("consoleErrors").size(), seen.toString());
         assertEquals(2, seen.at("/overlayNow/counts/face").asInt(), seen.toString());
         assertEquals("2025-11-15", seen.at("/overlayNow/asOf").asText(), seen.toString());
         assertTrue(seen.at("/target/row/0").asText().startsWith("ZK"), seen.toString());
+        // hazards as of 2025-11-15 (DemoMineHazardsTest has the numbers): both faces inside a warning line, and a
+        // water-inrush zone along F1
+        assertTrue(seen.at("/hazardsNow/checked").asBoolean(), seen.toString());
+        assertEquals(2, seen.at("/hazardsNow/counts/warning_line").asInt(), seen.toString());
+        assertTrue(seen.at("/hazardsNow/counts/inrushZone").asInt() >= 1, seen.toString());
         assertTrue(Files.size(shot) > 10_000);
     }
 
