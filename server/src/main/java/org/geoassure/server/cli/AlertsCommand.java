@@ -328,8 +328,7 @@ final class AlertsCommand implements Callable<Integer> {
                 }
             }
             default -> {
-                out.println("alert log at " + clock + " (rules version " + v.version() + "): " + events.size()
-                        + " events");
+                out.println(events.size() + " alert events up to " + clock + " (rules version " + v.version() + ")");
                 events.forEach(e -> out.println(line(e)));
             }
         }
