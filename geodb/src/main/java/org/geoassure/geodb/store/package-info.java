@@ -20,8 +20,9 @@
  *
  * <h2>Engine capabilities</h2>
  * Beside {@link org.geoassure.geodb.store.WorkspaceStore}, an engine may offer
- * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions) and
- * {@link org.geoassure.geodb.store.SeriesStore} (monitoring stations and readings, versioned on the record axis);
- * test with {@code instanceof}. The embedded engine has both; PostGIS neither yet.
+ * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions),
+ * {@link org.geoassure.geodb.store.SeriesStore} (monitoring stations and readings, versioned on the record axis) and
+ * {@link org.geoassure.geodb.store.WarningStore} (monitoring rule set versions and alert acknowledgements); test with
+ * {@code instanceof}. The embedded engine has all three; PostGIS none yet.
  */
 package org.geoassure.geodb.store;

@@ -174,6 +174,7 @@ final class SeriesCli {
         out.printf("ingest #%d recorded at %s: %d new, %d corrected, %d unchanged readings of %d series; %d warnings%n",
                 rec.id(), rec.recordedAt(), rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), batches.size(),
                 r.warnings().size());
+        AlertsCommand.afterIngest(store, rec, batches, out);
         return 0;
     }
 

@@ -19,6 +19,10 @@
  *   <li>{@link org.geoassure.geodb.hazard.warning.AlertLog}: the current alerts are a pure function of the event log
  *       (raised, escalated, de-escalated, acknowledged with who and why, cleared); an escalated alert needs a new
  *       acknowledgement.</li>
+ *   <li>{@link org.geoassure.geodb.hazard.warning.WorkspaceAlerts}: the alerts of a workspace, recomputed from its
+ *       stored readings ({@link org.geoassure.geodb.store.SeriesStore}) and acknowledgements
+ *       ({@link org.geoassure.geodb.store.WarningStore}) on every call, with no stored engine state; alert ids
+ *       ({@code ruleId@raise-time}) are the same in every replay.</li>
  *   <li>{@link org.geoassure.geodb.hazard.warning.RollUp}: at one item, 4 active blue alerts make yellow, 3 yellow
  *       make orange, 2 orange make red (configurable); the same counts roll items up to the facility.</li>
  * </ul>

@@ -209,6 +209,24 @@ public final class IntegrityCheck {
         return findings;
     }
 
+    /**
+     * Warning store invariants: rule set versions numbered 1, 2, ... in record order; every rules and acknowledgement
+     * row names an ingest of its kind recorded at the row's record time.
+     */
+    static List<String> warnings(Connection c) {
+        List<String> findings = new ArrayList<>();
+        examples(c, findings, "ga_warning_rules: versions not numbered 1, 2, ... in record order", "SELECT 'v' || "
+                + "a.version FROM ga_warning_rules a WHERE a.version != (SELECT count(*) FROM ga_warning_rules b WHERE "
+                + "b.recorded_at <= a.recorded_at)");
+        for (String[] t : new String[][] {{"ga_warning_rules", "rules", "'v' || x.version"},
+                {"ga_warning_ack", "acknowledgement", "x.alert_id"}}) {
+            examples(c, findings, t[0] + ": no " + t[1] + " ingest in the ingest log (ga_ingest) at its record time",
+                    "SELECT " + t[2] + " FROM " + t[0] + " x WHERE NOT EXISTS (SELECT 1 FROM ga_ingest i WHERE i.id = "
+                    + "x.ingest_id AND i.recorded_at = x.recorded_at AND i.kind = '" + t[1] + "')");
+        }
+        return findings;
+    }
+
     private static void examples(Connection c, List<String> findings, String what, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql + " LIMIT " + (EXAMPLES + 1))) {
             List<String> found = new ArrayList<>();

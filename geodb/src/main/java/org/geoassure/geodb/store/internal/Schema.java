@@ -89,6 +89,7 @@ final class Schema {
         createBlockModels(c);
         createFeatures(c);
         createSeries(c);
+        createWarnings(c);
     }
 
     /** Version 2: well logs ({@link LogTables}). Also the migration of a version 1 file. */
@@ -122,6 +123,18 @@ final class Schema {
     static void createSeries(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
             for (String ddl : SeriesTables.ddl()) {
+                s.execute(ddl);
+            }
+        }
+    }
+
+    /**
+     * Version 4: monitoring rules and alert acknowledgements ({@link WarningTables}). Also part of the migration of a
+     * version 1, 2 or 3 file.
+     */
+    static void createWarnings(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            for (String ddl : WarningTables.ddl()) {
                 s.execute(ddl);
             }
         }

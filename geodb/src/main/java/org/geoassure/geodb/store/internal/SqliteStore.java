@@ -46,6 +46,7 @@ import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.SeriesStore;
+import org.geoassure.geodb.store.WarningStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -53,7 +54,8 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SeriesStore {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SeriesStore,
+        WarningStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -197,7 +199,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
 
     /**
      * Schema version 1, 2 or 3 to 4, in one transaction: adds the log tables (from 1), the block model tables (from 1
-     * or 2), the feature tables and the series tables.
+     * or 2), the feature tables, the series tables and the warning tables.
      */
     private static void migrate(Connection c, int from, String crsCode) throws SQLException {
         c.setAutoCommit(false);
@@ -213,6 +215,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
             registerFeatures(c, "features", "GEOMETRY", Crs.forCode(crsCode).epsg(), FEATURES_DESCRIPTION);
             Schema.createSeries(c);
             registerAttributes(c, "series_stations", "monitoring stations: one row per station version");
+            Schema.createWarnings(c);
             try (Statement s = c.createStatement()) {
                 s.execute("UPDATE ga_workspace SET value = '" + Schema.VERSION + "' WHERE key = 'schema_version'");
             }
@@ -448,6 +451,47 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         } catch (SQLException e) {
             throw storage(e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ warnings
+
+    /** Runs one warning-store write as a new ingest in one transaction. */
+    private <T> T warningIngest(WarningWrite<T> w) {
+        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
+        T out = BitemporalWriter.inTransaction(conn, file.toString(), () -> w.write(nextIngestId(), recordedAt));
+        lastRecorded = recordedAt;
+        return out;
+    }
+
+    private interface WarningWrite<T> {
+        T write(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    @Override
+    public RulesVersion writeRules(String json, String comment, Provenance provenance) {
+        return warningIngest((id, now) -> WarningTables.writeRules(conn, id, now, json, comment, provenance));
+    }
+
+    @Override
+    public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
+        return seriesRead(() -> WarningTables.rules(conn, recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<RulesVersion> rulesVersions() {
+        return seriesRead(() -> WarningTables.versions(conn));
+    }
+
+    @Override
+    public StoredAcknowledgement writeAcknowledgement(String alertId,
+            org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
+        return warningIngest((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
+                provenance));
+    }
+
+    @Override
+    public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
+        return seriesRead(() -> WarningTables.acknowledgements(conn, recordSlice(recordedAsOf)));
     }
 
     private long recordSlice(Instant recordedAsOf) {
@@ -922,6 +966,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
             findings.addAll(IntegrityCheck.bitemporal(conn, List.copyOf(tables.values())));
             findings.addAll(IntegrityCheck.blockModels(conn));
             findings.addAll(IntegrityCheck.series(conn));
+            findings.addAll(IntegrityCheck.warnings(conn));
         }
         return findings;
     }

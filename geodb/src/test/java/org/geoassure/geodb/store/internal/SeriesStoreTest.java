@@ -226,9 +226,12 @@ class SeriesStoreTest {
         }
     }
 
-    /** Turns a new file back into one without the version 4 tables (series and features; version 3 and before). */
+    /**
+     * Turns a new file back into one without the version 4 tables (series, features, warnings; version 3 and
+     * before).
+     */
     static void dropSeriesTables(Statement s) throws SQLException {
-        for (String t : List.of("series_readings", "series_stations", "series_station_key", "features",
+        for (String t : List.of("ga_warning_ack", "ga_warning_rules", "series_readings", "series_stations", "series_station_key", "features",
                 "ga_rtree_features")) {
             s.execute("DROP TABLE " + t);
         }
