@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
         description = "Open 3D geological database and query engine for mine geological assurance.",
         subcommands = {InitCommand.class, IngestCommand.class, ExportCommand.class, QueryCommand.class, InfoCommand.class,
             HistoryCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class, RenderCommand.class,
-            DemoCommand.class, BenchCommand.class, ServeCommand.class, HazardCommand.class, ModelCommand.class, AlertsCommand.class})
+            DemoCommand.class, BenchCommand.class, ServeCommand.class, HazardCommand.class, ModelCommand.class,
+            AlertsCommand.class})
 public final class GeoAssureCli implements Runnable {
     /** Exit code for bad input. */
     public static final int BAD_INPUT = 2;

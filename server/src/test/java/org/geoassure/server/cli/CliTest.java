@@ -283,7 +283,7 @@ class CliTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"init", "ingest", "export", "query", "info", "history", "check", "backup", "restore", "render",
-        "demo", "bench", "serve"})
+        "demo", "bench", "serve", "hazard", "model", "alerts"})
     void everyCommandHasHelp(String command) {
         Result r = run(command, "--help");
         assertEquals(0, r.code());
