@@ -60,6 +60,8 @@ final class ApiServer implements AutoCloseable {
             new Route(HandlerType.GET, "/api/v1/gltf", "getGltf"),
             new Route(HandlerType.GET, "/api/v1/features", "getFeatures"),
             new Route(HandlerType.GET, "/api/v1/hazard/proximity", "getProximity"),
+            new Route(HandlerType.POST, "/api/v1/readings", "postReadings"),
+            new Route(HandlerType.GET, "/api/v1/alerts", "getAlerts"),
             new Route(HandlerType.GET, "/api/v1/hazard/water-inrush", "getWaterInrush"),
             new Route(HandlerType.GET, "/api/v1/openapi.json", "getOpenApi"));
 
@@ -82,9 +84,14 @@ final class ApiServer implements AutoCloseable {
         static ApiException notFound(String detail) {
             return new ApiException(404, "not-found", detail);
         }
+
+        static ApiException forbidden(String detail) {
+            return new ApiException(403, "forbidden", detail);
+        }
     }
 
     private final Supplier<WorkspaceStore> workspace;
+    private boolean writable;
     private final Javalin app;
 
     private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port) {
@@ -120,6 +127,13 @@ final class ApiServer implements AutoCloseable {
         return new ApiServer(workspace, host, port);
     }
 
+    /** As {@link #start}, also taking writes (POST /api/v1/readings) when {@code writable}. */
+    static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port, boolean writable) {
+        ApiServer s = new ApiServer(workspace, host, port);
+        s.writable = writable;
+        return s;
+    }
+
     /** The port the server listens on. */
     int port() {
         return app.port();
@@ -138,6 +152,8 @@ final class ApiServer implements AutoCloseable {
             case "getGltf" -> this::gltf;
             case "getFeatures" -> this::features;
             case "getProximity" -> this::proximity;
+            case "postReadings" -> this::postReadings;
+            case "getAlerts" -> this::alerts;
             case "getWaterInrush" -> this::waterInrush;
             case "getOpenApi" -> ApiServer::openApi;
             default -> throw new IllegalStateException("no handler for " + operationId);
@@ -149,6 +165,7 @@ final class ApiServer implements AutoCloseable {
         p.put("type", "urn:geoassure:problem:" + code);
         p.put("title", switch (status) {
             case 400 -> "Bad Request";
+            case 403 -> "Forbidden";
             case 404 -> "Not Found";
             default -> "Internal Server Error";
         });
@@ -297,6 +314,120 @@ final class ApiServer implements AutoCloseable {
     private static double param(Context ctx, String name, double otherwise) {
         String v = ctx.queryParam(name);
         return v == null ? otherwise : number(name, v);
+    }
+
+    /**
+     * POST /api/v1/readings: {@code {"station": "PZ-3", "readings": [{"t": "2026-01-05T10:00:00Z", "value": 15.2},
+     * ...]}} (or one reading as {@code "t"} and {@code "value"} beside {@code "station"}), one ingest; answers the
+     * counts and the alert events the readings caused. Only on a server started with writes allowed.
+     */
+    private void postReadings(Context ctx) {
+        if (!writable) {
+            throw ApiException.forbidden("this server is read-only: start it with 'geoassure serve WS --allow-writes' "
+                    + "to take readings");
+        }
+        JsonNode body = readJson(ctx);
+        JsonNode station = body.get("station");
+        if (station == null || !station.isTextual() || station.asText().isBlank()) {
+            throw new InvalidContentException("station: a station id is required");
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (body.has("readings")) {
+            if (!body.get("readings").isArray() || body.get("readings").isEmpty()) {
+                throw new InvalidContentException("readings: a non-empty array of {\"t\": ..., \"value\": ...}");
+            }
+            body.get("readings").forEach(items::add);
+        } else {
+            items.add(body);
+        }
+        long[] times = new long[items.size()];
+        double[] values = new double[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode r = items.get(i);
+            String where = body.has("readings") ? "readings[" + i + "]." : "";
+            JsonNode t = r.get("t");
+            JsonNode v = r.get("value");
+            if (t == null || !t.isTextual()) {
+                throw new InvalidContentException(where + "t: a time (2026-01-05T10:00:00Z) is required");
+            }
+            if (v == null || !v.isNumber()) {
+                throw new InvalidContentException(where + "value: a number is required");
+            }
+            times[i] = org.geoassure.geodb.series.Readings.micros(Times.parse(where + "t", t.asText()));
+            values[i] = v.asDouble();
+            if (i > 0 && times[i] <= times[i - 1]) {
+                throw new InvalidContentException(where + "t: readings must come in increasing time order");
+            }
+        }
+        try (WorkspaceStore store = workspace.get()) {
+            if (!(store instanceof org.geoassure.geodb.store.SeriesStore series)) {
+                throw new InvalidContentException("this workspace's engine does not store monitoring series yet");
+            }
+            String id = station.asText();
+            if (series.seriesStation(id, null).isEmpty()) {
+                throw ApiException.notFound("station: no station '" + id + "' in this workspace");
+            }
+            var batch = new org.geoassure.geodb.series.Readings(id, times, values, null);
+            byte[] raw = ctx.bodyAsBytes();
+            String sha;
+            try {
+                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                        .digest(raw));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            var rec = series.ingestReadings(List.of(batch), new org.geoassure.geodb.model.Provenance(List.of(
+                    new org.geoassure.geodb.model.SourceFile("readings", "POST /api/v1/readings", sha, times.length)),
+                    "api", Map.of("station", id), List.of()));
+            java.io.StringWriter events = new java.io.StringWriter();
+            AlertsCommand.afterIngest(store, rec, List.of(batch), new java.io.PrintWriter(events));
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("ingest", rec.id());
+            m.put("recordedAt", rec.recordedAt().toString());
+            m.put("new", rec.holesNew());
+            m.put("corrected", rec.holesChanged());
+            m.put("unchanged", rec.holesUnchanged());
+            m.put("alerts", events.toString().lines().filter(l -> l.startsWith("alert ")).toList());
+            ctx.status(201);
+            ctx.contentType("application/json");
+            ctx.result(json(m));
+        }
+    }
+
+    /** GET /api/v1/alerts?at=T: the current alerts (with roll-up levels) when the workspace has rules. */
+    private void alerts(Context ctx) {
+        java.time.Instant at = Times.parse("at", ctx.queryParam("at"));
+        java.time.Instant recorded = Times.parse("recordedAsOf", ctx.queryParam("recordedAsOf"));
+        try (WorkspaceStore store = workspace.get()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            List<Map<String, Object>> list = new ArrayList<>();
+            if (store instanceof org.geoassure.geodb.store.WarningStore ws
+                    && store instanceof org.geoassure.geodb.store.SeriesStore series) {
+                var v = ws.rules(recorded);
+                m.put("rulesVersion", v.map(x -> (Object) x.version()).orElse(null));
+                if (v.isPresent()) {
+                    var alerts = new org.geoassure.geodb.hazard.warning.WorkspaceAlerts(series, ws,
+                            AlertsCommand.parse(v.get()));
+                    for (var a : alerts.current(at == null ? java.time.Instant.now() : at, recorded)) {
+                        Map<String, Object> x = new LinkedHashMap<>();
+                        x.put("id", a.id());
+                        x.put("rule", a.ruleId());
+                        x.put("station", a.station());
+                        x.put("item", a.item());
+                        x.put("level", a.level().name().toLowerCase(java.util.Locale.ROOT));
+                        x.put("raisedAt", org.geoassure.geodb.series.Readings.toInstant(a.raisedMicros()).toString());
+                        x.put("value", Double.isNaN(a.value()) ? null : a.value());
+                        x.put("acknowledged", a.acknowledgement().isPresent());
+                        list.add(x);
+                    }
+                }
+            } else {
+                m.put("rulesVersion", null);
+            }
+            m.put("alerts", list);
+            ctx.contentType("application/json");
+            ctx.result(json(m));
+        }
     }
 
     /** GET /api/v1/hazard/proximity?asOf=T: faces against goaf, old workings, faults (as {@code hazard WS proximity}). */

@@ -26,6 +26,10 @@ final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default ${DEFAULT-VALUE}, this machine only: there is no auth yet)")
     String host;
 
+    @picocli.CommandLine.Option(names = "--allow-writes", description = "take monitoring readings through POST "
+            + "/api/v1/readings (there is no authentication yet: allow writes only on a trusted network)")
+    boolean allowWrites;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -34,7 +38,7 @@ final class ServeCommand implements Callable<Integer> {
         try (var store = ws.open()) {
             store.info(); // fail now, not on the first request, when the workspace cannot be opened
         }
-        ApiServer server = ApiServer.start(ws::open, host, port);
+        ApiServer server = ApiServer.start(ws::open, host, port, allowWrites);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-serve-stop"));
         spec.commandLine().getOut().printf("serving %s at http://%s:%d/ (API: /api/v1, Ctrl-C to stop)%n", ws.path,
                 host.contains(":") ? "[" + host + "]" : host, server.port());

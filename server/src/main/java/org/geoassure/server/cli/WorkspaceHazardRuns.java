@@ -63,6 +63,7 @@ final class WorkspaceHazardRuns {
                         h.distance3d(), h.distancePlan(), h.level().isEmpty() ? "-" : h.level()
                                 + (h.inferred() ? " (inferred boundary)" : ""));
             }
+            printAlerts(out, store, null, time);
             HazardCommand.printExplanation(out, r.explanation());
         }
         return 0;
@@ -108,9 +109,45 @@ final class WorkspaceHazardRuns {
                 out.printf(Locale.ROOT, "zone %-16s %12.0f m2 in %d polygon(s)  (%s)%n", z.name(), z.area(),
                         z.partAreas().size(), z.rule());
             }
+            printAlerts(out, store, r.explanation(), time);
             HazardCommand.printExplanation(out, r.explanation());
         }
         return 0;
+    }
+
+    /**
+     * The monitoring alerts active at the slice's valid time (the workspace's rules replayed over its readings), for
+     * the stations the analysis used when {@code used} is given, else for every station: the warnings shown with the
+     * hazards near them.
+     */
+    private static void printAlerts(PrintWriter out, WorkspaceStore store,
+            org.geoassure.geodb.hazard.Explanation used, TimeSlice time) {
+        if (!(store instanceof org.geoassure.geodb.store.WarningStore ws) || !(store instanceof SeriesStore series)) {
+            return;
+        }
+        var v = ws.rules(time.recordedAt());
+        if (v.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> stations = new java.util.HashSet<>();
+        if (used != null) {
+            used.inputs().forEach(i -> stations.add(i.id()));
+        }
+        var alerts = new org.geoassure.geodb.hazard.warning.WorkspaceAlerts(series, ws, AlertsCommand.parse(v.get()));
+        int n = 0;
+        for (var a : alerts.current(time.validAt() == null ? java.time.Instant.now() : time.validAt(),
+                time.recordedAt())) {
+            if (used == null || stations.contains(a.station())) {
+                out.printf(Locale.ROOT, "monitoring  %s %s since %s (rule %s%s)%n", a.station(), a.level(),
+                        org.geoassure.geodb.series.Readings.toInstant(a.raisedMicros()), a.ruleId(),
+                        a.acknowledgement().isPresent() ? ", acknowledged" : "");
+                n++;
+            }
+        }
+        if (n == 0) {
+            out.printf("monitoring  no active alert%s (rules version %d)%n", used == null ? ""
+                    : " on the stations used", v.get().version());
+        }
     }
 
     private static Interpolation method(String option, String v) {
