@@ -25,6 +25,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class DocsQueryExamplesTest {
     static final Path PAGE = Path.of("..", "docs", "query.md");
     static final String DEMO = "demo-workspace/geoassure-demo.gpkg";
+    /** The demo mine, which {@code demo} builds beside the workspace it is given. */
+    static final String MINE = "demo-workspace/kaiyuan-mine.gpkg";
 
     /** A distinctive piece of a command and the rows it returns (as docs/query.md says). */
     static final Map<String, Integer> COUNTS = Map.ofEntries(
@@ -37,7 +39,12 @@ class DocsQueryExamplesTest {
             Map.entry("--json docs/examples/box.json", 20),
             Map.entry("stations --box 494000,6802000,0,496000,6804000,400", 55),
             Map.entry("--json docs/examples/attributes.json", 151),
-            Map.entry("--json docs/examples/combined.json", 7));
+            Map.entry("--json docs/examples/combined.json", 7),
+            Map.entry("FROM hazard_proximity FOR VALID_TIME AS OF DATE '2025-11-15' WHERE level", 2),
+            Map.entry("f.role = 'face' AND g.role IN ('old_workings', 'goaf')", 4),
+            Map.entry("FROM features FOR VALID_TIME AS OF DATE '2025-02-15' WHERE role = 'face'", 2),
+            Map.entry("FROM readings GROUP BY station_id", 5),
+            Map.entry("FROM hazard_water_inrush", 4));
 
     @TempDir
     static Path dir;
@@ -55,7 +62,7 @@ class DocsQueryExamplesTest {
     static Stream<String> commands() throws IOException {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(PAGE, StandardCharsets.UTF_8)) {
-            if (line.startsWith("./geoassure query " + DEMO)) {
+            if (line.startsWith("./geoassure query " + DEMO) || line.startsWith("./geoassure query " + MINE)) {
                 out.add(line);
             }
         }
@@ -67,7 +74,9 @@ class DocsQueryExamplesTest {
     @MethodSource("commands")
     void runs(String command) {
         List<String> args = words(command.substring("./geoassure ".length()));
-        args.replaceAll(a -> a.equals(DEMO) ? ws.toString() : a.startsWith("docs/examples/") ? "../" + a : a);
+        Path mine = ws.resolveSibling("kaiyuan-mine.gpkg");
+        args.replaceAll(a -> a.equals(DEMO) ? ws.toString() : a.equals(MINE) ? mine.toString()
+                : a.startsWith("docs/examples/") ? "../" + a : a);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = GeoAssureCli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));

@@ -106,6 +106,35 @@ public final class WorkspaceSchema extends AbstractSchema {
                     (sel, st, g) -> rows(fs.features(java.util.Set.of(), java.util.Set.of(), sel.spatial().orElse(null),
                             sel.time()), f -> feature(f, g)), false));
         }
+        if (store instanceof org.geoassure.geodb.store.FeatureStore fs) {
+            // the hazard analyses with their default parameters (docs/hazards.md), in the session's time slice
+            tables.put("hazard_proximity", new StoreTable("hazard_proximity", List.of(
+                    col("face_id", SqlTypeName.VARCHAR), col("feature_id", SqlTypeName.VARCHAR),
+                    col("role", SqlTypeName.VARCHAR), col("distance_3d", SqlTypeName.DOUBLE),
+                    col("distance_plan", SqlTypeName.DOUBLE), col("level", SqlTypeName.VARCHAR),
+                    col("inferred", SqlTypeName.BOOLEAN)),
+                    (sel, st, g) -> rows(org.geoassure.geodb.hazard.WorkspaceHazards.proximity(fs, java.util.Set.of(),
+                            sel.time(), org.geoassure.geodb.hazard.ProximityRules.explorationAndWarning(20, 0)).hits()
+                            .stream(), h -> new Object[] {h.faceId(), h.featureId(), h.role(), nan(h.distance3d()),
+                                nan(h.distancePlan()), h.level().isEmpty() ? null : h.level(), h.inferred()}), false));
+            if (store instanceof org.geoassure.geodb.store.SeriesStore ss) {
+                tables.put("hazard_water_inrush", new StoreTable("hazard_water_inrush", List.of(
+                        col("zone", SqlTypeName.VARCHAR), col("rule", SqlTypeName.VARCHAR),
+                        col("area", SqlTypeName.DOUBLE), col("cells", SqlTypeName.INTEGER),
+                        col("max_t", SqlTypeName.DOUBLE), col("geom", SqlTypeName.GEOMETRY)),
+                        (sel, st, g) -> {
+                            var r = org.geoassure.geodb.hazard.WorkspaceHazards.waterInrush(store, fs, ss,
+                                    java.util.Set.of(), sel.time(), new org.geoassure.geodb.hazard.WorkspaceHazards
+                                            .InrushSetup("lithology", "HYDRO", "aquiclude", 10, 50,
+                                            org.geoassure.geodb.hazard.Interpolation.PLANAR_TREND,
+                                            org.geoassure.geodb.hazard.Interpolation.IDW,
+                                            org.geoassure.geodb.hazard.WaterInrushParams.defaults()));
+                            double maxT = r.summary().maxT();
+                            return rows(r.zones().stream(), z -> new Object[] {z.name(), z.rule(), z.area(), z.cells(),
+                                maxT, g ? FACTORY.createGeometry(z.geometry()) : null});
+                        }, false));
+            }
+        }
         if (store instanceof org.geoassure.geodb.store.SeriesStore ss) {
             java.time.Instant recorded = slice.time().recordedAt();
             tables.put("monitoring_stations", new StoreTable("monitoring_stations", List.of(
