@@ -62,7 +62,7 @@ public final class DemoMine {
 
     /** What was written. */
     public record Files(Path dir, Path collar, Path survey, Path lithology, Path coalQuality, Path progress, Path faults,
-            Path resistivity, Path piezometers, List<Path> readings, int holes) {
+            Path resistivity, Path piezometers, List<Path> readings, List<Path> logs, int holes) {
     }
 
     /** A piezometer: id, local position, sensor elevation. */
@@ -98,7 +98,8 @@ public final class DemoMine {
         Path survey = dir.resolve("survey.csv");
         Path lith = dir.resolve("lithology.csv");
         Path quality = dir.resolve("coal_quality.csv");
-        int holes = boreholes(rnd.split(), collar, survey, lith, quality);
+        List<Path> logs = new ArrayList<>();
+        int holes = boreholes(rnd.split(), collar, survey, lith, quality, dir.resolve("las"), logs);
         Path progress = dir.resolve("progress.csv");
         progress(progress);
         Path faults = dir.resolve("faults.csv");
@@ -107,13 +108,14 @@ public final class DemoMine {
         resistivity(rnd.split(), resistivity);
         Path piezometers = dir.resolve("piezometers.csv");
         List<Path> readings = piezometers(rnd.split(), piezometers, dir.resolve("readings"));
-        return new Files(dir, collar, survey, lith, quality, progress, faults, resistivity, piezometers, readings, holes);
+        return new Files(dir, collar, survey, lith, quality, progress, faults, resistivity, piezometers, readings, logs,
+                holes);
     }
 
     // ------------------------------------------------------------------------------------------------ boreholes
 
-    private static int boreholes(SplittableRandom rnd, Path collar, Path survey, Path lith, Path quality)
-            throws IOException {
+    private static int boreholes(SplittableRandom rnd, Path collar, Path survey, Path lith, Path quality, Path lasDir,
+            List<Path> logs) throws IOException {
         int lines = 10;
         int perLine = 8;
         try (BufferedWriter c = writer(collar); BufferedWriter s = writer(survey); BufferedWriter l = writer(lith);
@@ -146,6 +148,9 @@ public final class DemoMine {
                     } else {
                         s.write(id + ",0.000,0.000,-90.000\n");
                     }
+                    if (n % 8 == 1) {
+                        logs.add(las(rnd, lasDir, id, depth, contacts));
+                    }
                     for (int i = 0; i < contacts.size(); i++) {
                         double from = contacts.get(i)[0];
                         double to = i + 1 < contacts.size() ? contacts.get(i + 1)[0] : depth;
@@ -164,6 +169,45 @@ public final class DemoMine {
             }
             return n;
         }
+    }
+
+    /** Gamma ray (API) and bulk density (g/cm3) typical of each unit. */
+    private static double[] logValues(Unit u) {
+        return switch (u) {
+            case COVER -> new double[] {70, 1.90};
+            case SANDSTONE -> new double[] {60, 2.45};
+            case MUDSTONE -> new double[] {110, 2.55};
+            case COAL -> new double[] {30, 1.35};
+            case AQUICLUDE -> new double[] {90, 2.60};
+            case LIMESTONE -> new double[] {20, 2.70};
+        };
+    }
+
+    /** A LAS 2.0 file of one hole: depth (m), GR and DEN every 0.5 m from the logged units, with noise. */
+    private static Path las(SplittableRandom rnd, Path dir, String id, double depth, List<double[]> contacts)
+            throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        Path f = dir.resolve(id + ".las");
+        try (BufferedWriter w = writer(f)) {
+            w.write("~Version Information\n VERS.   2.0 : CWLS LOG ASCII STANDARD - VERSION 2.0\n"
+                    + " WRAP.   NO  : ONE LINE PER DEPTH STEP\n");
+            w.write("~Well Information\n STRT.M  0.0000 : START DEPTH\n STOP.M  " + fmt(Math.floor(depth * 2) / 2)
+                    + " : STOP DEPTH\n STEP.M  0.5000 : STEP\n NULL.   -999.25 : NULL VALUE\n WELL.   " + id
+                    + " : WELL\n UWI .   " + id + " : UNIQUE WELL ID\n COMP.   GeoAssure demo mine : COMPANY\n");
+            w.write("~Curve Information\n DEPT.M      : MEASURED DEPTH\n GR  .API    : GAMMA RAY\n"
+                    + " DEN .G/CM3  : BULK DENSITY\n");
+            w.write("~A  DEPT GR DEN\n");
+            int c = 0;
+            for (double d = 0; d <= depth; d += 0.5) {
+                while (c + 1 < contacts.size() && contacts.get(c + 1)[0] <= d) {
+                    c++;
+                }
+                double[] v = logValues(Unit.values()[(int) contacts.get(c)[1]]);
+                w.write(fmt(d) + " " + fmt(v[0] + (rnd.nextDouble() - 0.5) * 10) + " "
+                        + fmt(v[1] + (rnd.nextDouble() - 0.5) * 0.05) + "\n");
+            }
+        }
+        return f;
     }
 
     /**

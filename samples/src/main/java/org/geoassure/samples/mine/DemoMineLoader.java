@@ -34,7 +34,7 @@ public final class DemoMineLoader {
 
     /** What each load wrote. */
     public record Loaded(IngestRecord drillholes, IngestRecord progress, IngestRecord structures,
-            BlockModelStore.Version resistivity, IngestRecord stations, IngestRecord readings) {
+            BlockModelStore.Version resistivity, IngestRecord stations, IngestRecord readings, IngestRecord logs) {
     }
 
     /** Ingests everything; the store must be embedded (features and block models). */
@@ -75,6 +75,38 @@ public final class DemoMineLoader {
             sources.add(read2.source());
         }
         IngestRecord readings = series.ingestReadings(batches, new Provenance(sources, user, Map.of(), List.of()));
-        return new Loaded(holes, p, f, v, stations, readings);
+        // LAS logs, each attached to its hole by the ~Well UWI
+        List<org.geoassure.geodb.model.LogData> logs = new java.util.ArrayList<>();
+        List<org.geoassure.geodb.model.SourceFile> lasSources = new java.util.ArrayList<>();
+        for (java.nio.file.Path l : files.logs()) {
+            org.geoassure.ingest.las.LasFile las = org.geoassure.ingest.las.LasReader.read(l,
+                    org.geoassure.ingest.las.LasOptions.defaults());
+            org.geoassure.ingest.las.LasTable table = las.log().orElseThrow();
+            String hole = las.item(org.geoassure.ingest.las.SectionKind.WELL, "UWI").orElseThrow().value();
+            double[] depths = table.curves().get(0).toArray();
+            List<org.geoassure.geodb.model.LogCurve> curves = new java.util.ArrayList<>();
+            List<double[]> values = new java.util.ArrayList<>();
+            for (var cv : table.curves().subList(1, table.curves().size())) {
+                curves.add(new org.geoassure.geodb.model.LogCurve(cv.mnemonic(), cv.unit(),
+                        cv.definition().description()));
+                values.add(cv.toArray());
+            }
+            String sha = sha256(l);
+            var src = new org.geoassure.geodb.model.SourceFile("las", l.getFileName().toString(), sha, depths.length);
+            logs.add(new org.geoassure.geodb.model.LogData(hole, "gr-den", "M", curves, depths, values, src));
+            lasSources.add(src);
+        }
+        IngestRecord logRec = store.ingestLogs(logs, new Provenance(lasSources, user, Map.of("hole_by", "uwi"),
+                List.of()));
+        return new Loaded(holes, p, f, v, stations, readings, logRec);
+    }
+
+    private static String sha256(java.nio.file.Path file) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.nio.file.Files.readAllBytes(file)));
+        } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
     }
 }

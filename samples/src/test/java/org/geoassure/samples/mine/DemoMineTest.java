@@ -87,6 +87,12 @@ class DemoMineTest {
             assertEquals(80, l.drillholes().holesNew());
             assertEquals(7 + 2, l.progress().holesNew(), "goaf, old workings, 5 roadways, 2 faces");
             assertEquals(2, l.structures().holesNew());
+            assertEquals(10, l.logs().holesNew(), "a LAS log (GR, DEN) for every 8th hole, attached by UWI");
+            var log = store.logs(org.geoassure.geodb.query.Selection.all().holes(Set.of("ZK1-1"))).toList();
+            assertEquals(1, log.size());
+            // ZK1-1 starts in the loess (GR about 70 API, density about 1.9 g/cm3)
+            assertEquals(70, log.get(0).log().value(0, 0), 5.0);
+            assertEquals(1.9, log.get(0).log().value(1, 0), 0.03);
             assertEquals(60 * 40 * 30, l.resistivity().model().nx() * l.resistivity().model().ny()
                     * l.resistivity().model().nz());
             try (Stream<?> coal = store.intervals("lithology", Selection.all().where(AttributePredicate.parse(

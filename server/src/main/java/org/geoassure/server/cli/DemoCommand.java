@@ -140,8 +140,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1); layer structures: faults F1, F2; "
                     + "block model resistivity: %d cells%n", loaded.drillholes().holesNew(),
                     loaded.drillholes().intervalRows(), loaded.progress().holesNew(), loaded.resistivity().cells());
-            out.printf("  piezometers: %d stations, %d hourly readings 2024-2025%n", loaded.stations().holesNew(),
-                    loaded.readings().holesNew());
+            out.printf("  piezometers: %d stations, %d hourly readings 2024-2025; LAS logs (GR, DEN) of %d holes%n",
+                    loaded.stations().holesNew(), loaded.readings().holesNew(), loaded.logs().holesNew());
             var asOf = new org.geoassure.geodb.query.TimeSlice(java.time.Instant.parse("2025-11-15T00:00:00Z"), null);
             var fs = (org.geoassure.geodb.store.FeatureStore) ws;
             var prox = org.geoassure.geodb.hazard.WorkspaceHazards.proximity(fs, java.util.Set.of(), asOf,
