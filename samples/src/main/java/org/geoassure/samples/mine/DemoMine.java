@@ -62,7 +62,7 @@ public final class DemoMine {
 
     /** What was written. */
     public record Files(Path dir, Path collar, Path survey, Path lithology, Path coalQuality, Path progress, Path faults,
-            Path resistivity, Path piezometers, List<Path> readings, List<Path> logs, int holes) {
+            Path resistivity, Path piezometers, List<Path> readings, List<Path> logs, Path rules, int holes) {
     }
 
     /** A piezometer: id, local position, sensor elevation. */
@@ -108,8 +108,11 @@ public final class DemoMine {
         resistivity(rnd.split(), resistivity);
         Path piezometers = dir.resolve("piezometers.csv");
         List<Path> readings = piezometers(rnd.split(), piezometers, dir.resolve("readings"));
+        tailingsDam(rnd.split(), piezometers, dir.resolve("readings"), readings, progress);
+        Path rules = dir.resolve("rules.json");
+        rules(rules);
         return new Files(dir, collar, survey, lith, quality, progress, faults, resistivity, piezometers, readings, logs,
-                holes);
+                rules, holes);
     }
 
     // ------------------------------------------------------------------------------------------------ boreholes
@@ -414,6 +417,107 @@ public final class DemoMine {
             }
         }
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------------------ tailings dam
+
+    /** Start of the phreatic rise at PL-2 (the 2025 rainy season). */
+    public static final Instant PL2_RISE = Instant.parse("2025-07-15T00:00:00Z");
+    /** Start of the accelerating displacement at DS-2. */
+    public static final Instant DS2_CREEP = Instant.parse("2025-09-01T00:00:00Z");
+
+    /** Burial depth (m) of the phreatic line at a dam section: about 8 m, shallower in the rainy season. */
+    public static double phreaticDepth(String station, Instant t) {
+        double day = Duration.between(Instant.parse("2024-01-01T00:00:00Z"), t).toSeconds() / 86400.0;
+        double d = 8 - 0.6 * Math.max(0, Math.sin(2 * Math.PI * (day - 150) / 365.25));
+        if (station.equals("PL-2") && t.isAfter(PL2_RISE)) {
+            double since = Duration.between(PL2_RISE, t).toSeconds() / 86400.0;
+            d -= Math.min(3.2, 0.05 * since); // rises 5 cm a day for about two months, then stays up
+        }
+        return d;
+    }
+
+    /** Cumulative surface displacement (mm): a slow creep, and at DS-2 an acceleration from September 2025. */
+    public static double displacement(String station, Instant t) {
+        double day = Duration.between(Instant.parse("2024-01-01T00:00:00Z"), t).toSeconds() / 86400.0;
+        double mm = 0.02 * day;
+        if (station.equals("DS-2") && t.isAfter(DS2_CREEP)) {
+            double since = Duration.between(DS2_CREEP, t).toSeconds() / 86400.0;
+            mm += 0.004 * since * since; // 0.008 mm/day more each day: 0.5 mm/day after two months
+        }
+        return mm;
+    }
+
+    /**
+     * The tailings dam TD-1 of the coal preparation plant (north-east corner): its impoundment and crest in the
+     * progress file, three phreatic-line sensors (burial depth, m) and two surface displacement prisms (cumulative mm)
+     * with daily readings 2024-2025, appended to the stations file.
+     */
+    private static void tailingsDam(SplittableRandom rnd, Path stations, Path dir, List<Path> out, Path progress)
+            throws IOException {
+        try (BufferedWriter w = java.nio.file.Files.newBufferedWriter(progress, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            w.write("TD-1,2016-05-01,tailings dam TD-1 (impoundment),tailings_dam,\"POLYGON ((" + xy(2500, 1500) + ", "
+                    + xy(2900, 1500) + ", " + xy(2900, 1900) + ", " + xy(2500, 1900) + ", " + xy(2500, 1500)
+                    + "))\",,,,surveyed\n");
+            w.write("TD-1-crest,2016-05-01,tailings dam TD-1 crest (30 m high),dam_crest,\"LINESTRING Z (" + xy(2500, 1500)
+                    + " 125, " + xy(2900, 1500) + " 125)\",,,,\n");
+        }
+        String[][] sensors = {{"PL-1", "phreatic_line", "m", "2600", "1520"}, {"PL-2", "phreatic_line", "m", "2700", "1520"},
+            {"PL-3", "phreatic_line", "m", "2800", "1520"}, {"DS-1", "surface_displacement", "mm", "2600", "1500"},
+            {"DS-2", "surface_displacement", "mm", "2750", "1500"}};
+        try (BufferedWriter w = java.nio.file.Files.newBufferedWriter(stations, StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND)) {
+            for (String[] s : sensors) {
+                double u = Double.parseDouble(s[3]);
+                double v = Double.parseDouble(s[4]);
+                w.write(s[0] + "," + (s[1].startsWith("phreatic") ? "phreatic line " : "displacement prism ") + s[0]
+                        + " (dam TD-1)," + s[1] + "," + fmt(X0 + u) + "," + fmt(Y0 + v) + ",125.000," + s[2]
+                        + ",tailings dam TD-1\n");
+                Path f = dir.resolve(s[0] + ".csv");
+                try (BufferedWriter r = writer(f)) {
+                    r.write("date,value\n");
+                    for (Instant t = Instant.parse("2024-01-01T00:00:00Z"); t.isBefore(Instant.parse(
+                            "2026-01-01T00:00:00Z")); t = t.plusSeconds(86400)) {
+                        double v0 = s[1].startsWith("phreatic") ? phreaticDepth(s[0], t) + (rnd.nextDouble() - 0.5) * 0.04
+                                : displacement(s[0], t) + (rnd.nextDouble() - 0.5) * 0.2;
+                        r.write(t.toString().substring(0, 10) + "," + fmt(v0) + "\n");
+                    }
+                }
+                out.add(f);
+            }
+        }
+    }
+
+    private static String xy(double u, double v) {
+        return fmt(X0 + u) + " " + fmt(Y0 + v);
+    }
+
+    /**
+     * The demo's monitoring rules: the PZ-3 head ladder, phreatic-line burial depth ladders at the dam (red at the
+     * minimum burial depth 5.0 m taken for a 30 m dam, orange at 1.1 x that; the figure stands in for the GB 50863
+     * table, which was not verified), displacement rate over 7 days, and no-data checks.
+     */
+    private static void rules(Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("{\n  \"rollUp\": {\"blueToYellow\": 4, \"yellowToOrange\": 3, "
+                + "\"orangeToRed\": 2},\n  \"rules\": [\n");
+        sb.append("    {\"id\": \"pz3-head\", \"type\": \"threshold\", \"item\": \"O2 aquifer\", \"station\": \"PZ-3\",\n"
+                + "     \"levels\": {\"blue\": {\"above\": 16, \"clear\": 15.5}, \"yellow\": {\"above\": 17, \"clear\": 16.5},\n"
+                + "                \"orange\": {\"above\": 18, \"clear\": 17.5}, \"red\": {\"above\": 19, \"clear\": 18.5}}}");
+        for (String pl : List.of("PL-1", "PL-2", "PL-3")) {
+            sb.append(",\n    {\"id\": \"").append(pl.toLowerCase(Locale.ROOT)).append("-depth\", \"type\": \"threshold\", "
+                    + "\"item\": \"TD-1 phreatic line\", \"station\": \"").append(pl).append("\",\n"
+                    + "     \"levels\": {\"blue\": {\"below\": 6.5, \"clear\": 6.7}, \"yellow\": {\"below\": 6.0, \"clear\": 6.2},\n"
+                    + "                \"orange\": {\"below\": 5.5, \"clear\": 5.7}, \"red\": {\"below\": 5.0, \"clear\": 5.2}}}");
+        }
+        for (String ds : List.of("DS-1", "DS-2")) {
+            sb.append(",\n    {\"id\": \"").append(ds.toLowerCase(Locale.ROOT)).append("-rate\", \"type\": \"rate\", "
+                    + "\"item\": \"TD-1 displacement\", \"station\": \"").append(ds).append("\", \"window\": \"P7D\",\n"
+                    + "     \"levels\": {\"blue\": {\"above\": 1.5, \"clear\": 1.0}, \"yellow\": {\"above\": 2.5, \"clear\": 2.0},\n"
+                    + "                \"orange\": {\"above\": 3.5, \"clear\": 3.0}, \"red\": {\"above\": 4.5, \"clear\": 4.0}}}");
+        }
+        sb.append("\n  ]\n}\n");
+        java.nio.file.Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
 
     // ------------------------------------------------------------------------------------------------ text

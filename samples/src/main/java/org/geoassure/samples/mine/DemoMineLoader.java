@@ -98,6 +98,16 @@ public final class DemoMineLoader {
         }
         IngestRecord logRec = store.ingestLogs(logs, new Provenance(lasSources, user, Map.of("hole_by", "uwi"),
                 List.of()));
+        // the monitoring rules, checked by the same reader as 'geoassure alerts WS rules'
+        try {
+            org.geoassure.ingest.rules.RulesJson.read(files.rules());
+            ((org.geoassure.geodb.store.WarningStore) store).writeRules(java.nio.file.Files.readString(files.rules()),
+                    "demo mine rules", new Provenance(List.of(new org.geoassure.geodb.model.SourceFile("rules",
+                            files.rules().getFileName().toString(), sha256(files.rules()), 0)), user, Map.of(),
+                            List.of()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         return new Loaded(holes, p, f, v, stations, readings, logRec);
     }
 

@@ -188,4 +188,51 @@ class DemoMineHazardsTest {
         }
         return Instant.MAX;
     }
+
+    /**
+     * The demo's own rules (DemoMine.rules, set by the loader) replayed over the stored readings: at the end of 2025
+     * exactly PZ-3, the phreatic line at PL-2 and the displacement prism DS-2 are RED, and each reached RED when the
+     * generator's noise-free series, widened by its noise, says: PL-2's burial depth below 5.0 m (noise +/- 0.02 m),
+     * DS-2's rise over 7 days above 4.5 mm (noise +/- 0.1 mm a reading, so +/- 0.2 mm on a difference).
+     */
+    @Test
+    void theDamAndTheAquiferAreRedAtTheEndOf2025WhenTheGeneratorSaysSo() throws Exception {
+        var warnings = (org.geoassure.geodb.store.WarningStore) ws;
+        var rules = org.geoassure.ingest.rules.RulesJson.read(new java.io.StringReader(
+                warnings.rules(null).orElseThrow().json()), "demo rules");
+        var alerts = new org.geoassure.geodb.hazard.warning.WorkspaceAlerts((SeriesStore) ws, warnings, rules);
+        Instant end = Instant.parse("2025-12-31T00:00:00Z");
+        var current = alerts.current(end, null);
+        assertEquals(Set.of("PZ-3", "PL-2", "DS-2"), current.stream()
+                .map(org.geoassure.geodb.hazard.warning.Alert::station).collect(java.util.stream.Collectors.toSet()));
+        current.forEach(a -> assertEquals(WarningLevel.RED, a.level(), a.toString()));
+        Map<String, Instant> red = new java.util.HashMap<>();
+        for (AlertEvent e : alerts.log(end, null)) {
+            if (e.level() == WarningLevel.RED) {
+                red.putIfAbsent(e.station(), Instant.ofEpochSecond(e.timeMicros() / 1_000_000));
+            }
+        }
+        Instant plEarliest = firstDay(t -> DemoMine.phreaticDepth("PL-2", t) < 5.0 + 0.02);
+        Instant plLatest = firstDay(t -> DemoMine.phreaticDepth("PL-2", t) < 5.0 - 0.02);
+        assertTrue(!red.get("PL-2").isBefore(plEarliest) && !red.get("PL-2").isAfter(plLatest),
+                "PL-2 red at " + red.get("PL-2") + ", expected " + plEarliest + " .. " + plLatest);
+        Instant dsEarliest = firstDay(t -> rise7(t) > 4.5 - 0.2);
+        Instant dsLatest = firstDay(t -> rise7(t) > 4.5 + 0.2);
+        assertTrue(!red.get("DS-2").isBefore(dsEarliest) && !red.get("DS-2").isAfter(dsLatest),
+                "DS-2 red at " + red.get("DS-2") + ", expected " + dsEarliest + " .. " + dsLatest);
+    }
+
+    private static double rise7(Instant t) {
+        return DemoMine.displacement("DS-2", t) - DemoMine.displacement("DS-2", t.minusSeconds(7 * 86400));
+    }
+
+    private static Instant firstDay(java.util.function.Predicate<Instant> p) {
+        for (Instant t = Instant.parse("2024-01-01T00:00:00Z"); t.isBefore(Instant.parse("2026-01-01T00:00:00Z"));
+                t = t.plusSeconds(86400)) {
+            if (p.test(t)) {
+                return t;
+            }
+        }
+        return Instant.MAX;
+    }
 }

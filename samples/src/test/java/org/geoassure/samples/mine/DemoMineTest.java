@@ -85,7 +85,9 @@ class DemoMineTest {
                 "Yellow Sea 1985"))) {
             DemoMineLoader.Loaded l = DemoMineLoader.load(store, files, "test");
             assertEquals(80, l.drillholes().holesNew());
-            assertEquals(7 + 2, l.progress().holesNew(), "goaf, old workings, 5 roadways, 2 faces");
+            assertEquals(7 + 2 + 2, l.progress().holesNew(), "goaf, old workings, 5 roadways, 2 faces, dam, crest");
+            assertEquals(10, l.stations().holesNew(), "5 piezometers, 3 phreatic-line sensors, 2 displacement prisms");
+            assertEquals(5 * (2 * 8760 + 24) + 5 * 731, l.readings().holesNew(), "hourly heads, daily dam readings");
             assertEquals(2, l.structures().holesNew());
             assertEquals(10, l.logs().holesNew(), "a LAS log (GR, DEN) for every 8th hole, attached by UWI");
             var log = store.logs(org.geoassure.geodb.query.Selection.all().holes(Set.of("ZK1-1"))).toList();

@@ -105,7 +105,8 @@ final class DemoCommand implements Callable<Integer> {
                     + "  open %s in QGIS (layers boreholes, traces, intervals_lithology)%n",
                     workspace, workspace, first.holeId(), workspace, workspace, x, y, z, workspace, workspace, workspace);
             out.printf("%nthe demo mine:%n  ./geoassure hazard %s proximity --as-of 2025-11-15%n"
-                    + "  ./geoassure hazard %s water-inrush --as-of 2025-11-15%n", mine, mine);
+                    + "  ./geoassure hazard %s water-inrush --as-of 2025-11-15%n"
+                    + "  ./geoassure alerts %s --at 2025-12-31%n", mine, mine, mine);
             out.printf("  ./geoassure query %s features --role face --as-of 2025-06-01 --format geojson%n"
                     + "  ./geoassure query %s features --as-of 2025-11-15 --near %.1f,%.1f,-280 --within 100%n"
                     + "  ./geoassure query %s blocks --model resistivity --where \"RHO < 20\" --aggregate count,volume%n"
@@ -137,15 +138,24 @@ final class DemoCommand implements Callable<Integer> {
             var loaded = org.geoassure.samples.mine.DemoMineLoader.load(ws, files, "geoassure-demo");
             out.printf("GeoAssure demo mine: %s (generated files in %s)%n", mine, files.dir());
             out.printf("  %d boreholes, %d interval rows; layer progress: %d features (faces 1201 and 1202 surveyed "
-                    + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1); layer structures: faults F1, F2; "
+                    + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1, tailings dam TD-1); layer structures: faults F1, F2; "
                     + "block model resistivity: %d cells%n", loaded.drillholes().holesNew(),
                     loaded.drillholes().intervalRows(), loaded.progress().holesNew(), loaded.resistivity().cells());
-            out.printf("  piezometers: %d stations, %d hourly readings 2024-2025; LAS logs (GR, DEN) of %d holes%n",
-                    loaded.stations().holesNew(), loaded.readings().holesNew(), loaded.logs().holesNew());
+            out.printf("  monitoring: %d stations (5 piezometers read hourly, 3 phreatic-line sensors and 2 displacement "
+                    + "prisms on tailings dam TD-1 read daily), %d readings 2024-2025, rules set; LAS logs (GR, DEN) of "
+                    + "%d holes%n", loaded.stations().holesNew(), loaded.readings().holesNew(), loaded.logs().holesNew());
             var asOf = new org.geoassure.geodb.query.TimeSlice(java.time.Instant.parse("2025-11-15T00:00:00Z"), null);
             var fs = (org.geoassure.geodb.store.FeatureStore) ws;
             var prox = org.geoassure.geodb.hazard.WorkspaceHazards.proximity(fs, java.util.Set.of(), asOf,
                     org.geoassure.geodb.hazard.ProximityRules.explorationAndWarning(20, 0));
+            var ws2 = (org.geoassure.geodb.store.WarningStore) ws;
+            var alerts = new org.geoassure.geodb.hazard.warning.WorkspaceAlerts((org.geoassure.geodb.store.SeriesStore) ws,
+                    ws2, AlertsCommand.parse(ws2.rules(null).orElseThrow()));
+            out.printf("  alerts at 2025-12-31:%n");
+            for (var a : alerts.current(java.time.Instant.parse("2025-12-31T00:00:00Z"), null)) {
+                out.printf("    %s %s (%s) since %s%n", a.level(), a.station(), a.item(),
+                        org.geoassure.geodb.series.Readings.toInstant(a.raisedMicros()));
+            }
             out.printf("  hazards as of 2025-11-15:%n");
             for (var h : prox.hits()) {
                 if (!h.level().isEmpty()) {
