@@ -160,6 +160,15 @@ public final class Geometry3 {
      */
     public static double segmentSegmentDistance(double p1x, double p1y, double p1z, double q1x, double q1y, double q1z,
             double p2x, double p2y, double p2z, double q2x, double q2y, double q2z) {
+        return segmentSegment(p1x, p1y, p1z, q1x, q1y, q1z, p2x, p2y, p2z, q2x, q2y, q2z, null);
+    }
+
+    /**
+     * As {@link #segmentSegmentDistance}, also giving the closest points: {@code out} (when not null) receives
+     * x, y, z on the first segment then x, y, z on the second.
+     */
+    public static double segmentSegment(double p1x, double p1y, double p1z, double q1x, double q1y, double q1z,
+            double p2x, double p2y, double p2z, double q2x, double q2y, double q2z, double[] out) {
         double d1x = q1x - p1x, d1y = q1y - p1y, d1z = q1z - p1z;
         double d2x = q2x - p2x, d2y = q2y - p2y, d2z = q2z - p2z;
         double rx = p1x - p2x, ry = p1y - p2y, rz = p1z - p2z;
@@ -193,9 +202,19 @@ public final class Geometry3 {
                 }
             }
         }
-        double cx = p1x + d1x * s - (p2x + d2x * t);
-        double cy = p1y + d1y * s - (p2y + d2y * t);
-        double cz = p1z + d1z * s - (p2z + d2z * t);
+        double ax = p1x + d1x * s, ay = p1y + d1y * s, az = p1z + d1z * s;
+        double bx = p2x + d2x * t, by = p2y + d2y * t, bz = p2z + d2z * t;
+        if (out != null) {
+            out[0] = ax;
+            out[1] = ay;
+            out[2] = az;
+            out[3] = bx;
+            out[4] = by;
+            out[5] = bz;
+        }
+        double cx = ax - bx;
+        double cy = ay - by;
+        double cz = az - bz;
         return Math.sqrt(cx * cx + cy * cy + cz * cz);
     }
 

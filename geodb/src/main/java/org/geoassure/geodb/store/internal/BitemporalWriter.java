@@ -150,6 +150,37 @@ public abstract class BitemporalWriter<T> implements AutoCloseable {
                 Map.of("desurvey_method", batch.method().label()));
     }
 
+    /**
+     * Writes the ingest log row of ingest {@code id} (its counts zero, or set later with {@link #ingestCounts}) and its
+     * provenance (with {@code extra} parameters).
+     */
+    static void logIngest(java.sql.Connection c, long id, long now, String kind, Provenance p, Map<String, String> extra)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest (id, recorded_at, kind, user_name, "
+                + "holes_new, holes_changed, holes_unchanged, interval_rows) VALUES (?, ?, ?, ?, 0, 0, 0, 0)")) {
+            ps.setLong(1, id);
+            ps.setLong(2, now);
+            ps.setString(3, kind);
+            ps.setString(4, p.user());
+            ps.executeUpdate();
+        }
+        insertProvenance(c, id, p, extra);
+    }
+
+    /** Sets the counts of ingest {@code id}: new, changed, unchanged (holes, or the family's unit) and rows. */
+    static void ingestCounts(java.sql.Connection c, long id, long added, long changed, long unchanged, long rows)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
+                + "holes_unchanged = ?, interval_rows = ? WHERE id = ?")) {
+            ps.setLong(1, added);
+            ps.setLong(2, changed);
+            ps.setLong(3, unchanged);
+            ps.setLong(4, rows);
+            ps.setLong(5, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Writes an ingest's sources, parameters (with {@code extra} added) and warnings. */
     static void insertProvenance(java.sql.Connection c, long id, Provenance p, Map<String, String> extra)
             throws SQLException {

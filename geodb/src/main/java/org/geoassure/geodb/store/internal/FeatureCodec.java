@@ -207,47 +207,9 @@ final class FeatureCodec {
 
     // ------------------------------------------------------------------------------------------------ attributes
 
-    /** A flat JSON object; NaN and infinite doubles are written as null (JSON has no such numbers). */
+    /** A flat JSON object ({@link org.geoassure.geodb.internal.JsonText#flatObject}). */
     static String attributes(Map<String, Object> attributes) {
-        StringBuilder sb = new StringBuilder("{");
-        for (Map.Entry<String, Object> e : attributes.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            string(sb, e.getKey());
-            sb.append(':');
-            Object v = e.getValue();
-            if (v == null || v instanceof Double d && !Double.isFinite(d)) {
-                sb.append("null");
-            } else if (v instanceof String s) {
-                string(sb, s);
-            } else {
-                sb.append(v); // Long, Boolean, finite Double (Double.toString always has '.' or 'E')
-            }
-        }
-        return sb.append('}').toString();
-    }
-
-    private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        return org.geoassure.geodb.internal.JsonText.flatObject(attributes);
     }
 
     /** Parses what {@link #attributes(Map)} wrote: integers as Long, other numbers as Double. */

@@ -241,28 +241,12 @@ public final class SeriesTables {
     }
 
     private static void logIngest(Connection c, long ingestId, long now, String kind, Provenance p) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest (id, recorded_at, kind, user_name, "
-                + "holes_new, holes_changed, holes_unchanged, interval_rows) VALUES (?, ?, ?, ?, 0, 0, 0, 0)")) {
-            ps.setLong(1, ingestId);
-            ps.setLong(2, now);
-            ps.setString(3, kind);
-            ps.setString(4, p.user());
-            ps.executeUpdate();
-        }
-        BitemporalWriter.insertProvenance(c, ingestId, p, Map.of());
+        BitemporalWriter.logIngest(c, ingestId, now, kind, p, Map.of());
     }
 
     private static void finishIngest(Connection c, long ingestId, int added, int changed, int unchanged, long rows)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE ga_ingest SET holes_new = ?, holes_changed = ?, "
-                + "holes_unchanged = ?, interval_rows = ? WHERE id = ?")) {
-            ps.setInt(1, added);
-            ps.setInt(2, changed);
-            ps.setInt(3, unchanged);
-            ps.setLong(4, rows);
-            ps.setLong(5, ingestId);
-            ps.executeUpdate();
-        }
+        BitemporalWriter.ingestCounts(c, ingestId, added, changed, unchanged, rows);
     }
 
     private static long key(Connection c, String id) throws SQLException {

@@ -304,12 +304,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public IngestRecord ingestLogs(List<LogData> logs, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id;
-            try (Statement st = conn.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
-                rs.next();
-                id = rs.getLong(1) + 1;
-            }
+            long id = nextIngestId();
             return LogTables.write(conn, id, recordedAt, logs, provenance);
         });
         lastRecorded = recordedAt;
@@ -374,12 +369,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         Version v = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id;
-            try (Statement st = conn.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
-                rs.next();
-                id = rs.getLong(1) + 1;
-            }
+            long id = nextIngestId();
             return BlockTables.write(conn, id, recordedAt, data, comment, provenance);
         });
         lastRecorded = recordedAt;
@@ -424,12 +414,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     private IngestRecord seriesIngest(SeriesWrite w) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id;
-            try (Statement st = conn.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
-                rs.next();
-                id = rs.getLong(1) + 1;
-            }
+            long id = nextIngestId();
             return w.write(id, recordedAt);
         });
         lastRecorded = recordedAt;

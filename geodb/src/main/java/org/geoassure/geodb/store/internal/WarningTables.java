@@ -96,17 +96,8 @@ public final class WarningTables {
 
     private static void logIngest(Connection c, long ingestId, long now, String kind, Provenance p, int rows)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_ingest (id, recorded_at, kind, user_name, "
-                + "holes_new, holes_changed, holes_unchanged, interval_rows) VALUES (?, ?, ?, ?, ?, 0, 0, ?)")) {
-            ps.setLong(1, ingestId);
-            ps.setLong(2, now);
-            ps.setString(3, kind);
-            ps.setString(4, p.user());
-            ps.setInt(5, rows);
-            ps.setInt(6, rows);
-            ps.executeUpdate();
-        }
-        BitemporalWriter.insertProvenance(c, ingestId, p, Map.of());
+        BitemporalWriter.logIngest(c, ingestId, now, kind, p, Map.of());
+        BitemporalWriter.ingestCounts(c, ingestId, rows, 0, 0, rows);
     }
 
     // ------------------------------------------------------------------------------------------------ reads

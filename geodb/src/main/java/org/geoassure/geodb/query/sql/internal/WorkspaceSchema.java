@@ -177,39 +177,8 @@ public final class WorkspaceSchema extends AbstractSchema {
             sf.valid().to() == null ? null : sf.valid().to().toEpochMilli(), sf.recorded().from().toEpochMilli(), g};
     }
 
-    /** A flat JSON object of a feature's attributes (NaN as null). */
     private static String attributesJson(Map<String, Object> attributes) {
-        StringBuilder sb = new StringBuilder("{");
-        for (var e : attributes.entrySet()) {
-            if (sb.length() > 1) {
-                sb.append(',');
-            }
-            quote(sb, e.getKey()).append(':');
-            Object v = e.getValue();
-            if (v == null || v instanceof Double d && !Double.isFinite(d)) {
-                sb.append("null");
-            } else if (v instanceof String t) {
-                quote(sb, t);
-            } else {
-                sb.append(v);
-            }
-        }
-        return sb.append('}').toString();
-    }
-
-    private static StringBuilder quote(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        return sb.append('"');
+        return org.geoassure.geodb.internal.JsonText.flatObject(attributes);
     }
 
     private static Object[] monitoringStation(org.geoassure.geodb.series.Station m, boolean geom) {
