@@ -240,6 +240,81 @@ public final class WorkspaceHazards {
                         allWarnings));
     }
 
+    /**
+     * The fracture zone over the seam at one hole.
+     *
+     * @param holeId the hole
+     * @param x easting of the seam top
+     * @param y northing of the seam top
+     * @param result the formula's result for the hole's mined thickness and aquifer distance (NaN when the hole has no
+     *     aquifer above the seam)
+     */
+    public record HoleFracture(String holeId, double x, double y, FractureZoneResult result) {
+    }
+
+    /**
+     * Per hole, the water-conducting fracture zone height ({@link FractureZone}) of mining the whole seam there
+     * (mined thickness = the seam's vertical thickness in the hole), against the distance from the seam top up to the
+     * base of the nearest aquifer run above it: the roof-water check of the 2017 standard's formulas (coefficients
+     * unverified, docs/hazards.md), hole by hole, in the slice.
+     *
+     * @param seamColumn interval column naming the seam (e.g. {@code LITH}), {@code seam} its value ({@code coal})
+     * @param unitColumn interval column naming aquifers (e.g. {@code HYDRO}), {@code aquifer} their value
+     */
+    public static List<HoleFracture> fractureZones(org.geoassure.geodb.store.WorkspaceStore ws, String table,
+            String seamColumn, String seam, String unitColumn, String aquifer, Overburden overburden, TimeSlice time) {
+        if (!ws.intervalTables().contains(table)) {
+            throw new InvalidContentException("table: no interval table '" + table + "' (tables: "
+                    + ws.intervalTables() + ")");
+        }
+        org.geoassure.geodb.query.Selection sel = org.geoassure.geodb.query.Selection.all();
+        if (time.validAt() != null) {
+            sel = sel.asOf(time.validAt());
+        }
+        if (time.recordedAt() != null) {
+            sel = sel.recordedAsOf(time.recordedAt());
+        }
+        List<org.geoassure.geodb.model.IntervalRecord> rows;
+        try (Stream<org.geoassure.geodb.model.IntervalRecord> s = ws.intervals(table, sel)) {
+            rows = s.toList();
+        }
+        var seams = org.geoassure.geodb.analysis.ContactPicks.units(rows.stream(), seamColumn);
+        var units = org.geoassure.geodb.analysis.ContactPicks.units(rows.stream(), unitColumn);
+        Map<String, double[]> seamByHole = new java.util.LinkedHashMap<>(); // x, y, top z, thickness
+        for (var p : seams) {
+            if (p.unit().equals(seam)) {
+                double[] a = seamByHole.get(p.holeId());
+                if (a == null) {
+                    seamByHole.put(p.holeId(), new double[] {p.top()[0], p.top()[1], p.top()[2],
+                        p.verticalThickness()});
+                } else {
+                    a[3] += p.verticalThickness();
+                }
+            }
+        }
+        if (seamByHole.isEmpty()) {
+            throw new InvalidContentException("seam: no hole has '" + seam + "' in column " + seamColumn + " of table "
+                    + table + " at " + describe(time));
+        }
+        List<HoleFracture> out = new ArrayList<>();
+        String slice = describe(time);
+        for (var e : seamByHole.entrySet()) {
+            double[] a = e.getValue();
+            double distance = Double.NaN;
+            for (var p : units) {
+                if (p.holeId().equals(e.getKey()) && p.unit().equals(aquifer) && p.bottom()[2] >= a[2]) {
+                    double d = p.bottom()[2] - a[2];
+                    distance = Double.isNaN(distance) ? d : Math.min(distance, d);
+                }
+            }
+            FractureZoneInput in = FractureZoneInput.of(a[3], overburden).withAquiferDistance(distance)
+                    .withInputs(List.of(new InputRef("borehole", e.getKey(), e.getKey(), table + "." + seamColumn
+                            + " / " + unitColumn, slice)));
+            out.add(new HoleFracture(e.getKey(), a[0], a[1], FractureZone.compute(in)));
+        }
+        return out;
+    }
+
     /** Inverse-distance-squared interpolation of the base elevation (index 3) of the hole values at (x, y). */
     private static double idw(java.util.Collection<double[]> holes, double x, double y) {
         double sw = 0;

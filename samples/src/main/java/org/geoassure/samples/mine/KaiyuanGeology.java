@@ -16,8 +16,8 @@ public final class KaiyuanGeology {
     public enum Unit {
         /** Quaternary loess and clay. */
         COVER("loess", "Q", ""),
-        /** Permian Shanxi Formation sandstone. */
-        SANDSTONE("sandstone", "P1s", ""),
+        /** Permian Shanxi Formation sandstone: a fissure aquifer over the seam (roof water). */
+        SANDSTONE("sandstone", "P1s", "aquifer"),
         /** Roof mudstone of seam 3#. */
         MUDSTONE("mudstone", "P1s", ""),
         /** Coal seam 3#. */
@@ -51,8 +51,11 @@ public final class KaiyuanGeology {
     public static final double F2_THROW = 6;
     /** Elevation at which the faults' reference traces are given, m. */
     public static final double FAULT_REF_Z = -300;
-    /** Roof mudstone thickness, m. */
-    public static final double MUDSTONE = 25;
+    /** Roof mudstone thickness (m): 20 m in the south, 60 m in the north, the rock between the seam and the
+     * sandstone aquifer above it. */
+    public static double mudstoneThickness(double u, double v) {
+        return 20 + 40 * Math.max(0, Math.min(1, v / HEIGHT));
+    }
 
     /** A normal fault: a plane through a reference trace at {@link #FAULT_REF_Z}, dipping towards its normal. */
     public record Fault(String id, double u0, double v0, double strikeDeg, double dipDeg, double throwM) {
@@ -124,7 +127,7 @@ public final class KaiyuanGeology {
         double off = offset(u, v, z);
         double roof = seamRoofUnfaulted(u, v) - off;
         double floor = roof - seamThickness(u, v);
-        return new double[] {roof + MUDSTONE, roof, floor, floor - aquicludeThickness(u, v)};
+        return new double[] {roof + mudstoneThickness(u, v), roof, floor, floor - aquicludeThickness(u, v)};
     }
 
     /** The unit at a point, or null above the ground. */

@@ -235,4 +235,38 @@ class DemoMineHazardsTest {
         }
         return Instant.MAX;
     }
+
+    /**
+     * Roof water: the roof mudstone between the seam and the sandstone aquifer thickens from 20 m (south) to 60 m
+     * (north), so the fracture zone of mining the 3.2 m seam (medium-hard overburden, formula 1 upper: about 43 m)
+     * reaches the aquifer in the south and not in the north. Each hole's verdict agrees with the ground model's
+     * (KaiyuanGeology.mudstoneThickness against the hole's design height), except within 1 m of the boundary and
+     * within 100 m of a fault (which offsets the aquifer base against the seam).
+     */
+    @Test
+    void theFractureZoneReachesTheRoofAquiferWhereTheMudstoneIsThin() {
+        var holes = WorkspaceHazards.fractureZones(ws, "lithology", "LITH", "coal", "HYDRO", "aquifer",
+                org.geoassure.geodb.hazard.Overburden.parse("medium-hard", "overburden"), TimeSlice.current());
+        int checked = 0;
+        int unsafe = 0;
+        for (var h : holes) {
+            double u = h.x() - DemoMine.X0;
+            double v = h.y() - DemoMine.Y0;
+            double mud = KaiyuanGeology.mudstoneThickness(u, v);
+            double zSeam = KaiyuanGeology.seamRoof(u, v);
+            if (KaiyuanGeology.F1.distance(u, v, zSeam) < 100 || KaiyuanGeology.F2.distance(u, v, zSeam) < 100) {
+                continue; // a fault between the seam and the aquifer base offsets one against the other
+            }
+            // within 1 m: an inclined hole meets the seam and the aquifer base a few metres apart in plan
+            assertEquals(mud, h.result().aquiferDistance(), 1.0, h.holeId() + ": the aquifer distance is the mudstone");
+            double height = h.result().designHeight();
+            if (Math.abs(mud - height) > 1) {
+                assertEquals(mud < height ? "unsafe" : "safe", h.result().verdict(), h.holeId());
+                checked++;
+            }
+            unsafe += h.result().verdict().equals("unsafe") ? 1 : 0;
+        }
+        assertTrue(checked >= 55, "holes checked: " + checked);
+        assertTrue(unsafe > 20 && unsafe < holes.size() - 20, "unsafe " + unsafe + " of " + holes.size());
+    }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
         description = {"Hazard analyses (formulas and sources: docs/hazards.md). Over a workspace as of a date:",
             "  geoassure hazard WS proximity --as-of 2025-11-01     faces against goaf, old workings, faults",
             "  geoassure hazard WS water-inrush --as-of 2025-11-01  T = P/M from piezometers and borehole picks",
+            "  geoassure hazard WS fracture-zones --overburden medium-hard   roof water: fracture zone per hole",
             "Formulas over given numbers: geoassure hazard fracture-zone ..., geoassure hazard fault-pillar ..."},
         subcommands = {HazardCommand.FractureZoneCommand.class, HazardCommand.FaultPillarCommand.class})
 final class HazardCommand implements Callable<Integer> {
@@ -38,7 +39,8 @@ final class HazardCommand implements Callable<Integer> {
             + "locator)")
     java.nio.file.Path workspace;
 
-    @Parameters(index = "1", arity = "0..1", paramLabel = "ANALYSIS", description = "proximity or water-inrush")
+    @Parameters(index = "1", arity = "0..1", paramLabel = "ANALYSIS", description = "proximity, water-inrush or "
+            + "fracture-zones")
     String analysis;
 
     @Option(names = "--as-of", paramLabel = "T", description = "valid time: the mine as of T (a date or UTC instant; "
@@ -77,14 +79,16 @@ final class HazardCommand implements Callable<Integer> {
             return 0;
         }
         if (analysis == null) {
-            throw new InvalidContentException("ANALYSIS: give proximity or water-inrush after the workspace");
+            throw new InvalidContentException("ANALYSIS: give proximity, water-inrush or fracture-zones after the "
+                    + "workspace");
         }
         checkFormat(format);
         return switch (analysis) {
             case "proximity" -> WorkspaceHazardRuns.proximity(this);
             case "water-inrush" -> WorkspaceHazardRuns.waterInrush(this);
+            case "fracture-zones" -> WorkspaceHazardRuns.fractureZones(this);
             default -> throw new InvalidContentException("ANALYSIS: '" + analysis + "' is not one of proximity, "
-                    + "water-inrush (formulas: hazard fracture-zone, hazard fault-pillar)");
+                    + "water-inrush, fracture-zones (formulas: hazard fracture-zone, hazard fault-pillar)");
         };
     }
 

@@ -44,4 +44,20 @@ final class WaterInrushOptions {
     @Option(names = "--floor-damage", defaultValue = "0", paramLabel = "M", description = "water-inrush: floor damage "
             + "depth subtracted from the aquiclude thickness (m, default ${DEFAULT-VALUE})")
     double floorDamage;
+
+    @Option(names = "--overburden", paramLabel = "CLASS", description = "fracture-zones: overburden strength class: "
+            + "hard, medium-hard, soft, very-soft (required)")
+    String overburden;
+
+    @Option(names = "--seam-column", defaultValue = "LITH", paramLabel = "C", description = "fracture-zones: interval "
+            + "column naming the seam (default ${DEFAULT-VALUE})")
+    String seamColumn;
+
+    @Option(names = "--seam", defaultValue = "coal", paramLabel = "V", description = "fracture-zones: the seam's value in "
+            + "that column (default ${DEFAULT-VALUE})")
+    String seam;
+
+    @Option(names = "--aquifer", defaultValue = "aquifer", paramLabel = "V", description = "fracture-zones: the value "
+            + "of an aquifer in --unit-column (default ${DEFAULT-VALUE})")
+    String aquifer;
 }

@@ -150,6 +150,54 @@ final class WorkspaceHazardRuns {
         }
     }
 
+    static int fractureZones(HazardCommand c) {
+        TimeSlice time = slice(c);
+        WaterInrushOptions o = c.inrush;
+        if (o.overburden == null) {
+            throw new InvalidContentException("--overburden: required for fracture-zones (hard, medium-hard, soft, "
+                    + "very-soft)");
+        }
+        var overburden = org.geoassure.geodb.hazard.Overburden.parse(o.overburden, "--overburden");
+        try (WorkspaceStore store = open(c)) {
+            var holes = WorkspaceHazards.fractureZones(store, o.table, o.seamColumn, o.seam, o.unitColumn, o.aquifer,
+                    overburden, time);
+            PrintWriter out = c.spec.commandLine().getOut();
+            if (c.format.equals("json")) {
+                StringBuilder sb = new StringBuilder("{\"analysis\":\"fracture_zones\",\"slice\":");
+                org.geoassure.geodb.internal.JsonText.quote(sb, WorkspaceHazards.describe(time)).append(",\"holes\":[");
+                for (int i = 0; i < holes.size(); i++) {
+                    var h = holes.get(i);
+                    sb.append(i == 0 ? "" : ",").append("{\"hole\":");
+                    org.geoassure.geodb.internal.JsonText.quote(sb, h.holeId()).append(",\"x\":").append(h.x())
+                            .append(",\"y\":").append(h.y()).append(",\"result\":").append(h.result().toJson())
+                            .append('}');
+                }
+                out.println(sb.append("]}"));
+                return 0;
+            }
+            out.printf("fracture zones %s overburden, seam %s = %s, aquifers %s = %s, %s%n", overburden.label(),
+                    o.seamColumn, o.seam, o.unitColumn, o.aquifer, WorkspaceHazards.describe(time));
+            out.printf("%-10s %8s %14s %14s %10s  %s%n", "hole", "M (m)", "height (m)", "aquifer (m)", "margin",
+                    "verdict");
+            long unsafe = 0;
+            for (var h : holes) {
+                var r = h.result();
+                out.printf(Locale.ROOT, "%-10s %8.2f %14.2f %14.2f %10.2f  %s%n", h.holeId(),
+                        r.explanation().parameters().stream().filter(p -> p.name().equals("mined_thickness"))
+                                .findFirst().map(org.geoassure.geodb.hazard.Parameter::value).orElse(Double.NaN),
+                        r.designHeight(), r.aquiferDistance(), r.margin(), r.verdict());
+                unsafe += r.verdict().equals("unsafe") ? 1 : 0;
+            }
+            out.printf("%d of %d holes unsafe (design height + protective layer reaches the aquifer)%n", unsafe,
+                    holes.size());
+            if (!holes.isEmpty()) {
+                HazardCommand.printExplanation(out, holes.get(0).result().explanation());
+            }
+            printAlerts(out, store, null, time);
+        }
+        return 0;
+    }
+
     private static Interpolation method(String option, String v) {
         return switch (v) {
             case "planar-trend" -> Interpolation.PLANAR_TREND;

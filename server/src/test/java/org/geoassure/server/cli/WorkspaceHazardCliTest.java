@@ -68,6 +68,18 @@ class WorkspaceHazardCliTest {
     }
 
     @Test
+    void fractureZonesPerHole() throws Exception {
+        CliTest.Result r = CliTest.run("hazard", ws.toString(), "fracture-zones", "--overburden", "medium-hard",
+                "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertTrue(j.get("holes").size() >= 78, r.out());
+        assertTrue(j.toString().contains("\"verdict\":\"unsafe\"") && j.toString().contains("\"verdict\":\"safe\""));
+        CliTest.Result text = CliTest.run("hazard", ws.toString(), "fracture-zones", "--overburden", "hard");
+        assertTrue(text.out().contains("holes unsafe"), text.out());
+    }
+
+    @Test
     void badRequestsExitTwo() {
         for (String[] args : new String[][] {
             {"hazard", ws.toString(), "landslide"},
@@ -76,7 +88,10 @@ class WorkspaceHazardCliTest {
             {"hazard", ws.toString(), "water-inrush", "--unit-column", "NOPE"},
             {"hazard", ws.toString(), "proximity", "--as-of", "2020-01-01"},
             {"hazard", ws.toString(), "proximity", "--measure", "crow"},
-            {"hazard", ws.toString(), "proximity", "--as-of", "yesterday"}}) {
+            {"hazard", ws.toString(), "proximity", "--as-of", "yesterday"},
+            {"hazard", ws.toString(), "fracture-zones"},
+            {"hazard", ws.toString(), "fracture-zones", "--overburden", "granite"},
+            {"hazard", ws.toString(), "fracture-zones", "--overburden", "hard", "--seam", "gold"}}) {
             CliTest.Result r = CliTest.run(args);
             assertEquals(2, r.code(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.err().length() > 10, r.err());
