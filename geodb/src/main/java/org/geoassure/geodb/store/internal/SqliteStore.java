@@ -319,7 +319,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.write(conn, nextIngestId(), recordedAt, srsId, layer, features, provenance));
+                () -> FeatureTables.write(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, srsId, layer, features, provenance));
         lastRecorded = recordedAt;
         return rec;
     }
@@ -328,7 +328,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.retire(conn, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
+                () -> FeatureTables.retire(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
         lastRecorded = recordedAt;
         return rec;
     }
@@ -345,13 +345,13 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     @Override
     public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
             SpatialFilter spatial, TimeSlice time) {
-        return FeatureTables.read(conn, layers, roles, spatial, time, nowMicros(), this::storage);
+        return FeatureTables.read(conn, FeatureTables.SQLITE, layers, roles, spatial, time, nowMicros(), this::storage);
     }
 
     @Override
     public List<StoredFeature> featureHistory(String layer, String id) {
         try {
-            return FeatureTables.history(conn, layer, id);
+            return FeatureTables.history(conn, FeatureTables.SQLITE, layer, id);
         } catch (SQLException e) {
             throw storage(e);
         }
