@@ -38,9 +38,12 @@ import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
+import org.geoassure.geodb.store.internal.FeatureTables;
+import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.StoreReads;
@@ -52,11 +55,12 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore {
+public final class PgStore implements WorkspaceStore, FeatureStore {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
     private final int srid;
+    private final PgFeatureSql featureSql;
     private long lastRecorded;
 
     private PgStore(Connection conn, String schema, WorkspaceInfo info) throws SQLException {
@@ -64,6 +68,7 @@ public final class PgStore implements WorkspaceStore {
         this.schema = schema;
         this.info = info;
         this.srid = Crs.forCode(info.crs()).epsg();
+        this.featureSql = new PgFeatureSql(srid);
         try (Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0) FROM ga_ingest")) {
             rs.next();
@@ -249,6 +254,18 @@ public final class PgStore implements WorkspaceStore {
     @Override
     public IngestRecord ingestLogs(List<LogData> logs, Provenance provenance) {
         return locked((id, now) -> LogTables.write(conn, id, now, logs, provenance));
+    }
+
+    /** Features: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link FeatureTables}). */
+    @Override
+    public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
+        return locked((id, now) -> FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance));
+    }
+
+    @Override
+    public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
+        return locked((id, now) -> FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo),
+                provenance));
     }
 
     /** A write under the ingest lock: its ingest id and record time. */
@@ -590,6 +607,34 @@ public final class PgStore implements WorkspaceStore {
     }
 
     @Override
+    public List<String> featureLayers() {
+        try {
+            return FeatureTables.layers(conn);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    /**
+     * Candidates from the n-D GiST index on the version boxes ({@code &&&}), each refined in double against its
+     * points, segments and triangles, as in the embedded engine.
+     */
+    @Override
+    public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
+            SpatialFilter spatial, org.geoassure.geodb.query.TimeSlice time) {
+        return FeatureTables.read(conn, featureSql, layers, roles, spatial, time, nowMicros(), this::storage);
+    }
+
+    @Override
+    public List<StoredFeature> featureHistory(String layer, String id) {
+        try {
+            return FeatureTables.history(conn, featureSql, layer, id);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
     public List<String> logNames(String holeId) {
         try {
             return LogTables.names(conn, holeId);
@@ -649,7 +694,7 @@ public final class PgStore implements WorkspaceStore {
     }
 
     /**
-     * The bitemporal and reference invariants ({@link org.geoassure.geodb.store.internal.IntegrityCheck#bitemporal});
+     * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -660,7 +705,9 @@ public final class PgStore implements WorkspaceStore {
         } catch (SQLException e) {
             return List.of("ga_interval_table: cannot read the interval table catalog: " + e.getMessage());
         }
-        return org.geoassure.geodb.store.internal.IntegrityCheck.bitemporal(conn, sqlTables);
+        List<String> findings = new ArrayList<>(IntegrityCheck.bitemporal(conn, sqlTables));
+        findings.addAll(IntegrityCheck.features(conn));
+        return findings;
     }
 
     @Override
