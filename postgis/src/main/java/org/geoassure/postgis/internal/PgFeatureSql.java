@@ -78,12 +78,17 @@ final class PgFeatureSql implements FeatureTables.Dialect {
 
     @Override
     public String boxCondition(String alias, Box3 b, List<Object> params) {
+        return alias + ".box &&& " + box(b, srid, params);
+    }
+
+    /** A 3D box as the SQL of its diagonal line (n-D GiST keys of the line are the box), parameters added. */
+    static String box(Box3 b, int srid, List<Object> params) {
         params.add(b.minX());
         params.add(b.minY());
         params.add(b.minZ());
         params.add(b.maxX());
         params.add(b.maxY());
         params.add(b.maxZ());
-        return alias + ".box &&& ST_SetSRID(ST_MakeLine(ST_MakePoint(?, ?, ?), ST_MakePoint(?, ?, ?)), " + srid + ")";
+        return "ST_SetSRID(ST_MakeLine(ST_MakePoint(?, ?, ?), ST_MakePoint(?, ?, ?)), " + srid + ")";
     }
 }

@@ -34,7 +34,6 @@ import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
-import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
@@ -391,15 +390,7 @@ public final class PgStore implements WorkspaceStore, FeatureStore {
      * always a superset of what the double-precision refine accepts.
      */
     private String spatialCondition(String alias, SpatialFilter f, List<Object> params) {
-        Box3 b = f.searchBox();
-        params.add(b.minX());
-        params.add(b.minY());
-        params.add(b.minZ());
-        params.add(b.maxX());
-        params.add(b.maxY());
-        params.add(b.maxZ());
-        String sql = " AND " + alias + ".geom &&& ST_SetSRID(ST_MakeLine(ST_MakePoint(?, ?, ?), ST_MakePoint(?, ?, ?)), "
-                + srid + ")";
+        String sql = " AND " + alias + ".geom &&& " + PgFeatureSql.box(f.searchBox(), srid, params);
         if (f instanceof SpatialFilter.NearPoint p) {
             params.add(p.x());
             params.add(p.y());

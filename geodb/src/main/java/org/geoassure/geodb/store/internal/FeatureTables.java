@@ -150,14 +150,8 @@ public final class FeatureTables {
 
         @Override
         public String boxCondition(String alias, Box3 b, List<Object> params) {
-            params.add(b.maxX());
-            params.add(b.minX());
-            params.add(b.maxY());
-            params.add(b.minY());
-            params.add(b.maxZ());
-            params.add(b.minZ());
-            return alias + ".fid IN (SELECT r.id FROM ga_rtree_features r WHERE r.minx <= ? AND r.maxx >= ? "
-                    + "AND r.miny <= ? AND r.maxy >= ? AND r.minz <= ? AND r.maxz >= ?)";
+            return alias + ".fid IN (SELECT r.id FROM ga_rtree_features r WHERE 1 = 1"
+                    + SqliteStore.rtreeBoxCondition("r", b, params) + ")";
         }
     };
 

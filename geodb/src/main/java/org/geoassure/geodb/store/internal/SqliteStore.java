@@ -601,7 +601,11 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     }
 
     private static String boxCondition(String alias, SpatialFilter f, List<Object> params) {
-        var b = f.searchBox();
+        return rtreeBoxCondition(alias, f.searchBox(), params);
+    }
+
+    /** " AND ..." on the R*Tree alias: its box meets {@code b}. */
+    static String rtreeBoxCondition(String alias, org.geoassure.geodb.query.Box3 b, List<Object> params) {
         params.add(b.maxX());
         params.add(b.minX());
         params.add(b.maxY());
