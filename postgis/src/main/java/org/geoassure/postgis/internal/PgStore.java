@@ -9,6 +9,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -38,6 +39,12 @@ import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.FeatureStore;
+import org.geoassure.geodb.store.SeriesStore;
+import org.geoassure.geodb.series.Bin;
+import org.geoassure.geodb.series.Gap;
+import org.geoassure.geodb.series.LastValue;
+import org.geoassure.geodb.series.Readings;
+import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
@@ -45,6 +52,7 @@ import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
+import org.geoassure.geodb.store.internal.SeriesTables;
 import org.geoassure.geodb.store.internal.StoreReads;
 
 /**
@@ -54,7 +62,7 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, FeatureStore {
+public final class PgStore implements WorkspaceStore, FeatureStore, SeriesStore {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -265,6 +273,18 @@ public final class PgStore implements WorkspaceStore, FeatureStore {
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
         return locked((id, now) -> FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo),
                 provenance));
+    }
+
+    /** Stations: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link SeriesTables}). */
+    @Override
+    public IngestRecord ingestStations(List<Station> stations, Provenance provenance) {
+        return locked((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
+    }
+
+    /** Readings: one transaction under the ingest lock. */
+    @Override
+    public IngestRecord ingestReadings(List<Readings> batches, Provenance provenance) {
+        return locked((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
     }
 
     /** A write under the ingest lock: its ingest id and record time. */
@@ -625,6 +645,73 @@ public final class PgStore implements WorkspaceStore, FeatureStore {
         }
     }
 
+    // ------------------------------------------------------------------------------------------------ series
+
+    /** A read of the series tables. */
+    @FunctionalInterface
+    private interface SeriesRead<T> {
+        T read() throws SQLException;
+    }
+
+    private <T> T seriesRead(SeriesRead<T> r) {
+        try {
+            return r.read();
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    private long recordSlice(Instant recordedAsOf) {
+        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
+    }
+
+    private static long from(Instant t) {
+        return t == null ? Long.MIN_VALUE : micros(t);
+    }
+
+    private static long to(Instant t) {
+        return t == null ? Long.MAX_VALUE : micros(t);
+    }
+
+    @Override
+    public List<Station> seriesStations(Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.stations(conn, recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public java.util.Optional<Station> seriesStation(String id, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.station(conn, id, recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public Readings readings(String stationId, Instant from, Instant to, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.readings(conn, stationId, from(from), to(to), recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<Bin> resample(String stationId, Instant from, Instant to, Duration step, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.resample(conn, stationId, from(from), to(to), step,
+                recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<LastValue> lastValues(java.util.Collection<String> stationIds, Instant at, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.lastValues(conn, stationIds, micros(at), recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public List<Gap> gaps(String stationId, Instant from, Instant to, Duration longerThan, Instant recordedAsOf) {
+        return seriesRead(() -> SeriesTables.gaps(conn, stationId, from(from), to(to), longerThan,
+                recordSlice(recordedAsOf)));
+    }
+
+    @Override
+    public SeriesCounts seriesCounts() {
+        return seriesRead(() -> SeriesTables.counts(conn));
+    }
+
+    // ------------------------------------------------------------------------------------------------ logs
+
     @Override
     public List<String> logNames(String holeId) {
         try {
@@ -685,7 +772,8 @@ public final class PgStore implements WorkspaceStore, FeatureStore {
     }
 
     /**
-     * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features});
+     * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features},
+     * {@link IntegrityCheck#series});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -698,6 +786,7 @@ public final class PgStore implements WorkspaceStore, FeatureStore {
         }
         List<String> findings = new ArrayList<>(IntegrityCheck.bitemporal(conn, sqlTables));
         findings.addAll(IntegrityCheck.features(conn));
+        findings.addAll(IntegrityCheck.series(conn));
         return findings;
     }
 
