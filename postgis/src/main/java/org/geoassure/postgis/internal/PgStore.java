@@ -281,10 +281,13 @@ public final class PgStore implements WorkspaceStore, FeatureStore, SeriesStore 
         return locked((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
     }
 
-    /** Readings: one transaction under the ingest lock. */
+    /** Readings: one transaction under the ingest lock, creating the yearly partitions they need first. */
     @Override
     public IngestRecord ingestReadings(List<Readings> batches, Provenance provenance) {
-        return locked((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
+        return locked((id, now) -> {
+            PgPartitions.ensure(conn, batches);
+            return SeriesTables.writeReadings(conn, id, now, batches, provenance);
+        });
     }
 
     /** A write under the ingest lock: its ingest id and record time. */

@@ -27,6 +27,9 @@ CREATE TABLE series_stations (
 CREATE INDEX series_stations_id ON series_stations (station_id, superseded_at);
 
 -- A reading names its ingest by its record time (unique in ga_ingest), as in the embedded engine; check() verifies it.
+-- Partitioned by time: one partition per UTC calendar year (series_readings_y2024 holds t in [2024-01-01, 2025-01-01)),
+-- created and attached by the ingest that first writes a reading of that year (PgPartitions); the default partition
+-- only takes times whose year bounds do not fit in microseconds.
 CREATE TABLE series_readings (
   station_key bigint NOT NULL,
   t bigint NOT NULL,
@@ -35,4 +38,5 @@ CREATE TABLE series_readings (
   quality text,
   superseded_at bigint NOT NULL,
   PRIMARY KEY (station_key, t, recorded_at)
-);
+) PARTITION BY RANGE (t);
+CREATE TABLE series_readings_default PARTITION OF series_readings DEFAULT;
