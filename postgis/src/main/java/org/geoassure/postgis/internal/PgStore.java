@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,10 +38,6 @@ import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.store.FeatureStore;
-import org.geoassure.geodb.store.SeriesStore;
-import org.geoassure.geodb.series.Bin;
-import org.geoassure.geodb.series.Gap;
-import org.geoassure.geodb.series.LastValue;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.store.WorkspaceStats;
@@ -53,6 +48,7 @@ import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.SeriesTables;
+import org.geoassure.geodb.store.internal.SqlSeriesReads;
 import org.geoassure.geodb.store.internal.StoreReads;
 
 /**
@@ -62,7 +58,7 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, FeatureStore, SeriesStore {
+public final class PgStore implements WorkspaceStore, FeatureStore, SqlSeriesReads {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -650,67 +646,19 @@ public final class PgStore implements WorkspaceStore, FeatureStore, SeriesStore 
 
     // ------------------------------------------------------------------------------------------------ series
 
-    /** A read of the series tables. */
-    @FunctionalInterface
-    private interface SeriesRead<T> {
-        T read() throws SQLException;
-    }
-
-    private <T> T seriesRead(SeriesRead<T> r) {
-        try {
-            return r.read();
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    private long recordSlice(Instant recordedAsOf) {
-        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
-    }
-
-    private static long from(Instant t) {
-        return t == null ? Long.MIN_VALUE : micros(t);
-    }
-
-    private static long to(Instant t) {
-        return t == null ? Long.MAX_VALUE : micros(t);
+    @Override
+    public Connection seriesConnection() {
+        return conn;
     }
 
     @Override
-    public List<Station> seriesStations(Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.stations(conn, recordSlice(recordedAsOf)));
+    public long seriesNow() {
+        return nowMicros();
     }
 
     @Override
-    public java.util.Optional<Station> seriesStation(String id, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.station(conn, id, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public Readings readings(String stationId, Instant from, Instant to, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.readings(conn, stationId, from(from), to(to), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<Bin> resample(String stationId, Instant from, Instant to, Duration step, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.resample(conn, stationId, from(from), to(to), step,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<LastValue> lastValues(java.util.Collection<String> stationIds, Instant at, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.lastValues(conn, stationIds, micros(at), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<Gap> gaps(String stationId, Instant from, Instant to, Duration longerThan, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.gaps(conn, stationId, from(from), to(to), longerThan,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public SeriesCounts seriesCounts() {
-        return seriesRead(() -> SeriesTables.counts(conn));
+    public RuntimeException seriesError(SQLException e) {
+        return storage(e);
     }
 
     // ------------------------------------------------------------------------------------------------ logs

@@ -45,7 +45,6 @@ import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.FeatureStore;
-import org.geoassure.geodb.store.SeriesStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -53,7 +52,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SeriesStore {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SqlSeriesReads {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -437,29 +436,19 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         IngestRecord write(long ingestId, long recordedAt) throws SQLException;
     }
 
-    /** Reads a series table. */
-    private interface SeriesRead<T> {
-        T read() throws SQLException;
+    @Override
+    public Connection seriesConnection() {
+        return conn;
     }
 
-    private <T> T seriesRead(SeriesRead<T> r) {
-        try {
-            return r.read();
-        } catch (SQLException e) {
-            throw storage(e);
-        }
+    @Override
+    public long seriesNow() {
+        return nowMicros();
     }
 
-    private long recordSlice(Instant recordedAsOf) {
-        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
-    }
-
-    private static long from(Instant t) {
-        return t == null ? Long.MIN_VALUE : micros(t);
-    }
-
-    private static long to(Instant t) {
-        return t == null ? Long.MAX_VALUE : micros(t);
+    @Override
+    public RuntimeException seriesError(SQLException e) {
+        return storage(e);
     }
 
     @Override
@@ -470,47 +459,6 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     @Override
     public IngestRecord ingestReadings(List<org.geoassure.geodb.series.Readings> batches, Provenance provenance) {
         return seriesIngest((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Station> seriesStations(Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.stations(conn, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public java.util.Optional<org.geoassure.geodb.series.Station> seriesStation(String id, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.station(conn, id, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public org.geoassure.geodb.series.Readings readings(String stationId, Instant from, Instant to,
-            Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.readings(conn, stationId, from(from), to(to), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Bin> resample(String stationId, Instant from, Instant to,
-            java.time.Duration step, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.resample(conn, stationId, from(from), to(to), step,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.LastValue> lastValues(java.util.Collection<String> stationIds, Instant at,
-            Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.lastValues(conn, stationIds, micros(at), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Gap> gaps(String stationId, Instant from, Instant to,
-            java.time.Duration longerThan, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.gaps(conn, stationId, from(from), to(to), longerThan,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public SeriesCounts seriesCounts() {
-        return seriesRead(() -> SeriesTables.counts(conn));
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
