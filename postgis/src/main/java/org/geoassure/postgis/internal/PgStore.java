@@ -37,7 +37,6 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
-import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.store.WorkspaceStats;
@@ -48,6 +47,7 @@ import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.SeriesTables;
+import org.geoassure.geodb.store.internal.SqlFeatureReads;
 import org.geoassure.geodb.store.internal.SqlSeriesReads;
 import org.geoassure.geodb.store.internal.StoreReads;
 
@@ -58,7 +58,7 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, FeatureStore, SqlSeriesReads {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -616,49 +616,26 @@ public final class PgStore implements WorkspaceStore, FeatureStore, SqlSeriesRea
         return LogTables.read(conn, s, nowMicros(), f -> LogTables.spatialHoles(this, f), this::storage);
     }
 
-    @Override
-    public List<String> featureLayers() {
-        try {
-            return FeatureTables.layers(conn);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    /**
-     * Candidates from the n-D GiST index on the version boxes ({@code &&&}), each refined in double against its
-     * points, segments and triangles, as in the embedded engine.
-     */
-    @Override
-    public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
-            SpatialFilter spatial, org.geoassure.geodb.query.TimeSlice time) {
-        return FeatureTables.read(conn, featureSql, layers, roles, spatial, time, nowMicros(), this::storage);
-    }
-
-    @Override
-    public List<StoredFeature> featureHistory(String layer, String id) {
-        try {
-            return FeatureTables.history(conn, featureSql, layer, id);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ series
 
     @Override
-    public Connection seriesConnection() {
+    public Connection readConnection() {
         return conn;
     }
 
     @Override
-    public long seriesNow() {
+    public long readNow() {
         return nowMicros();
     }
 
     @Override
-    public RuntimeException seriesError(SQLException e) {
+    public RuntimeException readError(SQLException e) {
         return storage(e);
+    }
+
+    @Override
+    public FeatureTables.Dialect featureDialect() {
+        return featureSql;
     }
 
     // ------------------------------------------------------------------------------------------------ logs

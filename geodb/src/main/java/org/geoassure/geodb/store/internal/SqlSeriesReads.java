@@ -18,18 +18,9 @@ import org.geoassure.geodb.store.SeriesStore;
 
 /**
  * The reads of {@link SeriesStore} over the {@link SeriesTables} of one connection, the same in every SQL engine: an
- * engine implements the three hooks and its writes (which differ in how an ingest is locked and numbered). Internal.
+ * engine implements the hooks of {@link SqlReads} and its writes (which differ in how an ingest is locked and numbered). Internal.
  */
-public interface SqlSeriesReads extends SeriesStore {
-    /** The engine's connection (one statement per read). */
-    Connection seriesConnection();
-
-    /** "Now" for a read without a record time, in UTC microseconds. */
-    long seriesNow();
-
-    /** The engine's error for a failed statement. */
-    RuntimeException seriesError(SQLException e);
-
+public interface SqlSeriesReads extends SeriesStore, SqlReads {
     /** A read of the series tables. */
     @FunctionalInterface
     interface Read<T> {
@@ -39,9 +30,9 @@ public interface SqlSeriesReads extends SeriesStore {
     /** Runs a read as of {@code recordedAsOf} (null: now). */
     private <T> T read(Instant recordedAsOf, Read<T> r) {
         try {
-            return r.read(seriesConnection(), recordedAsOf == null ? seriesNow() : micros(recordedAsOf));
+            return r.read(readConnection(), recordedAsOf == null ? readNow() : micros(recordedAsOf));
         } catch (SQLException e) {
-            throw seriesError(e);
+            throw readError(e);
         }
     }
 

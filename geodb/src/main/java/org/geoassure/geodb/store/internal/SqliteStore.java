@@ -40,11 +40,9 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
-import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
-import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -52,7 +50,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SqlSeriesReads {
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFeatureReads, SqlSeriesReads {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -332,30 +330,6 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         return rec;
     }
 
-    @Override
-    public List<String> featureLayers() {
-        try {
-            return FeatureTables.layers(conn);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
-            SpatialFilter spatial, TimeSlice time) {
-        return FeatureTables.read(conn, FeatureTables.SQLITE, layers, roles, spatial, time, nowMicros(), this::storage);
-    }
-
-    @Override
-    public List<StoredFeature> featureHistory(String layer, String id) {
-        try {
-            return FeatureTables.history(conn, FeatureTables.SQLITE, layer, id);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
     private long nextIngestId() throws SQLException {
         try (Statement st = conn.createStatement();
                 ResultSet rs = st.executeQuery("SELECT coalesce(max(id), 0) FROM ga_ingest")) {
@@ -437,18 +411,23 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     }
 
     @Override
-    public Connection seriesConnection() {
+    public Connection readConnection() {
         return conn;
     }
 
     @Override
-    public long seriesNow() {
+    public long readNow() {
         return nowMicros();
     }
 
     @Override
-    public RuntimeException seriesError(SQLException e) {
+    public RuntimeException readError(SQLException e) {
         return storage(e);
+    }
+
+    @Override
+    public FeatureTables.Dialect featureDialect() {
+        return FeatureTables.SQLITE;
     }
 
     @Override
