@@ -20,8 +20,10 @@
  *
  * <h2>Engine capabilities</h2>
  * Beside {@link org.geoassure.geodb.store.WorkspaceStore}, an engine may offer
- * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions) and
+ * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions),
+ * {@link org.geoassure.geodb.store.FeatureStore} (features in layers, versioned on both axes) and
  * {@link org.geoassure.geodb.store.SeriesStore} (monitoring stations and readings, versioned on the record axis);
- * test with {@code instanceof}. The embedded engine has both; PostGIS neither yet.
+ * test with {@code instanceof}. The embedded engine has all three; PostGIS has features and series (each passing the
+ * capability's conformance suite in geodb's test jar), not block models yet.
  */
 package org.geoassure.geodb.store;
