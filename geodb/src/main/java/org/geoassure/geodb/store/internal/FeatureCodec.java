@@ -272,7 +272,7 @@ public final class FeatureCodec {
     }
 
     /** Parses what {@link #attributes(Map)} wrote: integers as Long, other numbers as Double. */
-    public static Map<String, Object> readAttributes(String json) {
+    static Map<String, Object> readAttributes(String json) {
         Map<String, Object> out = new LinkedHashMap<>();
         int[] pos = {skip(json, 0)};
         expect(json, pos, '{');

@@ -407,8 +407,7 @@ public final class FeatureTables {
         return p.sources().isEmpty() ? "features" : p.sources().get(0).name();
     }
 
-    /** Refuses a blank layer name. */
-    public static void checkLayer(String layer) {
+    static void checkLayer(String layer) {
         if (layer == null || layer.isBlank()) {
             throw new InvalidContentException("a feature layer needs a name");
         }
