@@ -200,6 +200,24 @@ public abstract class SeriesStoreConformance {
     }
 
     @Test
+    void rangeIsFromInclusiveToExclusiveWithOpenEnds() {
+        try (Both s = store()) {
+            s.ingestReadings(List.of(readings("PZ1", new String[] {"2024-01-01T00:00:00Z", "2024-01-02T00:00:00Z",
+                "2024-01-03T00:00:00Z", "2024-01-04T00:00:00Z"}, 1, 2, 3, 4)), P);
+            assertArrayEquals(new double[] {2, 3}, s.readings("PZ1", t("2024-01-02T00:00:00Z"),
+                    t("2024-01-04T00:00:00Z"), null).values(), "[from, to)");
+            assertArrayEquals(new long[] {us("2024-01-03T00:00:00Z"), us("2024-01-04T00:00:00Z")},
+                    s.readings("PZ1", t("2024-01-02T00:00:01Z"), null, null).times(), "open end");
+            assertArrayEquals(new double[] {1}, s.readings("PZ1", null, t("2024-01-02T00:00:00Z"), null).values(),
+                    "open start");
+            assertEquals(0, s.readings("R1", null, null, null).size(), "a station without readings");
+            InvalidContentException e = assertThrows(InvalidContentException.class,
+                    () -> s.readings("PZ9", null, null, null));
+            assertEquals("station: no station 'PZ9' in this workspace (stations: PZ1, R1)", e.getMessage());
+        }
+    }
+
+    @Test
     void resampleToUtcDays() {
         try (Both s = store()) {
             s.ingestReadings(List.of(readings("PZ1", new String[] {"2024-01-01T06:00:00Z", "2024-01-01T18:00:00Z",
