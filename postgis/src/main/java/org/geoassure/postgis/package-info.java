@@ -11,6 +11,12 @@
  * {@code ga_interval_column}, {@code schema_version}). Geometry columns carry {@code gist_geometry_ops_nd} indexes.
  * The SRID is the workspace CRS's EPSG code.
  *
+ * <p>The store is also a {@link org.geoassure.geodb.store.FeatureStore} ({@code features}: {@code geometry(GeometryZ,
+ * srid)}, meshes as {@code bytea} in the embedded engine's blob format, {@code jsonb} attributes, the version box under
+ * an n-D GiST index) and a {@link org.geoassure.geodb.store.SeriesStore} ({@code series_station_key},
+ * {@code series_stations}, {@code series_readings} partitioned by UTC year), with the embedded engine's versioning
+ * rules and SQL, and passes both capabilities' conformance suites. Block models are not stored here yet.
+ *
  * <h2>Time</h2>
  * The four bitemporal columns are {@code bigint} UTC microseconds with {@link java.lang.Long#MAX_VALUE} as an open
  * end, exactly as in the embedded engine (no time-zone or precision conversions; the rules of

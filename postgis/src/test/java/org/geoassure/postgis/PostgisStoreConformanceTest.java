@@ -1,7 +1,5 @@
 package org.geoassure.postgis;
 
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.WorkspaceStoreConformance;
@@ -15,26 +13,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @ExtendWith(RequiresPostgis.class)
 class PostgisStoreConformanceTest extends WorkspaceStoreConformance {
-    private static final AtomicInteger SEQ = new AtomicInteger();
-    private String schema;
+    private final TestSchemas schemas = new TestSchemas("conf");
 
     @Override
     protected WorkspaceStore newStore(WorkspaceInfo info) {
-        String url = RequiresPostgis.url();
-        String name = "conf_" + ProcessHandle.current().pid() + "_" + SEQ.incrementAndGet();
-        WorkspaceStore created = PostgisWorkspaces.create(url, new Properties(), name, info);
-        schema = name;
-        return created;
+        return schemas.create(info);
     }
 
     /** Runs before the suite's own close (a subclass's @AfterEach runs first): closes the store, drops the schema. */
     @AfterEach
-    void dropSchema() {
-        if (schema != null) {
-            if (store != null) {
-                store.close();
-            }
-            PostgisWorkspaces.drop(RequiresPostgis.url(), new Properties(), schema);
-        }
+    void dropSchema() throws Exception {
+        schemas.drop(store);
     }
 }

@@ -14,8 +14,8 @@ import org.geoassure.geodb.query.TimeSlice;
 
 /**
  * Features (points, lines, polygons, surfaces, solids: roadways, faults, horizons, goaf, old workings, face lines) in
- * named layers, versioned on both time axes like boreholes. The embedded engine implements it; PostGIS storage of
- * features is not written yet.
+ * named layers, versioned on both time axes like boreholes. Both engines implement it (embedded and PostGIS) and pass
+ * the same conformance suite ({@code FeatureStoreConformance} in geodb's test jar).
  *
  * <p>A feature is identified by its layer and its {@link Feature#id()}. Writing a feature whose content differs from
  * the version valid at the write's valid time ends that version there (mining progress: a face line advanced on a
@@ -59,7 +59,8 @@ public interface FeatureStore {
     /**
      * Feature versions in the time slice, ordered by layer then id then valid start. Empty {@code layers} or
      * {@code roles} mean all; a spatial filter (nullable) is tested exactly in double against points, line segments
-     * and triangles (polygons are triangulated), after an R*Tree search on the feature boxes. Close the stream.
+     * and triangles (polygons are triangulated), after an index search on the feature boxes (R*Tree, or n-D GiST in
+     * PostGIS). Close the stream.
      */
     Stream<StoredFeature> features(Set<String> layers, Set<String> roles, SpatialFilter spatial, TimeSlice time);
 

@@ -15,8 +15,8 @@ import org.geoassure.geodb.series.Station;
 
 /**
  * Monitoring stations and their readings, an engine capability beside {@link WorkspaceStore} (test with
- * {@code instanceof}). Only the embedded engine has it for now; PostGIS storage of series (time-partitioned tables)
- * comes later.
+ * {@code instanceof}). Both engines implement it (embedded, and PostGIS with readings in yearly partitions) and pass
+ * the same conformance suite ({@code SeriesStoreConformance} in geodb's test jar).
  *
  * <h2>Versions</h2>
  * Stations are versioned by record time: writing a station whose content differs from its current version

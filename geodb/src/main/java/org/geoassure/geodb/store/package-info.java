@@ -21,8 +21,10 @@
  * <h2>Engine capabilities</h2>
  * Beside {@link org.geoassure.geodb.store.WorkspaceStore}, an engine may offer
  * {@link org.geoassure.geodb.store.BlockModelStore} (block model versions),
+ * {@link org.geoassure.geodb.store.FeatureStore} (features in layers, versioned on both axes),
  * {@link org.geoassure.geodb.store.SeriesStore} (monitoring stations and readings, versioned on the record axis) and
  * {@link org.geoassure.geodb.store.WarningStore} (monitoring rule set versions and alert acknowledgements); test with
- * {@code instanceof}. The embedded engine has all three; PostGIS none yet.
+ * {@code instanceof}. The embedded engine has them all; PostGIS has features and series (each passing the
+ * capability's conformance suite in geodb's test jar), not block models or warnings yet.
  */
 package org.geoassure.geodb.store;

@@ -34,15 +34,21 @@ import org.geoassure.geodb.model.StationRecord;
 import org.geoassure.geodb.model.TraceRecord;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.query.AttributePredicate;
-import org.geoassure.geodb.query.Box3;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
+import org.geoassure.geodb.series.Readings;
+import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
+import org.geoassure.geodb.store.internal.FeatureTables;
+import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
 import org.geoassure.geodb.store.internal.Predicates;
+import org.geoassure.geodb.store.internal.SeriesTables;
+import org.geoassure.geodb.store.internal.SqlFeatureReads;
+import org.geoassure.geodb.store.internal.SqlSeriesReads;
 import org.geoassure.geodb.store.internal.StoreReads;
 
 /**
@@ -52,11 +58,12 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
     private final int srid;
+    private final PgFeatureSql featureSql;
     private long lastRecorded;
 
     private PgStore(Connection conn, String schema, WorkspaceInfo info) throws SQLException {
@@ -64,6 +71,7 @@ public final class PgStore implements WorkspaceStore {
         this.schema = schema;
         this.info = info;
         this.srid = Crs.forCode(info.crs()).epsg();
+        this.featureSql = new PgFeatureSql(srid);
         try (Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0) FROM ga_ingest")) {
             rs.next();
@@ -251,6 +259,33 @@ public final class PgStore implements WorkspaceStore {
         return locked((id, now) -> LogTables.write(conn, id, now, logs, provenance));
     }
 
+    /** Features: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link FeatureTables}). */
+    @Override
+    public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
+        return locked((id, now) -> FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance));
+    }
+
+    @Override
+    public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
+        return locked((id, now) -> FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo),
+                provenance));
+    }
+
+    /** Stations: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link SeriesTables}). */
+    @Override
+    public IngestRecord ingestStations(List<Station> stations, Provenance provenance) {
+        return locked((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
+    }
+
+    /** Readings: one transaction under the ingest lock, creating the yearly partitions they need first. */
+    @Override
+    public IngestRecord ingestReadings(List<Readings> batches, Provenance provenance) {
+        return locked((id, now) -> {
+            PgPartitions.ensure(conn, batches);
+            return SeriesTables.writeReadings(conn, id, now, batches, provenance);
+        });
+    }
+
     /** A write under the ingest lock: its ingest id and record time. */
     @FunctionalInterface
     private interface LockedWrite {
@@ -374,15 +409,7 @@ public final class PgStore implements WorkspaceStore {
      * always a superset of what the double-precision refine accepts.
      */
     private String spatialCondition(String alias, SpatialFilter f, List<Object> params) {
-        Box3 b = f.searchBox();
-        params.add(b.minX());
-        params.add(b.minY());
-        params.add(b.minZ());
-        params.add(b.maxX());
-        params.add(b.maxY());
-        params.add(b.maxZ());
-        String sql = " AND " + alias + ".geom &&& ST_SetSRID(ST_MakeLine(ST_MakePoint(?, ?, ?), ST_MakePoint(?, ?, ?)), "
-                + srid + ")";
+        String sql = " AND " + alias + ".geom &&& " + PgFeatureSql.box(f.searchBox(), srid, params);
         if (f instanceof SpatialFilter.NearPoint p) {
             params.add(p.x());
             params.add(p.y());
@@ -589,6 +616,30 @@ public final class PgStore implements WorkspaceStore {
         return LogTables.read(conn, s, nowMicros(), f -> LogTables.spatialHoles(this, f), this::storage);
     }
 
+    // ------------------------------------------------------------------------------------------------ series
+
+    @Override
+    public Connection readConnection() {
+        return conn;
+    }
+
+    @Override
+    public long readNow() {
+        return nowMicros();
+    }
+
+    @Override
+    public RuntimeException readError(SQLException e) {
+        return storage(e);
+    }
+
+    @Override
+    public FeatureTables.Dialect featureDialect() {
+        return featureSql;
+    }
+
+    // ------------------------------------------------------------------------------------------------ logs
+
     @Override
     public List<String> logNames(String holeId) {
         try {
@@ -649,7 +700,8 @@ public final class PgStore implements WorkspaceStore {
     }
 
     /**
-     * The bitemporal and reference invariants ({@link org.geoassure.geodb.store.internal.IntegrityCheck#bitemporal});
+     * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features},
+     * {@link IntegrityCheck#series});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -660,7 +712,10 @@ public final class PgStore implements WorkspaceStore {
         } catch (SQLException e) {
             return List.of("ga_interval_table: cannot read the interval table catalog: " + e.getMessage());
         }
-        return org.geoassure.geodb.store.internal.IntegrityCheck.bitemporal(conn, sqlTables);
+        List<String> findings = new ArrayList<>(IntegrityCheck.bitemporal(conn, sqlTables));
+        findings.addAll(IntegrityCheck.features(conn));
+        findings.addAll(IntegrityCheck.series(conn));
+        return findings;
     }
 
     @Override

@@ -26,9 +26,10 @@ import org.locationtech.jts.io.WKBReader;
 /**
  * How a {@link Feature} is stored: its geometry as a GeoPackage binary geometry around ISO WKB (with Z when any
  * coordinate has a z, so GDAL and QGIS read the layer), its mesh as a little-endian blob, its attributes as a flat
- * JSON object (so SQLite's json_extract reads them), and a SHA-256 content hash over all of it. Internal.
+ * JSON object (so SQLite's json_extract reads them), and a SHA-256 content hash over all of it. Internal: the PostGIS
+ * engine uses {@link #readWkb} and {@link #plainAttributes} (its features table stores the same mesh blobs).
  */
-final class FeatureCodec {
+public final class FeatureCodec {
     private static final int MESH_MAGIC = 0x314D4147; // "GAM1" little endian
 
     private FeatureCodec() {
@@ -57,7 +58,11 @@ final class FeatureCodec {
             case 4 -> 64;
             default -> throw new InvalidContentException("feature geometry: bad GeoPackage envelope flag " + flags);
         };
-        byte[] wkb = java.util.Arrays.copyOfRange(blob, 8 + envelope, blob.length);
+        return readWkb(java.util.Arrays.copyOfRange(blob, 8 + envelope, blob.length));
+    }
+
+    /** The geometry of (ISO or extended) WKB. */
+    public static Geometry readWkb(byte[] wkb) {
         try {
             return new WKBReader().read(wkb);
         } catch (ParseException e) {
@@ -209,7 +214,43 @@ final class FeatureCodec {
 
     /** A flat JSON object ({@link org.geoassure.geodb.internal.JsonText#flatObject}). */
     static String attributes(Map<String, Object> attributes) {
-        return org.geoassure.geodb.internal.JsonText.flatObject(attributes);
+        return attributes(attributes, false);
+    }
+
+    /**
+     * The attributes as {@link #attributes(Map)} writes them, but every double in plain decimal notation with a
+     * fraction ({@code 12500000.0}, not {@code 1.25E7}), the form PostgreSQL's jsonb keeps as written, so that
+     * {@link #readAttributes} still reads a double back (jsonb turns {@code 1.25E7} into {@code 12500000}).
+     */
+    public static String plainAttributes(Map<String, Object> attributes) {
+        return attributes(attributes, true);
+    }
+
+    private static String attributes(Map<String, Object> attributes, boolean plain) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : attributes.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(',');
+            }
+            string(sb, e.getKey());
+            sb.append(':');
+            Object v = e.getValue();
+            if (v == null || v instanceof Double d && !Double.isFinite(d)) {
+                sb.append("null");
+            } else if (v instanceof String s) {
+                string(sb, s);
+            } else if (plain && v instanceof Double d) {
+                String t = new java.math.BigDecimal(Double.toString(d)).toPlainString();
+                sb.append(t).append(t.contains(".") ? "" : ".0");
+            } else {
+                sb.append(v); // Long, Boolean, finite Double (Double.toString always has '.' or 'E')
+            }
+        }
+        return sb.append('}').toString();
+    }
+
+    private static void string(StringBuilder sb, String s) {
+        org.geoassure.geodb.internal.JsonText.quote(sb, s);
     }
 
     /** Parses what {@link #attributes(Map)} wrote: integers as Long, other numbers as Double. */

@@ -32,17 +32,128 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 
 /**
- * Features in SQL. {@code features}: one row per feature version (layer, feature id, name, kind, role, GeoPackage
- * geometry or mesh blob, attributes as JSON, content hash, box, the four times); {@code ga_rtree_features}: the 3D
- * R*Tree of the version boxes (a feature without z spans every z). The table is a GeoPackage feature layer, so GDAL
- * and QGIS show the points, lines and polygons; meshes have a null geometry there. Internal.
+ * Features in SQL, alike in every engine. {@code features}: one row per feature version (layer, feature id, name,
+ * kind, role, geometry or mesh blob, attributes as JSON, content hash, box, the four times). What differs between
+ * engines is a {@link Dialect}: how the geometry and the attributes are bound and read, and which index holds the
+ * boxes. In the embedded engine ({@link #SQLITE}) the table is a GeoPackage feature layer, so GDAL and QGIS show the
+ * points, lines and polygons (meshes have a null geometry there), and {@code ga_rtree_features} is the 3D R*Tree of
+ * the version boxes (a feature without z spans every z). Internal: for GeoAssure's engines only.
  */
-final class FeatureTables {
-    /** z range of a feature without z in the R*Tree: every z a mine has. */
-    private static final double FLAT_Z = 1e30;
+public final class FeatureTables {
+    /** z range of a feature without z in the box: every z a mine has. */
+    public static final double FLAT_Z = 1e30;
 
     private FeatureTables() {
     }
+
+    /** The engine-specific SQL of the features table. */
+    public interface Dialect {
+        /** SQL value of the geometry parameter in an INSERT ({@code ?} bound to {@link #geometry}). */
+        String geometryValue();
+
+        /** The bytes bound for a feature's geometry, from its GeoPackage blob ({@link FeatureCodec#geometry}). */
+        byte[] geometry(byte[] gpkg);
+
+        /** SQL value of the attributes parameter in an INSERT ({@code ?} bound to {@link #attributes}). */
+        String attributesValue();
+
+        /** The JSON text bound for a feature's attributes. */
+        String attributes(Map<String, Object> attributes);
+
+        /** SQL expression reading the geometry of row {@code alias} as bytes for {@link #readGeometry}. */
+        String geometryColumn(String alias);
+
+        /** The geometry of the bytes {@link #geometryColumn} read. */
+        Geometry readGeometry(byte[] bytes);
+
+        /** Statement for an INSERT whose generated {@code fid} is read with {@link PreparedStatement#getGeneratedKeys}. */
+        PreparedStatement prepareInsert(Connection c, String sql) throws SQLException;
+
+        /** Indexes the box {minX, minY, minZ, maxX, maxY, maxZ} of row {@code fid}. */
+        void indexBox(Connection c, long fid, double[] box) throws SQLException;
+
+        /** Indexes row {@code copy} with the box of row {@code fid}. */
+        void indexCopy(Connection c, long fid, long copy) throws SQLException;
+
+        /** Removes the index entry of row {@code fid}. */
+        void indexDelete(Connection c, long fid) throws SQLException;
+
+        /** SQL condition (without AND) on row {@code alias} whose box meets {@code b}: the index candidates. */
+        String boxCondition(String alias, Box3 b, List<Object> params);
+    }
+
+    /** The embedded engine: GeoPackage geometry blobs, JSON text, the R*Tree {@code ga_rtree_features}. */
+    public static final Dialect SQLITE = new Dialect() {
+        @Override
+        public String geometryValue() {
+            return "?";
+        }
+
+        @Override
+        public byte[] geometry(byte[] gpkg) {
+            return gpkg;
+        }
+
+        @Override
+        public String attributesValue() {
+            return "?";
+        }
+
+        @Override
+        public String attributes(Map<String, Object> attributes) {
+            return FeatureCodec.attributes(attributes);
+        }
+
+        @Override
+        public String geometryColumn(String alias) {
+            return alias + ".geom";
+        }
+
+        @Override
+        public Geometry readGeometry(byte[] bytes) {
+            return FeatureCodec.readGeometry(bytes);
+        }
+
+        @Override
+        public PreparedStatement prepareInsert(Connection c, String sql) throws SQLException {
+            return c.prepareStatement(sql, java.sql.Statement.RETURN_GENERATED_KEYS);
+        }
+
+        @Override
+        public void indexBox(Connection c, long fid, double[] box) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_rtree_features VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setLong(1, fid);
+                ps.setDouble(2, box[0]);
+                ps.setDouble(3, box[3]);
+                ps.setDouble(4, box[1]);
+                ps.setDouble(5, box[4]);
+                ps.setDouble(6, box[2]);
+                ps.setDouble(7, box[5]);
+                ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public void indexCopy(Connection c, long fid, long copy) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_rtree_features SELECT ?, minx, maxx, "
+                    + "miny, maxy, minz, maxz FROM ga_rtree_features WHERE id = ?")) {
+                ps.setLong(1, copy);
+                ps.setLong(2, fid);
+                ps.executeUpdate();
+            }
+        }
+
+        @Override
+        public void indexDelete(Connection c, long fid) throws SQLException {
+            execute(c, "DELETE FROM ga_rtree_features WHERE id = ?", fid);
+        }
+
+        @Override
+        public String boxCondition(String alias, Box3 b, List<Object> params) {
+            return alias + ".fid IN (SELECT r.id FROM ga_rtree_features r WHERE 1 = 1"
+                    + SqliteStore.rtreeBoxCondition("r", b, params) + ")";
+        }
+    };
 
     static List<String> ddl() {
         return List.of("CREATE TABLE features (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom BLOB, layer TEXT NOT NULL, "
@@ -56,8 +167,9 @@ final class FeatureTables {
 
     // ------------------------------------------------------------------------------------------------ writes
 
-    static IngestRecord write(Connection c, long ingestId, long now, int srsId, String layer, List<FeatureWrite> writes,
-            Provenance p) throws SQLException {
+    /** Writes features as ingest {@code ingestId} at {@code now}; the caller holds the transaction. */
+    public static IngestRecord write(Connection c, Dialect d, long ingestId, long now, int srsId, String layer,
+            List<FeatureWrite> writes, Provenance p) throws SQLException {
         checkLayer(layer);
         Map<String, Long> lastValid = new HashMap<>();
         for (FeatureWrite w : writes) {
@@ -101,14 +213,15 @@ final class FeatureTables {
                     changed++;
                 }
             }
-            split(c, now, current, valid);
-            insert(c, ingestId, now, layer, f, geom, mesh, attrs, hash, valid, OPEN);
+            split(c, d, now, current, valid);
+            insert(c, d, ingestId, now, layer, f, geom, mesh, d.attributes(f.attributes()), hash, valid, OPEN);
         }
         return finish(c, ingestId, now, p, "features", added, changed, unchanged, writes.size());
     }
 
-    static IngestRecord retire(Connection c, long ingestId, long now, String layer, Set<String> ids, long validTo,
-            Provenance p) throws SQLException {
+    /** Ends the named features at {@code validTo} as ingest {@code ingestId}; the caller holds the transaction. */
+    public static IngestRecord retire(Connection c, Dialect d, long ingestId, long now, String layer, Set<String> ids,
+            long validTo, Provenance p) throws SQLException {
         List<List<Version>> currents = new ArrayList<>();
         for (String id : new java.util.TreeSet<>(ids)) {
             List<Version> current = current(c, layer, id);
@@ -121,7 +234,7 @@ final class FeatureTables {
         }
         insertIngest(c, ingestId, now, p, "features_retired", Map.of("layer", layer));
         for (List<Version> current : currents) {
-            split(c, now, current, validTo);
+            split(c, d, now, current, validTo);
         }
         return finish(c, ingestId, now, p, "features_retired", 0, currents.size(), 0, 0);
     }
@@ -131,16 +244,17 @@ final class FeatureTables {
      * (an earlier advance record of the same face) would be left with an empty record period: it is deleted once its
      * earlier part has been copied.
      */
-    private static void split(Connection c, long now, List<Version> current, long valid) throws SQLException {
+    private static void split(Connection c, Dialect d, long now, List<Version> current, long valid)
+            throws SQLException {
         List<Long> drop = new ArrayList<>();
-        Bitemporal.split(current, valid, splitter(c, now, drop));
+        Bitemporal.split(current, valid, splitter(c, d, now, drop));
         for (long fid : drop) {
             execute(c, "DELETE FROM features WHERE fid = ?", fid);
-            execute(c, "DELETE FROM ga_rtree_features WHERE id = ?", fid);
+            d.indexDelete(c, fid);
         }
     }
 
-    private static Bitemporal.Splitter splitter(Connection c, long now, List<Long> drop) {
+    private static Bitemporal.Splitter splitter(Connection c, Dialect d, long now, List<Long> drop) {
         return new Bitemporal.Splitter() {
             @Override
             public void supersede(long fid) throws SQLException {
@@ -162,8 +276,7 @@ final class FeatureTables {
 
             @Override
             public void copy(long fid, long validFrom, long validTo) throws SQLException {
-                long copy;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO features (geom, layer, feature_id, name, "
+                try (PreparedStatement ps = d.prepareInsert(c, "INSERT INTO features (geom, layer, feature_id, name, "
                         + "kind, role, mesh, attributes, content_hash, min_x, min_y, min_z, max_x, max_y, max_z, "
                         + "ingest_id, valid_from, valid_to, recorded_at, superseded_at) SELECT geom, layer, feature_id, "
                         + "name, kind, role, mesh, attributes, content_hash, min_x, min_y, min_z, max_x, max_y, max_z, "
@@ -174,17 +287,7 @@ final class FeatureTables {
                     ps.setLong(4, OPEN);
                     ps.setLong(5, fid);
                     ps.executeUpdate();
-                }
-                try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-                        ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    copy = rs.getLong(1);
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_rtree_features SELECT ?, minx, maxx, "
-                        + "miny, maxy, minz, maxz FROM ga_rtree_features WHERE id = ?")) {
-                    ps.setLong(1, copy);
-                    ps.setLong(2, fid);
-                    ps.executeUpdate();
+                    d.indexCopy(c, fid, SqliteStore.generatedKey(ps));
                 }
             }
         };
@@ -212,15 +315,14 @@ final class FeatureTables {
         return out;
     }
 
-    private static void insert(Connection c, long ingestId, long now, String layer, Feature f, byte[] geom, byte[] mesh,
-            String attrs, String hash, long validFrom, long validTo) throws SQLException {
+    private static void insert(Connection c, Dialect d, long ingestId, long now, String layer, Feature f, byte[] geom,
+            byte[] mesh, String attrs, String hash, long validFrom, long validTo) throws SQLException {
         double[] box = box(f);
-        long fid;
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO features (geom, layer, feature_id, name, kind, role, "
-                + "mesh, attributes, content_hash, min_x, min_y, min_z, max_x, max_y, max_z, ingest_id, valid_from, "
-                + "valid_to, recorded_at, superseded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?)")) {
-            ps.setBytes(1, geom);
+        try (PreparedStatement ps = d.prepareInsert(c, "INSERT INTO features (geom, layer, feature_id, name, kind, "
+                + "role, mesh, attributes, content_hash, min_x, min_y, min_z, max_x, max_y, max_z, ingest_id, "
+                + "valid_from, valid_to, recorded_at, superseded_at) VALUES (" + d.geometryValue() + ", ?, ?, ?, ?, ?, ?, "
+                + d.attributesValue() + ", ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setBytes(1, geom == null ? null : d.geometry(geom));
             ps.setString(2, layer);
             ps.setString(3, f.id());
             ps.setString(4, f.name());
@@ -238,20 +340,7 @@ final class FeatureTables {
             ps.setLong(19, now);
             ps.setLong(20, OPEN);
             ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            fid = rs.getLong(1);
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_rtree_features VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, fid);
-            ps.setDouble(2, box[0]);
-            ps.setDouble(3, box[3]);
-            ps.setDouble(4, box[1]);
-            ps.setDouble(5, box[4]);
-            ps.setDouble(6, box[2]);
-            ps.setDouble(7, box[5]);
-            ps.executeUpdate();
+            d.indexBox(c, SqliteStore.generatedKey(ps), box);
         }
     }
 
@@ -310,20 +399,13 @@ final class FeatureTables {
 
     // ------------------------------------------------------------------------------------------------ reads
 
-    static Stream<StoredFeature> read(Connection c, Set<String> layers, Set<String> roles, SpatialFilter spatial,
-            TimeSlice time, long now, Function<SQLException, RuntimeException> error) {
+    /** Feature versions in a time slice (see {@link org.geoassure.geodb.store.FeatureStore#features}). */
+    public static Stream<StoredFeature> read(Connection c, Dialect d, Set<String> layers, Set<String> roles,
+            SpatialFilter spatial, TimeSlice time, long now, Function<SQLException, RuntimeException> error) {
         List<Object> params = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT f.* FROM features f");
+        StringBuilder sql = new StringBuilder("SELECT ").append(columns(d)).append(" FROM features f WHERE ");
         if (spatial != null) {
-            Box3 b = spatial.searchBox();
-            sql.append(" JOIN ga_rtree_features r ON r.id = f.fid AND r.minx <= ? AND r.maxx >= ? AND r.miny <= ? "
-                    + "AND r.maxy >= ? AND r.minz <= ? AND r.maxz >= ?");
-            params.add(b.maxX());
-            params.add(b.minX());
-            params.add(b.maxY());
-            params.add(b.minY());
-            params.add(b.maxZ());
-            params.add(b.minZ());
+            sql.append(d.boxCondition("f", spatial.searchBox(), params)).append(" AND ");
         }
         Selection slice = Selection.all();
         if (time.validAt() != null) {
@@ -332,14 +414,20 @@ final class FeatureTables {
         if (time.recordedAt() != null) {
             slice = slice.recordedAsOf(time.recordedAt());
         }
-        sql.append(" WHERE ").append(StoreReads.timeCondition("f", slice, now, params));
+        sql.append(StoreReads.timeCondition("f", slice, now, params));
         in(sql, "f.layer", layers, params);
         in(sql, "f.role", roles, params);
         sql.append(" ORDER BY f.layer, f.feature_id, f.valid_from");
         return StoreReads.query(c, sql.toString(), params, rs -> {
-            StoredFeature sf = row(rs);
+            StoredFeature sf = row(d, rs);
             return spatial == null || FeatureRefine.matches(spatial, sf.feature()) ? sf : null;
         }, error);
+    }
+
+    /** The columns {@link #row} reads. */
+    private static String columns(Dialect d) {
+        return d.geometryColumn("f") + " AS geom, f.layer, f.feature_id, f.name, f.kind, f.role, f.mesh, f.attributes, "
+                + "f.ingest_id, f.valid_from, f.valid_to, f.recorded_at, f.superseded_at";
     }
 
     private static void in(StringBuilder sql, String column, Set<String> values, List<Object> params) {
@@ -355,26 +443,28 @@ final class FeatureTables {
         sql.append(')');
     }
 
-    static List<StoredFeature> history(Connection c, String layer, String id) throws SQLException {
+    /** Every version of one feature, by record time then valid time. */
+    public static List<StoredFeature> history(Connection c, Dialect d, String layer, String id) throws SQLException {
         List<StoredFeature> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM features WHERE layer = ? AND feature_id = ? "
-                + "ORDER BY recorded_at, valid_from")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + columns(d) + " FROM features f WHERE f.layer = ? "
+                + "AND f.feature_id = ? ORDER BY f.recorded_at, f.valid_from")) {
             ps.setString(1, layer);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(row(rs));
+                    out.add(row(d, rs));
                 }
             }
         }
         return out;
     }
 
-    static List<String> layers(Connection c) throws SQLException {
+    /** The layers with at least one version, sorted. */
+    public static List<String> layers(Connection c) throws SQLException {
         return StoreReads.strings(c, "SELECT DISTINCT layer FROM features ORDER BY layer");
     }
 
-    private static StoredFeature row(ResultSet rs) throws SQLException {
+    private static StoredFeature row(Dialect d, ResultSet rs) throws SQLException {
         FeatureKind kind = FeatureKind.valueOf(rs.getString("kind"));
         Map<String, Object> attrs = FeatureCodec.readAttributes(rs.getString("attributes"));
         Feature f;
@@ -383,7 +473,7 @@ final class FeatureTables {
                     FeatureCodec.readMesh(rs.getBytes("mesh")), attrs);
         } else {
             f = new Feature(rs.getString("feature_id"), rs.getString("name"), kind, rs.getString("role"),
-                    FeatureCodec.readGeometry(rs.getBytes("geom")), null, attrs);
+                    d.readGeometry(rs.getBytes("geom")), null, attrs);
         }
         return new StoredFeature(rs.getString("layer"), f, period(rs.getLong("valid_from"), rs.getLong("valid_to")),
                 period(rs.getLong("recorded_at"), rs.getLong("superseded_at")), rs.getLong("ingest_id"));

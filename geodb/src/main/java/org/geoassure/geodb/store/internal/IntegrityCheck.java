@@ -121,7 +121,12 @@ public final class IntegrityCheck {
         examples(c, findings, "ga_rtree_traces: R*Tree entry of no trace", "SELECT CAST(r.id AS TEXT) FROM ga_rtree_traces r "
                 + "WHERE NOT EXISTS (SELECT 1 FROM traces t WHERE t.fid = r.id >> " + bits + ")");
         rtreeCheck(c, findings, "ga_rtree_traces");
-        features(c, findings);
+        findings.addAll(features(c));
+        examples(c, findings, "ga_rtree_features: feature without an R*Tree entry", "SELECT layer || ' ' || feature_id "
+                + "FROM features f WHERE NOT EXISTS (SELECT 1 FROM ga_rtree_features r WHERE r.id = f.fid)");
+        examples(c, findings, "ga_rtree_features: R*Tree entry of no feature", "SELECT CAST(r.id AS TEXT) FROM "
+                + "ga_rtree_features r WHERE NOT EXISTS (SELECT 1 FROM features f WHERE f.fid = r.id)");
+        rtreeCheck(c, findings, "ga_rtree_features");
         for (var e : intervalSqlTables.entrySet()) {
             String rows = e.getValue();
             String chunks = "chunks_" + rows.substring("intervals_".length());
@@ -184,7 +189,7 @@ public final class IntegrityCheck {
      * Series invariants: non-empty record periods, record and superseded times that are ingests', at most one
      * current version of a station, and no two versions of one reading overlapping in record time.
      */
-    static List<String> series(Connection c) {
+    public static List<String> series(Connection c) {
         List<String> findings = new ArrayList<>();
         examples(c, findings, "series_stations: empty or reversed record period (recorded_at >= superseded_at)",
                 "SELECT station_id FROM series_stations WHERE recorded_at >= superseded_at");
@@ -257,8 +262,13 @@ public final class IntegrityCheck {
         return '"' + ident.replace("\"", "\"\"") + '"';
     }
 
-    /** Features ({@link FeatureTables}): periods, ingests, versions of one feature, the R*Tree. */
-    private static void features(Connection c, List<String> findings) {
+    /**
+     * Features ({@link FeatureTables}), in SQL common to SQLite and PostgreSQL: non-empty periods, record times and
+     * ingest ids that are the ingest log's, no two versions of one feature overlapping on both axes. (The embedded
+     * engine adds its R*Tree.)
+     */
+    public static List<String> features(Connection c) {
+        List<String> findings = new ArrayList<>();
         String open = Long.toString(Bitemporal.OPEN);
         examples(c, findings, "features: empty or reversed valid period (valid_from >= valid_to)",
                 "SELECT layer || ' ' || feature_id FROM features WHERE valid_from >= valid_to");
@@ -274,10 +284,6 @@ public final class IntegrityCheck {
         examples(c, findings, "features: two versions of one feature overlap in both valid and record time",
                 "SELECT a.layer || ' ' || a.feature_id FROM features a JOIN features b ON b.layer = a.layer AND "
                 + "b.feature_id = a.feature_id AND a.fid < b.fid WHERE " + overlap("a", "b"));
-        examples(c, findings, "ga_rtree_features: feature without an R*Tree entry", "SELECT layer || ' ' || feature_id "
-                + "FROM features f WHERE NOT EXISTS (SELECT 1 FROM ga_rtree_features r WHERE r.id = f.fid)");
-        examples(c, findings, "ga_rtree_features: R*Tree entry of no feature", "SELECT CAST(r.id AS TEXT) FROM "
-                + "ga_rtree_features r WHERE NOT EXISTS (SELECT 1 FROM features f WHERE f.fid = r.id)");
-        rtreeCheck(c, findings, "ga_rtree_features");
+        return findings;
     }
 }

@@ -224,7 +224,8 @@ public final class SeriesTables {
                 }
             }
         } catch (SQLException e) {
-            if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed: series_readings")) {
+            if (e.getMessage() != null && e.getMessage().contains("UNIQUE constraint failed: series_readings")
+                    || "23505".equals(e.getSQLState())) { // SQLite's and PostgreSQL's unique violation
                 throw new InvalidContentException("readings: a (station, time) is given twice in this ingest");
             }
             throw e;

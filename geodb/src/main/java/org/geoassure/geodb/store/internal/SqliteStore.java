@@ -40,7 +40,6 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
-import org.geoassure.geodb.query.TimeSlice;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
@@ -54,7 +53,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, FeatureStore, SeriesStore,
+public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFeatureReads, SqlSeriesReads,
         WarningStore {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
@@ -317,7 +316,7 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.write(conn, nextIngestId(), recordedAt, srsId, layer, features, provenance));
+                () -> FeatureTables.write(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, srsId, layer, features, provenance));
         lastRecorded = recordedAt;
         return rec;
     }
@@ -326,33 +325,9 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
         IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.retire(conn, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
+                () -> FeatureTables.retire(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
         lastRecorded = recordedAt;
         return rec;
-    }
-
-    @Override
-    public List<String> featureLayers() {
-        try {
-            return FeatureTables.layers(conn);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public Stream<StoredFeature> features(java.util.Set<String> layers, java.util.Set<String> roles,
-            SpatialFilter spatial, TimeSlice time) {
-        return FeatureTables.read(conn, layers, roles, spatial, time, nowMicros(), this::storage);
-    }
-
-    @Override
-    public List<StoredFeature> featureHistory(String layer, String id) {
-        try {
-            return FeatureTables.history(conn, layer, id);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
     }
 
     private long nextIngestId() throws SQLException {
@@ -425,17 +400,14 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         IngestRecord write(long ingestId, long recordedAt) throws SQLException;
     }
 
-    /** Reads a series table. */
-    private interface SeriesRead<T> {
-        T read() throws SQLException;
+    @Override
+    public Connection readConnection() {
+        return conn;
     }
 
-    private <T> T seriesRead(SeriesRead<T> r) {
-        try {
-            return r.read();
-        } catch (SQLException e) {
-            throw storage(e);
-        }
+    @Override
+    public long readNow() {
+        return nowMicros();
     }
 
     // ------------------------------------------------------------------------------------------------ warnings
@@ -446,6 +418,18 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
         T out = BitemporalWriter.inTransaction(conn, file.toString(), () -> w.write(nextIngestId(), recordedAt));
         lastRecorded = recordedAt;
         return out;
+    }
+
+    private interface WarningRead<T> {
+        T read() throws SQLException;
+    }
+
+    private <T> T warningRead(WarningRead<T> r) {
+        try {
+            return r.read();
+        } catch (SQLException e) {
+            throw storage(e);
+        }
     }
 
     private interface WarningWrite<T> {
@@ -459,12 +443,12 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
 
     @Override
     public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
-        return seriesRead(() -> WarningTables.rules(conn, recordSlice(recordedAsOf)));
+        return warningRead(() -> WarningTables.rules(conn, recordSlice(recordedAsOf)));
     }
 
     @Override
     public List<RulesVersion> rulesVersions() {
-        return seriesRead(() -> WarningTables.versions(conn));
+        return warningRead(() -> WarningTables.versions(conn));
     }
 
     @Override
@@ -476,19 +460,21 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
 
     @Override
     public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
-        return seriesRead(() -> WarningTables.acknowledgements(conn, recordSlice(recordedAsOf)));
+        return warningRead(() -> WarningTables.acknowledgements(conn, recordSlice(recordedAsOf)));
     }
 
     private long recordSlice(Instant recordedAsOf) {
         return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
     }
 
-    private static long from(Instant t) {
-        return t == null ? Long.MIN_VALUE : micros(t);
+    @Override
+    public RuntimeException readError(SQLException e) {
+        return storage(e);
     }
 
-    private static long to(Instant t) {
-        return t == null ? Long.MAX_VALUE : micros(t);
+    @Override
+    public FeatureTables.Dialect featureDialect() {
+        return FeatureTables.SQLITE;
     }
 
     @Override
@@ -499,47 +485,6 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     @Override
     public IngestRecord ingestReadings(List<org.geoassure.geodb.series.Readings> batches, Provenance provenance) {
         return seriesIngest((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Station> seriesStations(Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.stations(conn, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public java.util.Optional<org.geoassure.geodb.series.Station> seriesStation(String id, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.station(conn, id, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public org.geoassure.geodb.series.Readings readings(String stationId, Instant from, Instant to,
-            Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.readings(conn, stationId, from(from), to(to), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Bin> resample(String stationId, Instant from, Instant to,
-            java.time.Duration step, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.resample(conn, stationId, from(from), to(to), step,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.LastValue> lastValues(java.util.Collection<String> stationIds, Instant at,
-            Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.lastValues(conn, stationIds, micros(at), recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<org.geoassure.geodb.series.Gap> gaps(String stationId, Instant from, Instant to,
-            java.time.Duration longerThan, Instant recordedAsOf) {
-        return seriesRead(() -> SeriesTables.gaps(conn, stationId, from(from), to(to), longerThan,
-                recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public SeriesCounts seriesCounts() {
-        return seriesRead(() -> SeriesTables.counts(conn));
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
@@ -630,7 +575,11 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, Featu
     }
 
     private static String boxCondition(String alias, SpatialFilter f, List<Object> params) {
-        var b = f.searchBox();
+        return rtreeBoxCondition(alias, f.searchBox(), params);
+    }
+
+    /** " AND ..." on the R*Tree alias: its box meets {@code b}. */
+    static String rtreeBoxCondition(String alias, org.geoassure.geodb.query.Box3 b, List<Object> params) {
         params.add(b.maxX());
         params.add(b.minX());
         params.add(b.maxY());

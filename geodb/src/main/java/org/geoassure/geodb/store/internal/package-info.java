@@ -10,7 +10,11 @@
  *   <li>{@code SqliteIngest}: the embedded engine's SQL for a write;</li>
  *   <li>{@code IntervalChunks}, {@code BoxBuffer}, {@code RowPredicate}: read-optimised chunks of interval rows,
  *       Morton-ordered R*Tree loading, Java evaluation of attribute predicates with SQLite semantics;</li>
- *   <li>{@code Schema}, {@code GpkgGeometry}: the GeoPackage tables and geometry encoding.</li>
+ *   <li>{@code Schema}, {@code GpkgGeometry}: the GeoPackage tables and geometry encoding;</li>
+ *   <li>{@code FeatureTables} (with an engine {@code Dialect}), {@code FeatureCodec}, {@code FeatureRefine},
+ *       {@code SeriesTables}, {@code LogTables}: the SQL of features, series and logs, one body for both engines;
+ *       {@code SqlReads}, {@code SqlFeatureReads}, {@code SqlSeriesReads}: the capability reads as default methods
+ *       over an engine's connection; {@code IntegrityCheck}: the checks behind {@code check()}.</li>
  * </ul>
  */
 package org.geoassure.geodb.store.internal;
