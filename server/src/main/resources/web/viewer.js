@@ -12,7 +12,8 @@ const TEXT = {
     north: 'N', east: 'E', up: 'Up', hole_id: 'Hole', depth_from: 'From (m)', depth_to: 'To (m)',
     origin: 'Origin', other: 'Switch language', asOf: 'As of',
     face: 'Working face', roadway: 'Roadway', goaf: 'Goaf', old_workings: 'Old workings', fault: 'Fault',
-    collapse_column: 'Collapse column', hazards: 'Hazards', inrushZone: 'Water-inrush zone (T above critical)',
+    collapse_column: 'Collapse column', topography: 'Topography', horizon: 'Horizon', tailings_dam: 'Tailings dam',
+    dam_crest: 'Dam crest', hazards: 'Hazards', inrushZone: 'Water-inrush zone (T above critical)',
     warning_line: 'Warning line reached', exploration_line: 'Exploration line reached',
   },
   'zh-CN': {
@@ -22,7 +23,8 @@ const TEXT = {
     north: '北', east: '东', up: '上', hole_id: '钻孔', depth_from: '起始深度 (m)', depth_to: '终止深度 (m)',
     origin: '原点', other: '切换语言', asOf: '截至日期',
     face: '工作面', roadway: '巷道', goaf: '采空区', old_workings: '老空区', fault: '断层',
-    collapse_column: '陷落柱', hazards: '灾害', inrushZone: '突水危险区（突水系数超临界值）',
+    collapse_column: '陷落柱', topography: '地表', horizon: '层面', tailings_dam: '尾矿库', dam_crest: '坝顶',
+    hazards: '灾害', inrushZone: '突水危险区（突水系数超临界值）',
     warning_line: '已进入警戒线', exploration_line: '已进入探水线',
   },
 };
@@ -227,7 +229,7 @@ function showHazards() {
 // Mine layout: the features valid at the chosen date (faces, roadways, goaf, old workings, faults) as lines in the
 // glTF frame of the tubes: local (east, up, -north) from the same origin; a feature without z sits at the origin's.
 const ROLE_COLOURS = { face: 0xd62728, roadway: 0x666666, goaf: 0x1f77b4, old_workings: 0x17375e, fault: 0x111111,
-  collapse_column: 0x9467bd };
+  collapse_column: 0x9467bd, topography: 0xa08c64, horizon: 0x8fbc8f, tailings_dam: 0x2ca02c, dam_crest: 0x2ca02c };
 let overlay = null;
 let overlayCounts = {};
 let overlayFaceX = null;
@@ -258,6 +260,20 @@ async function loadFeatures() {
     }
     overlayCounts[role] = (overlayCounts[role] || 0) + 1;
     const g = f.geometry;
+    if ((f.properties.kind === 'surface' || f.properties.kind === 'solid') && g.type === 'MultiPolygon') {
+      // a TIN surface or a solid: translucent triangles
+      const tri = [];
+      for (const poly of g.coordinates) {
+        const ring = poly[0];
+        tri.push(...local(ring[0]), ...local(ring[1]), ...local(ring[2]));
+      }
+      const geom = new THREE.BufferGeometry();
+      geom.setAttribute('position', new THREE.Float32BufferAttribute(tri, 3));
+      geom.computeVertexNormals();
+      overlay.add(new THREE.Mesh(geom, new THREE.MeshLambertMaterial({ color: ROLE_COLOURS[role] ?? 0x8c564b,
+        transparent: true, opacity: 0.35, side: THREE.DoubleSide, depthWrite: false })));
+      continue;
+    }
     if (role === 'face' && overlayFaceX === null && g.type === 'LineString') overlayFaceX = g.coordinates[0][0];
     const lines = g.type === 'LineString' ? [g.coordinates]
       : g.type === 'MultiLineString' || g.type === 'Polygon' ? g.coordinates

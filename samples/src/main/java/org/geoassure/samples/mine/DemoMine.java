@@ -24,7 +24,8 @@ import org.geoassure.samples.mine.KaiyuanGeology.Unit;
  * boreholes on 10 exploration lines (10 of them inclined), logged from the ground model;
  * <li>{@code progress.csv}: faces 1201 and 1202 surveyed monthly (2024-2025), their gateroads and the main
  * roadway, the water-filled goaf of panel 1101 (2019) and the inferred water-filled old workings OW-1;
- * <li>{@code faults.csv}: the traces of F1 and F2 at the seam (role fault);
+ * <li>{@code faults.geojson}: the traces of F1 and F2 at -300 m; {@code topography.ts}: the ground surface as a
+ * GOCAD TSurf;
  * <li>{@code resistivity.csv}: a 50 x 50 x 20 m resistivity block model (ohm.m) with low-resistivity anomalies where
  * the goaf and the old workings hold water;
  * <li>{@code piezometers.csv} and {@code readings/PZ-n.csv}: five piezometers in the limestone aquifer with two years
@@ -62,7 +63,8 @@ public final class DemoMine {
 
     /** What was written. */
     public record Files(Path dir, Path collar, Path survey, Path lithology, Path coalQuality, Path progress, Path faults,
-            Path resistivity, Path piezometers, List<Path> readings, List<Path> logs, Path rules, int holes) {
+            Path resistivity, Path piezometers, List<Path> readings, List<Path> logs, Path rules, Path topography,
+            int holes) {
     }
 
     /** A piezometer: id, local position, sensor elevation. */
@@ -102,8 +104,10 @@ public final class DemoMine {
         int holes = boreholes(rnd.split(), collar, survey, lith, quality, dir.resolve("las"), logs);
         Path progress = dir.resolve("progress.csv");
         progress(progress);
-        Path faults = dir.resolve("faults.csv");
+        Path faults = dir.resolve("faults.geojson");
         faults(faults);
+        Path topography = dir.resolve("topography.ts");
+        topography(topography);
         Path resistivity = dir.resolve("resistivity.csv");
         resistivity(rnd.split(), resistivity);
         Path piezometers = dir.resolve("piezometers.csv");
@@ -112,7 +116,7 @@ public final class DemoMine {
         Path rules = dir.resolve("rules.json");
         rules(rules);
         return new Files(dir, collar, survey, lith, quality, progress, faults, resistivity, piezometers, readings, logs,
-                rules, holes);
+                rules, topography, holes);
     }
 
     // ------------------------------------------------------------------------------------------------ boreholes
@@ -296,24 +300,54 @@ public final class DemoMine {
         return 1600 - 60 * Math.min(20, months);
     }
 
+    /** Fault traces at -300 m as GeoJSON (with the legacy crs member naming EPSG:4529), as a surveyor would send. */
     private static void faults(Path file) throws IOException {
         try (BufferedWriter w = writer(file)) {
-            w.write("id,date,name,role,geometry,throw_m,dip_deg\n");
-            for (KaiyuanGeology.Fault f : List.of(KaiyuanGeology.F1, KaiyuanGeology.F2)) {
-                StringBuilder sb = new StringBuilder("LINESTRING Z (");
+            w.write("{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": {\"name\": "
+                    + "\"urn:ogc:def:crs:EPSG::4529\"}},\n \"features\": [\n");
+            List<KaiyuanGeology.Fault> faults = List.of(KaiyuanGeology.F1, KaiyuanGeology.F2);
+            for (int k = 0; k < faults.size(); k++) {
+                KaiyuanGeology.Fault f = faults.get(k);
+                StringBuilder sb = new StringBuilder();
                 for (int i = 0; i <= 20; i++) {
                     double t = -1200 + 2400 * i / 20.0;
                     double[] p = f.tracePoint(t, KaiyuanGeology.FAULT_REF_Z);
-                    if (i > 0) {
-                        sb.append(", ");
-                    }
-                    sb.append(fmt(X0 + p[0])).append(' ').append(fmt(Y0 + p[1])).append(' ')
-                            .append(fmt(KaiyuanGeology.FAULT_REF_Z));
+                    sb.append(i > 0 ? ", " : "").append('[').append(fmt(X0 + p[0])).append(", ").append(fmt(Y0 + p[1]))
+                            .append(", ").append(fmt(KaiyuanGeology.FAULT_REF_Z)).append(']');
                 }
-                sb.append(')');
-                w.write(f.id() + ",1900-01-01,fault " + f.id() + " at -300 m,fault,\"" + sb + "\"," + fmt(f.throwM())
-                        + "," + fmt(f.dipDeg()) + "\n");
+                w.write("  {\"type\": \"Feature\", \"id\": \"" + f.id() + "\", \"properties\": {\"name\": \"fault "
+                        + f.id() + " at -300 m\", \"throw_m\": " + fmt(f.throwM()) + ", \"dip_deg\": "
+                        + fmt(f.dipDeg()) + "},\n   \"geometry\": {\"type\": \"LineString\", \"coordinates\": [" + sb
+                        + "]}}" + (k + 1 < faults.size() ? "," : "") + "\n");
             }
+            w.write(" ]}\n");
+        }
+    }
+
+    /** The ground surface as a GOCAD TSurf: a 100 m grid of vertices, two triangles per cell. */
+    private static void topography(Path file) throws IOException {
+        int nu = (int) (KaiyuanGeology.WIDTH / 100) + 1;
+        int nv = (int) (KaiyuanGeology.HEIGHT / 100) + 1;
+        try (BufferedWriter w = writer(file)) {
+            w.write("GOCAD TSurf 1\nHEADER {\nname:topography\n}\nGOCAD_ORIGINAL_COORDINATE_SYSTEM\nNAME Default\n"
+                    + "AXIS_NAME \"X\" \"Y\" \"Z\"\nAXIS_UNIT \"m\" \"m\" \"m\"\nZPOSITIVE Elevation\n"
+                    + "END_ORIGINAL_COORDINATE_SYSTEM\nTFACE\n");
+            for (int j = 0; j < nv; j++) {
+                for (int i = 0; i < nu; i++) {
+                    double u = 100.0 * i;
+                    double v = 100.0 * j;
+                    w.write("VRTX " + (j * nu + i + 1) + " " + fmt(X0 + u) + " " + fmt(Y0 + v) + " "
+                            + fmt(KaiyuanGeology.topography(u, v)) + "\n");
+                }
+            }
+            for (int j = 0; j + 1 < nv; j++) {
+                for (int i = 0; i + 1 < nu; i++) {
+                    int a = j * nu + i + 1;
+                    w.write("TRGL " + a + " " + (a + 1) + " " + (a + nu + 1) + "\n");
+                    w.write("TRGL " + a + " " + (a + nu + 1) + " " + (a + nu) + "\n");
+                }
+            }
+            w.write("END\n");
         }
     }
 

@@ -26,6 +26,8 @@ public final class DemoMineLoader {
     public static final String PROGRESS = "progress";
     /** Layer of the fault traces. */
     public static final String STRUCTURES = "structures";
+    /** Layer of the surfaces (topography). */
+    public static final String SURFACES = "surfaces";
     /** Name of the resistivity block model. */
     public static final String RESISTIVITY = "resistivity";
 
@@ -49,9 +51,8 @@ public final class DemoMineLoader {
         ProgressCsvReader.Result progress = ProgressCsvReader.read(files.progress(), "face");
         IngestRecord p = features.writeFeatures(PROGRESS, progress.writes(),
                 new Provenance(List.of(progress.source()), user, Map.of(), List.of()));
-        ProgressCsvReader.Result faults = ProgressCsvReader.read(files.faults(), "fault");
-        IngestRecord f = features.writeFeatures(STRUCTURES, faults.writes(),
-                new Provenance(List.of(faults.source()), user, Map.of(), List.of()));
+        IngestRecord f = writeFile(features, STRUCTURES, files.faults(), "fault", user);
+        writeFile(features, SURFACES, files.topography(), "topography", user);
         BlockModelCsvOptions o = BlockModelCsvOptions.byIndex(RESISTIVITY, List.of("I", "J", "K"), 50, 50, 20)
                 .withOrigin(DemoMine.X0, DemoMine.Y0, -420).withDimensions(60, 40, 30)
                 .withType("RHO", AttributeType.FLOAT32);
@@ -118,5 +119,22 @@ public final class DemoMineLoader {
         } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
+    }
+
+    /** The geology is older than any record: faults and the ground surface are valid from this date. */
+    static final java.time.Instant GEOLOGY = java.time.Instant.parse("1900-01-01T00:00:00Z");
+
+    /** A GOCAD, Shapefile, GeoJSON or DXF file into a layer (valid from {@link #GEOLOGY}), each feature given the role. */
+    private static IngestRecord writeFile(FeatureStore store, String layer, java.nio.file.Path file, String role,
+            String user) {
+        var read = org.geoassure.ingest.feature.FeatureReaders.read(file,
+                org.geoassure.ingest.feature.FeatureOptions.defaults());
+        List<FeatureStore.FeatureWrite> writes = new java.util.ArrayList<>();
+        for (var x : read.features()) {
+            writes.add(new FeatureStore.FeatureWrite(new org.geoassure.geodb.model.Feature(x.id(), x.name(), x.kind(),
+                    role, x.geometry(), x.mesh(), x.attributes()), GEOLOGY));
+        }
+        return store.writeFeatures(layer, writes, new Provenance(read.sources(), user, Map.of("role", role),
+                read.warnings()));
     }
 }
