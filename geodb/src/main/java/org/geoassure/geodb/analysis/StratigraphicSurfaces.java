@@ -98,8 +98,8 @@ public final class StratigraphicSurfaces {
      * @param unit the unit whose top it is
      * @param contact {@code "top of U"} for the first unit, {@code "A/U"} (unit above / this unit) for the others
      * @param z elevations at the grid nodes (NaN where undefined), after clamping
-     * @param picks the picks as 2D samples (x, y, 0, elevation)
-     * @param estimator the estimator used (with the fitted variogram for kriging)
+     * @param picks the picks as 2D samples (x, y, 0, elevation); null for a surface read back from a feature
+     * @param estimator the estimator used (with the fitted variogram for kriging); null for a surface read back
      * @param parameters the method and its parameters as text
      * @param clamped nodes lowered to the surface above
      */
@@ -159,8 +159,9 @@ public final class StratigraphicSurfaces {
 
         /**
          * The surfaces as {@link FeatureKind#SURFACE} features with role {@code horizon}, id {@code "top <unit>"},
-         * attributes {@code contact}, {@code unit}, {@code method}, {@code parameters}, {@code picks},
-         * {@code clamped}.
+         * attributes {@code contact}, {@code unit}, {@code index} (position in the order, 0 at the top),
+         * {@code method}, {@code parameters}, {@code picks}, {@code clamped} and {@code grid} (the node grid as
+         * {@code originX,originY,dx,dy,nx,ny}, so {@link #fromFeatures} can read the stack back).
          */
         public List<Feature> features() {
             List<Feature> out = new ArrayList<>();
@@ -168,15 +169,76 @@ public final class StratigraphicSurfaces {
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("contact", s.contact());
                 a.put("unit", s.unit());
+                a.put("index", (long) out.size());
                 a.put("method", method.name().toLowerCase(Locale.ROOT));
                 a.put("parameters", s.parameters());
-                a.put("picks", (long) s.picks().size());
+                a.put("picks", s.picks() == null ? null : (long) s.picks().size());
                 a.put("clamped", (long) s.clamped());
+                a.put("grid", grid.originX() + "," + grid.originY() + "," + grid.dx() + "," + grid.dy() + ","
+                        + grid.nx() + "," + grid.ny());
                 out.add(Feature.ofMesh("top " + s.unit(), s.contact(), FeatureKind.SURFACE, "horizon",
                         grid.mesh(s.z), a));
             }
             return out;
         }
+    }
+
+    /**
+     * A stack read back from the features {@link Stack#features()} wrote (any order; sorted by their {@code index}).
+     *
+     * @throws InvalidContentException naming the feature when one lacks the attributes or the grids differ
+     */
+    public static Stack fromFeatures(List<Feature> features) {
+        if (features.isEmpty()) {
+            throw new InvalidContentException("surfaces: no surface features");
+        }
+        List<Feature> sorted = new ArrayList<>(features);
+        for (Feature f : sorted) {
+            if (!(f.attributes().get("index") instanceof Long) || !(f.attributes().get("grid") instanceof String)
+                    || !(f.attributes().get("unit") instanceof String) || f.mesh() == null) {
+                throw new InvalidContentException("surfaces: feature '" + f.id() + "' is not a surface written by "
+                        + "model surfaces (needs a mesh and attributes unit, index, grid)");
+            }
+        }
+        sorted.sort(java.util.Comparator.comparingLong(f -> (Long) f.attributes().get("index")));
+        String gridText = (String) sorted.get(0).attributes().get("grid");
+        String[] g = gridText.split(",");
+        SurfaceGrid grid = new SurfaceGrid(Double.parseDouble(g[0]), Double.parseDouble(g[1]),
+                Double.parseDouble(g[2]), Double.parseDouble(g[3]), Integer.parseInt(g[4]), Integer.parseInt(g[5]));
+        List<String> order = new ArrayList<>();
+        List<Surface> surfaces = new ArrayList<>();
+        Method method = Method.IDW;
+        for (Feature f : sorted) {
+            if (!gridText.equals(f.attributes().get("grid"))) {
+                throw new InvalidContentException("surfaces: feature '" + f.id() + "' is on another grid ("
+                        + f.attributes().get("grid") + " vs " + gridText + ")");
+            }
+            double[] z = new double[grid.nodes()];
+            java.util.Arrays.fill(z, Double.NaN);
+            var mesh = f.mesh();
+            for (int v = 0; v < mesh.vertexCount(); v++) {
+                long i = Math.round((mesh.coordinate(v, 0) - grid.originX()) / grid.dx());
+                long j = Math.round((mesh.coordinate(v, 1) - grid.originY()) / grid.dy());
+                if (i < 0 || j < 0 || i >= grid.nx() || j >= grid.ny()) {
+                    throw new InvalidContentException("surfaces: feature '" + f.id() + "' has vertex " + v
+                            + " outside its grid");
+                }
+                z[(int) (j * grid.nx() + i)] = mesh.coordinate(v, 2);
+            }
+            String unit = (String) f.attributes().get("unit");
+            order.add(unit);
+            Object clamped = f.attributes().get("clamped");
+            Object params = f.attributes().get("parameters");
+            surfaces.add(new Surface(unit, f.name(), z, null, null, params == null ? "" : params.toString(),
+                    clamped instanceof Long l ? l.intValue() : 0));
+            if ("kriging".equals(f.attributes().get("method"))) {
+                method = Method.KRIGING;
+            }
+        }
+        if (new LinkedHashSet<>(order).size() != order.size()) {
+            throw new InvalidContentException("surfaces: a unit appears twice: " + order);
+        }
+        return new Stack(order, grid, surfaces, method);
     }
 
     /**
@@ -279,6 +341,15 @@ public final class StratigraphicSurfaces {
      * sample variance and range at the cutoff; when there are too few pairs or the fit fails, that starting model.
      */
     public static VariogramModel fit(Samples s) {
+        return fitSpherical(s, false);
+    }
+
+    /**
+     * A spherical variogram fitted to samples (2D or 3D, omnidirectional): gstat's default lag classes and weights,
+     * sill started at the sample variance, range at the cutoff, nugget at 0 and free when {@code fitNugget}; when
+     * there are too few pairs or the fit fails, that starting model.
+     */
+    public static VariogramModel fitSpherical(Samples s, boolean fitNugget) {
         double[] v = s.v();
         double mean = 0;
         for (double a : v) {
@@ -305,13 +376,13 @@ public final class StratigraphicSurfaces {
             return initial;
         }
         try {
-            VariogramModel m = VariogramFit.fit(ExperimentalVariogram.compute(s, lags), initial, false, true);
+            VariogramModel m = VariogramFit.fit(ExperimentalVariogram.compute(s, lags), initial, fitNugget, true);
             VariogramStructure st = m.structures().get(0);
             if (!(st.sill() > 0) || !(st.ellipsoid().major() > 0) || !Double.isFinite(st.sill())
                     || !Double.isFinite(st.ellipsoid().major())) {
                 return initial;
             }
-            return m;
+            return fitNugget || m.nugget() == 0 ? m : new VariogramModel(0, m.structures());
         } catch (RuntimeException e) {
             return initial;
         }
@@ -342,28 +413,7 @@ public final class StratigraphicSurfaces {
         if (e instanceof InverseDistance idw) {
             return String.format(Locale.ROOT, "idw power=%s; %s", idw.power(), who);
         }
-        return "ordinary kriging " + describe(((Kriging) e).model()) + "; " + who;
+        return "ordinary kriging " + VariogramText.format(((Kriging) e).model()) + "; " + who;
     }
 
-    /** A variogram model as text: {@code nugget=0 spherical(sill=…, range=…)+…}. */
-    public static String describe(VariogramModel m) {
-        StringBuilder sb = new StringBuilder("nugget=" + num(m.nugget()));
-        for (VariogramStructure s : m.structures()) {
-            sb.append(' ').append(s.type().name().toLowerCase(Locale.ROOT)).append("(sill=").append(num(s.sill()))
-                    .append(", range=").append(num(s.ellipsoid().major()));
-            if (!s.ellipsoid().isIsotropic()) {
-                Ellipsoid el = s.ellipsoid();
-                sb.append(", semi=").append(num(el.semi())).append(", minor=").append(num(el.minor()))
-                        .append(", azimuth=").append(num(el.azimuth())).append(", dip=").append(num(el.dip()))
-                        .append(", rake=").append(num(el.rake()));
-            }
-            sb.append(')');
-        }
-        return sb.toString();
-    }
-
-    /** A number in full precision (the model can be rebuilt from the text), integers without a decimal point. */
-    private static String num(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
-    }
 }

@@ -172,4 +172,35 @@ class StratigraphicSurfacesTest {
         }
         assertEquals(20 * 20 * 10, d.cells());
     }
+
+    @Test
+    void featuresReadBackToTheSameStack() {
+        StratigraphicSurfaces.Stack s = StratigraphicSurfaces.build(ORDER, picks(7, false, true), grid(), 0,
+                StratigraphicSurfaces.Options.kriging(), 2);
+        List<Feature> f = new ArrayList<>(s.features());
+        java.util.Collections.reverse(f);
+        StratigraphicSurfaces.Stack back = StratigraphicSurfaces.fromFeatures(f);
+        assertEquals(ORDER, back.order());
+        assertEquals(s.grid(), back.grid());
+        for (int k = 0; k < 3; k++) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(s.surfaces().get(k).z(), back.surfaces().get(k).z(),
+                    0.0);
+            assertEquals(s.surfaces().get(k).clamped(), back.surfaces().get(k).clamped());
+        }
+        assertEquals(StratigraphicSurfaces.Method.KRIGING, back.method());
+    }
+
+    @Test
+    void variogramTextRoundTrips() {
+        VariogramModel m = new VariogramModel(0.125, List.of(VariogramStructure.isotropic(StructureType.SPHERICAL,
+                2.5, 300.1), new VariogramStructure(StructureType.EXPONENTIAL, 1,
+                        new Ellipsoid(30, -10, 5, 900, 450, 90.5))));
+        String t = VariogramText.format(m);
+        assertEquals("nugget=0.125 spherical(sill=2.5, range=300.1) exponential(sill=1, range=900, semi=450, "
+                + "minor=90.5, azimuth=30, dip=-10, rake=5)", t);
+        assertEquals(m, VariogramText.parse("# fitted by hand\n" + t.replace(") ", ")\n")));
+        InvalidContentException e = assertThrows(InvalidContentException.class,
+                () -> VariogramText.parse("nugget=0 cubic(sill=1, range=2)"));
+        assertTrue(e.getMessage().startsWith("variogram: 'cubic'"), e.getMessage());
+    }
 }
