@@ -119,9 +119,14 @@ final class ModelBuild {
 
     /** Interval mid-points with a finite numeric value in {@code column} (current rows), and their versions. */
     static Samples midpoints(WorkspaceStore store, String table, String column, DataVersions dv) {
+        return midpoints(store, table, column, dv, Selection.all());
+    }
+
+    /** As {@link #midpoints(WorkspaceStore, String, String, DataVersions)} for the rows a selection reads. */
+    static Samples midpoints(WorkspaceStore store, String table, String column, DataVersions dv, Selection sel) {
         requireTable(store, table);
         List<double[]> pts = new ArrayList<>();
-        try (Stream<IntervalRecord> rows = store.intervals(table, Selection.all())) {
+        try (Stream<IntervalRecord> rows = store.intervals(table, sel)) {
             rows.forEach(r -> {
                 if (!r.values().containsKey(column)) {
                     throw new InvalidContentException("--column: no column '" + column + "' in " + table

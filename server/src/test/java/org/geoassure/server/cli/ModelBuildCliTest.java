@@ -156,6 +156,66 @@ class ModelBuildCliTest {
         }
     }
 
+    /**
+     * A new hole after a kriged model: {@code update} re-estimates only some bricks, writes version 2, and equals a
+     * full rebuild ({@code krige} of the same parameters into another model) cell for cell.
+     */
+    @Test
+    void updateAfterANewHoleEqualsAFullRebuild() throws Exception {
+        Path ws = copy("update.gpkg");
+        Path vario = dir.resolve("ash.variogram");
+        Files.writeString(vario, "# ASH of the demo mine\nnugget=0.3 spherical(sill=5, range=900)\n");
+        String origin = DemoMine.X0 + "," + DemoMine.Y0 + ",-450";
+        String[] krige = {"krige", "--table", "coal_quality", "--column", "ASH", "--size", "25,25,5", "--origin",
+            origin, "--dims", "120,80,50", "--neighbours", "8", "--radius", "600", "--variogram", vario.toString()};
+        CliTest.Result r = CliTest.run(args(ws, krige, "--name", "ash"));
+        assertEquals(0, r.code(), r.err());
+        Path collar = dir.resolve("new_collar.csv");
+        Files.writeString(collar, "HOLEID,X,Y,Z,LENGTH,DATE\nZK99-1," + (DemoMine.X0 + 500) + "," + (DemoMine.Y0 + 400)
+                + ",108.4,420,2026-11-01\n");
+        Path survey = dir.resolve("new_survey.csv");
+        Files.writeString(survey, "HOLEID,DEPTH,AZIMUTH,DIP\nZK99-1,0,0,-90\n");
+        Path quality = dir.resolve("new_quality.csv");
+        Files.writeString(quality, "HOLEID,FROM,TO,ASH,SULPHUR,QNET\nZK99-1,387.0,390.2,30.0,0.7,22.0\n");
+        r = CliTest.run("ingest", ws.toString(), "drillholes", "--collar", collar.toString(), "--survey",
+                survey.toString(), "--intervals", "coal_quality=" + quality.toString());
+        assertEquals(0, r.code(), r.err());
+        r = CliTest.run("model", ws.toString(), "update", "ash");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("model ash version 2 from version 1: 1 samples changed; re-estimated "), r.out());
+        int recomputed = Integer.parseInt(r.out().split("re-estimated ")[1].split(" ")[0]);
+        assertTrue(recomputed > 0 && recomputed < 24, r.out());
+        r = CliTest.run(args(ws, krige, "--name", "full"));
+        assertEquals(0, r.code(), r.err());
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            BlockModelStore bms = (BlockModelStore) s;
+            BlockData inc = read(bms.blockModel("ash", 2));
+            BlockData old = read(bms.blockModel("ash", 1));
+            BlockData full = read(bms.blockModel("full"));
+            assertEquals(full.cells(), inc.cells());
+            int changed = 0;
+            for (int k = 0; k < 50; k++) {
+                for (int j = 0; j < 80; j++) {
+                    for (int i = 0; i < 120; i++) {
+                        assertEquals(full.value(0, i, j, k), inc.value(0, i, j, k), 0.0, i + "," + j + "," + k);
+                        assertEquals(full.value(1, i, j, k), inc.value(1, i, j, k), 0.0, i + "," + j + "," + k);
+                        changed += old.value(0, i, j, k) == inc.value(0, i, j, k) ? 0 : 1;
+                    }
+                }
+            }
+            assertTrue(changed > 100, "cells the new hole changed: " + changed);
+        }
+    }
+
+    static String[] args(Path ws, String[] cmd, String... more) {
+        String[] a = new String[2 + cmd.length + more.length];
+        a[0] = "model";
+        a[1] = ws.toString();
+        System.arraycopy(cmd, 0, a, 2, cmd.length);
+        System.arraycopy(more, 0, a, 2 + cmd.length, more.length);
+        return a;
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOptionAndWriteNothing() throws Exception {
         Path ws = copy("bad.gpkg");
