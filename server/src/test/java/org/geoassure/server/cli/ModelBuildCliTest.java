@@ -207,6 +207,44 @@ class ModelBuildCliTest {
         }
     }
 
+    /**
+     * Real data, Babbitt Cu-Ni (399 holes, 35 616 assays, ingested from feet into metres): IDW of CU into 60 x 60 x 30
+     * m cells, 16 neighbours within 300 m. Sanity: IDW is a convex combination, so every cell lies within the range
+     * of the CU values read (the reference is the data's min and max).
+     */
+    @Test
+    void babbittCopperIdwStaysWithinTheData() throws Exception {
+        Path ws = dir.resolve("babbitt.gpkg");
+        assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:3857").code());
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "drillholes", "--collar",
+                CliTest.data("babbitt_collar.csv"), "--survey", CliTest.data("babbitt_survey.csv"), "--intervals",
+                "assays=" + CliTest.data("babbitt_assay.csv"), "--units", "ft", "--dip-convention", "positive-down",
+                "--beyond-total-depth", "warn");
+        assertEquals(0, r.code(), r.err());
+        r = CliTest.run("model", ws.toString(), "krige", "--table", "assays", "--column", "CU", "--name", "cu",
+                "--size", "60,60,30", "--method", "idw", "--neighbours", "16", "--radius", "300");
+        assertEquals(0, r.code(), r.err());
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        try (WorkspaceStore s = Workspaces.open(ws); Stream<IntervalRecord> rows = s.intervals("assays",
+                Selection.all())) {
+            for (IntervalRecord q : rows.toList()) {
+                if (q.values().get("CU") instanceof Number n && Double.isFinite(n.doubleValue())) {
+                    lo = Math.min(lo, n.doubleValue());
+                    hi = Math.max(hi, n.doubleValue());
+                }
+            }
+        }
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            BlockData d = read(((BlockModelStore) s).blockModel("cu"));
+            assertTrue(d.cells() > 10_000, "cells " + d.cells());
+            for (Brick b : d.bricks()) {
+                assertTrue(b.stats(0).min() >= lo - 1e-12 && b.stats(0).max() <= hi + 1e-12, b.stats(0) + " vs " + lo
+                        + ".." + hi);
+            }
+        }
+    }
+
     static String[] args(Path ws, String[] cmd, String... more) {
         String[] a = new String[2 + cmd.length + more.length];
         a[0] = "model";
