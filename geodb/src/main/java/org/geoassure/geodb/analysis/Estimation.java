@@ -137,6 +137,43 @@ public final class Estimation {
         return new GridEstimate(values, variances, estimated.get());
     }
 
+    /**
+     * Estimates the listed cells of the grid (indexes i + nx·(j + ny·k)) exactly as {@link #grid} estimates them
+     * (same centroids, same neighbour search, same solves), into arrays parallel to {@code cells}; for re-estimating
+     * part of a model.
+     */
+    public static GridEstimate cells(Estimator estimator, Samples samples, Neighbourhood hood, BlockModel grid,
+            int[] cells) {
+        Objects.requireNonNull(grid, "grid");
+        double[] values = new double[cells.length];
+        double[] variances = new double[cells.length];
+        NeighbourSearch.Query q = new NeighbourSearch(samples, hood).query();
+        Worker w = worker(estimator, samples);
+        int[] idx = new int[hood.maxSamples()];
+        double[] c = new double[3];
+        double[] out = new double[2];
+        long done = 0;
+        int nx = grid.nx();
+        int ny = grid.ny();
+        for (int n = 0; n < cells.length; n++) {
+            int cell = cells[n];
+            grid.centroid(cell % nx, (cell / nx) % ny, cell / (nx * ny), c);
+            int found = q.find(c[0], c[1], c[2], idx);
+            if (found < hood.minSamples()) {
+                values[n] = Double.NaN;
+                variances[n] = Double.NaN;
+                continue;
+            }
+            w.estimate(idx, found, c[0], c[1], c[2], out);
+            values[n] = out[0];
+            variances[n] = out[1];
+            if (!Double.isNaN(out[0])) {
+                done++;
+            }
+        }
+        return new GridEstimate(values, variances, done);
+    }
+
     private static Worker worker(Estimator estimator, Samples s) {
         double[] x = s.x();
         double[] y = s.y();

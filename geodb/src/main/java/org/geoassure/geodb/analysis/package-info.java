@@ -22,6 +22,20 @@
  * </ul>
  * Methods, parameters, defaults and the references reproduced are in docs/modelling.md.
  *
+ * <h2>Models from boreholes</h2>
+ * <ul>
+ *   <li>{@link org.geoassure.geodb.analysis.ContactPicks}: unit runs and contacts from logged intervals.</li>
+ *   <li>{@link org.geoassure.geodb.analysis.StratigraphicSurfaces}: the top of each unit of a stratigraphic order,
+ *       estimated (IDW or ordinary kriging without nugget, honouring the picks) onto a
+ *       {@link org.geoassure.geodb.analysis.SurfaceGrid}, clamped so that no surface rises above the one before it;
+ *       thickness maps; SURFACE features (two triangles per grid cell) and back.</li>
+ *   <li>{@link org.geoassure.geodb.analysis.LayerCake}: a category block model from the stacked surfaces.</li>
+ *   <li>{@link org.geoassure.geodb.analysis.PropertyModel}: a grade or property block model (value and kriging
+ *       variance), and {@link org.geoassure.geodb.analysis.IncrementalUpdate}: its re-estimation after new or
+ *       changed samples, brick by brick, equal to a full rebuild.</li>
+ *   <li>{@link org.geoassure.geodb.analysis.VariogramText}: a variogram model as one line of text.</li>
+ * </ul>
+ *
  * <h2>Desurvey</h2>
  * Desurvey comes first: {@link org.geoassure.geodb.analysis.Desurvey} turns a
  * collar and its survey stations into a {@link org.geoassure.geodb.analysis.HoleTrace}, the hole's 3D

@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Variogram.class},
+@Command(name = "model", mixinStandardHelpOptions = true, subcommands = {ModelCommand.Variogram.class, ModelBuildCommands.Surfaces.class,
+        ModelBuildCommands.Lithology.class, ModelBuildCommands.Krige.class, ModelBuildCommands.Update.class},
         description = "Geostatistical modelling on a workspace (see docs/modelling.md).")
 final class ModelCommand implements Runnable {
     @Spec
@@ -30,7 +31,7 @@ final class ModelCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new InvalidContentException("model: name a subcommand (variogram)");
+        throw new InvalidContentException("model: name a subcommand (variogram, surfaces, lithology, krige, update)");
     }
 
     @Command(name = "variogram", mixinStandardHelpOptions = true,
