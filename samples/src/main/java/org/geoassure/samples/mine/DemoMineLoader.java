@@ -26,8 +26,8 @@ public final class DemoMineLoader {
     public static final String PROGRESS = "progress";
     /** Layer of the fault traces. */
     public static final String STRUCTURES = "structures";
-    /** Layer of the surfaces (topography). */
-    public static final String SURFACES = "surfaces";
+    /** Layer of the ground surface. */
+    public static final String SURFACES = "topography";
     /** Name of the resistivity block model. */
     public static final String RESISTIVITY = "resistivity";
 

@@ -125,6 +125,26 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * Runs the models a geologist would build first, through the same commands: the unit tops from the boreholes'
+     * picks (kriging) and a layer-cake lithology block model from them.
+     */
+    private static void models(Path mine, PrintWriter out) {
+        String ws = mine.toString();
+        String[][] runs = {
+            {"model", ws, "surfaces", "--table", "lithology", "--column", "UNIT", "--order", "Q,P1s,3#,C3t,O2"},
+            {"model", ws, "lithology", "--surfaces", "surfaces", "--name", "lithology", "--size", "25,25,10"}};
+        for (String[] args : runs) {
+            java.io.StringWriter err = new java.io.StringWriter();
+            int code = GeoAssureCli.run(new PrintWriter(new java.io.StringWriter()), new PrintWriter(err), args);
+            if (code != 0) {
+                throw new IllegalStateException("demo: geoassure " + String.join(" ", args) + " failed: " + err);
+            }
+        }
+        out.printf("  models: unit tops Q, P1s, 3#, C3t, O2 kriged from the picks (layer surfaces), layer-cake block "
+                + "model 'lithology' of 25 x 25 x 10 m cells%n");
+    }
+
     /** Generates and loads the Kaiyuan demo mine beside the WAMEX workspace; returns its path. */
     private static Path mine(Path dir, PrintWriter out) throws IOException {
         Path mine = dir.resolve("kaiyuan-mine.gpkg");
@@ -173,6 +193,7 @@ final class DemoCommand implements Callable<Integer> {
                     + "critical value (0.06 MPa/m within 50 m of faults, 0.10 elsewhere), along the aquiclude thinned "
                     + "by fault F1%n", inrush.summary().maxT(), inrush.zone("exceeds_critical").area() / 1e6);
         }
+        models(mine, out);
         return mine;
     }
 
