@@ -43,7 +43,7 @@ class DocsQueryExamplesTest {
             Map.entry("FROM hazard_proximity FOR VALID_TIME AS OF DATE '2025-11-15' WHERE level", 2),
             Map.entry("f.role = 'face' AND g.role IN ('old_workings', 'goaf')", 4),
             Map.entry("FROM features FOR VALID_TIME AS OF DATE '2025-02-15' WHERE role = 'face'", 2),
-            Map.entry("FROM readings GROUP BY station_id", 5),
+            Map.entry("FROM readings GROUP BY station_id", 10),
             Map.entry("FROM hazard_water_inrush", 4));
 
     @TempDir

@@ -75,7 +75,7 @@ class ModelBuildCliTest {
                 "--order", "Q,P1s,3#,C3t,O2", "--cell", "25");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().startsWith("surfaces: 5 written to layer 'surfaces'"), r.out());
-        assertTrue(r.out().contains("\n3#,P1s/3#,79,"), r.out());
+        assertTrue(r.out().contains("\n3#,P1s/3#,80,"), r.out());
         try (WorkspaceStore s = Workspaces.open(ws); Stream<FeatureStore.StoredFeature> f = ((FeatureStore) s).features(
                 Set.of("surfaces"), Set.of("horizon"), null, TimeSlice.current())) {
             assertEquals(5, f.count());
@@ -128,7 +128,7 @@ class ModelBuildCliTest {
             BlockModelStore.Version v = ((BlockModelStore) s).blockModelVersions("ash").get(0);
             assertEquals("ash", v.model().name());
             long ingest = s.ingests().get(0).id();
-            assertTrue(v.comment().contains("79 interval mid-points") && v.comment().contains("ingests [" + ingest
+            assertTrue(v.comment().contains("80 interval mid-points") && v.comment().contains("ingests [" + ingest
                     + "]"), v.comment());
             BlockData d = read(((BlockModelStore) s).blockModel("ash"));
             int checked = 0;
@@ -145,7 +145,7 @@ class ModelBuildCliTest {
                     checked++;
                 }
             }
-            assertEquals(79, checked);
+            assertEquals(80, checked);
         }
         assertEquals(0, CliTest.run("model", ws.toString(), "krige", "--table", "coal_quality", "--column", "ASH",
                 "--name", "ash", "--size", "100,100,10", "--method", "idw").code());
