@@ -13,7 +13,7 @@ const TEXT = {
     origin: 'Origin', other: 'Switch language', asOf: 'As of',
     face: 'Working face', roadway: 'Roadway', goaf: 'Goaf', old_workings: 'Old workings', fault: 'Fault',
     collapse_column: 'Collapse column', topography: 'Topography', horizon: 'Horizon', tailings_dam: 'Tailings dam',
-    dam_crest: 'Dam crest', hazards: 'Hazards', inrushZone: 'Water-inrush zone (T above critical)',
+    dam_crest: 'Dam crest', liveAlerts: 'Live alerts', hazards: 'Hazards', inrushZone: 'Water-inrush zone (T above critical)',
     warning_line: 'Warning line reached', exploration_line: 'Exploration line reached',
   },
   'zh-CN': {
@@ -24,7 +24,7 @@ const TEXT = {
     origin: '原点', other: '切换语言', asOf: '截至日期',
     face: '工作面', roadway: '巷道', goaf: '采空区', old_workings: '老空区', fault: '断层',
     collapse_column: '陷落柱', topography: '地表', horizon: '层面', tailings_dam: '尾矿库', dam_crest: '坝顶',
-    hazards: '灾害', inrushZone: '突水危险区（突水系数超临界值）',
+    liveAlerts: '实时预警', hazards: '灾害', inrushZone: '突水危险区（突水系数超临界值）',
     warning_line: '已进入警戒线', exploration_line: '已进入探水线',
   },
 };
@@ -444,6 +444,23 @@ renderer.setAnimationLoop(() => {
   renderer.render(scene, camera);
   placeLabels();
 });
+
+// Live alerts: the server's event stream (GET /api/v1/events) announces each alert event a readings write caused.
+let liveCount = 0;
+if (window.EventSource) {
+  const events = new EventSource('api/v1/events');
+  events.addEventListener('alert', (e) => {
+    const li = document.createElement('li');
+    const parts = e.data.split(' ');
+    li.className = parts[4] || '';
+    li.textContent = new Date().toISOString().slice(11, 19) + ' ' + e.data.replace(/^alert /, '');
+    $('live-items').prepend(li);
+    $('live').hidden = false;
+    liveCount++;
+  });
+  events.addEventListener('readings', () => { if ($('hazards').checked) loadHazards(); });
+}
+window.__viewer.liveAlerts = () => liveCount;
 
 start().catch((e) => {
   $('status').textContent = t('failed') + e.message;

@@ -62,6 +62,7 @@ final class ApiServer implements AutoCloseable {
             new Route(HandlerType.GET, "/api/v1/hazard/proximity", "getProximity"),
             new Route(HandlerType.POST, "/api/v1/readings", "postReadings"),
             new Route(HandlerType.GET, "/api/v1/alerts", "getAlerts"),
+            new Route(HandlerType.GET, "/api/v1/events", "getEvents"),
             new Route(HandlerType.GET, "/api/v1/hazard/water-inrush", "getWaterInrush"),
             new Route(HandlerType.GET, "/api/v1/openapi.json", "getOpenApi"));
 
@@ -92,6 +93,9 @@ final class ApiServer implements AutoCloseable {
 
     private final Supplier<WorkspaceStore> workspace;
     private boolean writable;
+    /** The connected event-stream clients, with how many more events each takes (-1: no limit). */
+    private final java.util.concurrent.ConcurrentHashMap<io.javalin.http.sse.SseClient, java.util.concurrent.atomic
+            .AtomicInteger> listeners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin app;
 
     private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port) {
@@ -154,6 +158,7 @@ final class ApiServer implements AutoCloseable {
             case "getProximity" -> this::proximity;
             case "postReadings" -> this::postReadings;
             case "getAlerts" -> this::alerts;
+            case "getEvents" -> new io.javalin.http.sse.SseHandler(this::events);
             case "getWaterInrush" -> this::waterInrush;
             case "getOpenApi" -> ApiServer::openApi;
             default -> throw new IllegalStateException("no handler for " + operationId);
@@ -387,11 +392,54 @@ final class ApiServer implements AutoCloseable {
             m.put("new", rec.holesNew());
             m.put("corrected", rec.holesChanged());
             m.put("unchanged", rec.holesUnchanged());
-            m.put("alerts", events.toString().lines().filter(l -> l.startsWith("alert ")).toList());
+            List<String> lines = events.toString().lines().filter(l -> l.startsWith("alert ")).toList();
+            m.put("alerts", lines);
+            broadcast("readings", new String(json(Map.of("station", id, "new", rec.holesNew(), "corrected",
+                    rec.holesChanged(), "unchanged", rec.holesUnchanged())), StandardCharsets.UTF_8));
+            for (String line : lines) {
+                broadcast("alert", line);
+            }
             ctx.status(201);
             ctx.contentType("application/json");
             ctx.result(json(m));
         }
+    }
+
+    /**
+     * GET /api/v1/events[?limit=N]: a server-sent event stream. {@code readings} after each readings write (station,
+     * counts), one {@code alert} per alert event it caused (the line of {@code alerts} output); a {@code hello} comes
+     * first. With {@code limit} the stream ends after N events (the hello not counted).
+     */
+    private void events(io.javalin.http.sse.SseClient client) {
+        String limit = client.ctx().queryParam("limit");
+        int n;
+        try {
+            n = limit == null ? -1 : Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            n = 0;
+        }
+        client.sendEvent("hello", "{\"writable\": " + writable + "}");
+        if (n == 0) {
+            client.close();
+            return;
+        }
+        listeners.put(client, new java.util.concurrent.atomic.AtomicInteger(n));
+        client.onClose(() -> listeners.remove(client));
+        client.keepAlive();
+    }
+
+    private void broadcast(String event, String data) {
+        listeners.forEach((client, left) -> {
+            if (client.terminated()) {
+                listeners.remove(client);
+                return;
+            }
+            client.sendEvent(event, data);
+            if (left.get() > 0 && left.decrementAndGet() == 0) {
+                listeners.remove(client);
+                client.close();
+            }
+        });
     }
 
     /** GET /api/v1/alerts?at=T: the current alerts (with roll-up levels) when the workspace has rules. */

@@ -191,7 +191,8 @@ class ApiServerTest {
         assertEquals(registered, documented);
         // and each registered route answers (not the 404 of an unregistered path)
         for (ApiServer.Route rt : ApiServer.ROUTES) {
-            HttpResponse<byte[]> a = rt.method().name().equals("GET") ? get(rt.path()) : post(rt.path(), "{}");
+            String path = rt.operationId().equals("getEvents") ? rt.path() + "?limit=0" : rt.path(); // a stream
+            HttpResponse<byte[]> a = rt.method().name().equals("GET") ? get(path) : post(path, "{}");
             assertTrue(a.statusCode() != 404, rt + " answered " + a.statusCode());
         }
     }

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.Workspaces;
@@ -106,5 +107,37 @@ class MonitoringApiTest {
         CliTest.Result before = CliTest.run("hazard", ws.toString(), "water-inrush", "--as-of", "2025-03-01", "--cell",
                 "50");
         assertTrue(before.out().contains("monitoring  no active alert on the stations used"), before.out());
+    }
+
+    /** The event stream tells a connected viewer about each readings write (and the alerts it caused). */
+    @Test
+    void theEventStreamAnnouncesReadingsAsTheyAreWritten() throws Exception {
+        try (ApiServer rw = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0, true)) {
+            HttpResponse<java.util.stream.Stream<String>> sse = HTTP.send(HttpRequest.newBuilder(URI.create(
+                    "http://127.0.0.1:" + rw.port() + "/api/v1/events?limit=1")).header("Accept", "text/event-stream")
+                    .build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertEquals(200, sse.statusCode());
+            assertTrue(sse.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            java.util.Iterator<String> lines = sse.body().iterator();
+            List<String> seen = new java.util.ArrayList<>();
+            while (lines.hasNext()) { // the hello: the listener is registered
+                String l = lines.next();
+                seen.add(l);
+                if (l.startsWith("data:")) {
+                    break;
+                }
+            }
+            assertTrue(seen.contains("event: hello"), seen.toString());
+            HttpResponse<String> ok = post(rw, "/api/v1/readings", "{\"station\": \"PZ-3\", \"t\": "
+                    + "\"2026-01-10T00:00:00Z\", \"value\": 12.0}");
+            assertEquals(201, ok.statusCode(), ok.body());
+            while (lines.hasNext()) { // the server ends the stream after the one event asked for
+                seen.add(lines.next());
+            }
+            assertTrue(seen.contains("event: readings"), seen.toString());
+            assertTrue(seen.stream().anyMatch(l -> l.startsWith("data:") && l.contains("\"station\":\"PZ-3\"")),
+                    seen.toString());
+        }
     }
 }
