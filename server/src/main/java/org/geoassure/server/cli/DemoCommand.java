@@ -40,6 +40,10 @@ final class DemoCommand implements Callable<Integer> {
             description = "workspace file to (re)create (default ${DEFAULT-VALUE})")
     Path workspace;
 
+    @Option(names = "--dir", paramLabel = "D", description = "directory for both workspaces and the generated files "
+            + "(D/geoassure-demo.gpkg, D/kaiyuan-mine.gpkg); instead of --workspace")
+    Path dirOption;
+
     @Option(names = "--port", paramLabel = "P", description = "after building, serve the demo mine's viewer and API on "
             + "this port (0: any free port) until Ctrl-C; default: do not serve, print the command")
     Integer port;
@@ -48,6 +52,9 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         if (port != null && (port < 0 || port > 65535)) {
             throw new InvalidContentException("--port: must be 0..65535, got " + port);
+        }
+        if (dirOption != null) {
+            workspace = dirOption.resolve("geoassure-demo.gpkg");
         }
         PrintWriter out = spec.commandLine().getOut();
         Path dir = workspace.toAbsolutePath().getParent();

@@ -300,5 +300,10 @@ class CliTest {
         assertTrue(r.out().contains("query 1"), r.out());
         // re-running re-creates the workspace
         assertEquals(0, run("demo", "--workspace", demo.toString()).code());
+        // --dir puts both workspaces in one directory
+        Path d = dir.resolve("demo-dir");
+        assertEquals(0, run("demo", "--dir", d.toString()).code());
+        assertTrue(Files.isRegularFile(d.resolve("geoassure-demo.gpkg")));
+        assertTrue(Files.isRegularFile(d.resolve("kaiyuan-mine.gpkg")));
     }
 }
