@@ -27,10 +27,14 @@ import org.geoassure.geodb.grid.AttributeType;
  * @param types attribute types by column name (case-insensitive); a column not listed is float64 when every
  *     non-empty value is a number, else a category
  * @param encoding character encoding of the file
+ * @param subBlockColumns with centroid columns, the three columns giving each row's block size (dx, dy, dz): a
+ *     sub-blocked model (regular or octree sub-blocks, each a whole number of cells on each axis and aligned to the
+ *     grid) is stored at the grid's cell size, every cell a sub-block covers taking its values; null for one cell per
+ *     row
  */
 public record BlockModelCsvOptions(String name, List<String> positionColumns, boolean centroids, double[] size,
         double[] origin, double rotation, int[] dimensions, List<String> attributes, List<String> ignore,
-        Map<String, AttributeType> types, Charset encoding) {
+        Map<String, AttributeType> types, Charset encoding, List<String> subBlockColumns) {
 
     public BlockModelCsvOptions {
         Objects.requireNonNull(name, "name");
@@ -54,48 +58,52 @@ public record BlockModelCsvOptions(String name, List<String> positionColumns, bo
         ignore = List.copyOf(ignore);
         types = Map.copyOf(types);
         Objects.requireNonNull(encoding, "encoding");
+        subBlockColumns = subBlockColumns == null ? null : List.copyOf(subBlockColumns);
+        if (subBlockColumns != null && (subBlockColumns.size() != 3 || !centroids)) {
+            throw new IllegalArgumentException("sub-blocks need three size columns and centroid position columns");
+        }
     }
 
     /** Cells located by integer index columns (i, j, k from 0). */
     public static BlockModelCsvOptions byIndex(String name, List<String> ijk, double dx, double dy, double dz) {
         return new BlockModelCsvOptions(name, ijk, false, new double[] {dx, dy, dz}, null, 0, null, null, List.of(),
-                Map.of(), StandardCharsets.UTF_8);
+                Map.of(), StandardCharsets.UTF_8, null);
     }
 
     /** Cells located by world centroid columns. */
     public static BlockModelCsvOptions byCentroid(String name, List<String> xyz, double dx, double dy, double dz) {
         return new BlockModelCsvOptions(name, xyz, true, new double[] {dx, dy, dz}, null, 0, null, null, List.of(),
-                Map.of(), StandardCharsets.UTF_8);
+                Map.of(), StandardCharsets.UTF_8, null);
     }
 
     /** With the grid's lower-left corner. */
     public BlockModelCsvOptions withOrigin(double x, double y, double z) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, new double[] {x, y, z}, rotation,
-                dimensions, attributes, ignore, types, encoding);
+                dimensions, attributes, ignore, types, encoding, subBlockColumns);
     }
 
     /** With a rotation about z (degrees). */
     public BlockModelCsvOptions withRotation(double degrees) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, degrees, dimensions, attributes,
-                ignore, types, encoding);
+                ignore, types, encoding, subBlockColumns);
     }
 
     /** With the grid dimensions. */
     public BlockModelCsvOptions withDimensions(int nx, int ny, int nz) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation,
-                new int[] {nx, ny, nz}, attributes, ignore, types, encoding);
+                new int[] {nx, ny, nz}, attributes, ignore, types, encoding, subBlockColumns);
     }
 
     /** With exactly these attribute columns. */
     public BlockModelCsvOptions withAttributes(List<String> columns) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation, dimensions, columns,
-                ignore, types, encoding);
+                ignore, types, encoding, subBlockColumns);
     }
 
     /** With columns that are not attributes. */
     public BlockModelCsvOptions withIgnored(List<String> columns) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation, dimensions, attributes,
-                columns, types, encoding);
+                columns, types, encoding, subBlockColumns);
     }
 
     /** With a type for one attribute column. */
@@ -103,13 +111,19 @@ public record BlockModelCsvOptions(String name, List<String> positionColumns, bo
         Map<String, AttributeType> t = new LinkedHashMap<>(types);
         t.put(column, type);
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation, dimensions, attributes,
-                ignore, t, encoding);
+                ignore, t, encoding, subBlockColumns);
+    }
+
+    /** With sub-blocks: the three columns giving each row's block size. */
+    public BlockModelCsvOptions withSubBlocks(List<String> sizeColumns) {
+        return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation, dimensions, attributes,
+                ignore, types, encoding, sizeColumns);
     }
 
     /** With a character encoding. */
     public BlockModelCsvOptions withEncoding(Charset charset) {
         return new BlockModelCsvOptions(name, positionColumns, centroids, size, origin, rotation, dimensions, attributes,
-                ignore, types, charset);
+                ignore, types, charset, subBlockColumns);
     }
 
     /** The type given for a column (case-insensitive), or null. */
@@ -155,6 +169,9 @@ public record BlockModelCsvOptions(String name, List<String> positionColumns, bo
         }
         if (!ignore.isEmpty()) {
             p.put("ignore", String.join(",", ignore));
+        }
+        if (subBlockColumns != null) {
+            p.put("sub_block_columns", String.join(",", subBlockColumns));
         }
         List<String> t = new ArrayList<>();
         types.forEach((k, v) -> t.add(k + ":" + v.name().toLowerCase(java.util.Locale.ROOT)));

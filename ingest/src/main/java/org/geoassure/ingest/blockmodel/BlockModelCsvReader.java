@@ -70,6 +70,8 @@ public final class BlockModelCsvReader {
         private final String where;
         private BlockData.Builder builder;
         private int[] pos;
+        /** The block size columns of a sub-blocked model, or null. */
+        private int[] sizeCols;
         private int[] attrCols;
         private String[] attrNames;
         private boolean[] allNumeric;
@@ -147,6 +149,12 @@ public final class BlockModelCsvReader {
             for (int a = 0; a < 3; a++) {
                 pos[a] = column(header, o.positionColumns().get(a), o.centroids() ? "centroid" : "index");
             }
+            if (o.subBlockColumns() != null) {
+                sizeCols = new int[3];
+                for (int a = 0; a < 3; a++) {
+                    sizeCols[a] = column(header, o.subBlockColumns().get(a), "block size");
+                }
+            }
             List<Integer> cols = new ArrayList<>();
             if (o.attributes() != null) {
                 for (String n : o.attributes()) {
@@ -158,7 +166,8 @@ public final class BlockModelCsvReader {
                 }
                 for (int c = 0; c < header.length; c++) {
                     final int col = c;
-                    boolean isPos = pos[0] == c || pos[1] == c || pos[2] == c;
+                    boolean isPos = pos[0] == c || pos[1] == c || pos[2] == c
+                            || sizeCols != null && (sizeCols[0] == c || sizeCols[1] == c || sizeCols[2] == c);
                     boolean ignored = o.ignore().stream().anyMatch(n -> n.equalsIgnoreCase(header[col]));
                     if (!isPos && !ignored) {
                         cols.add(c);
@@ -216,6 +225,9 @@ public final class BlockModelCsvReader {
                     }
                     ijk[a] = (int) p[a];
                 }
+            } else if (model != null && sizeCols != null) {
+                subBlock(csv, p, values);
+                return;
             } else if (model != null) {
                 double[] local = new double[3];
                 model.toLocal(p[0], p[1], p[2], local);
@@ -250,6 +262,49 @@ public final class BlockModelCsvReader {
                 } catch (IllegalArgumentException e) {
                     throw error(e.getMessage());
                 }
+            }
+        }
+
+        /**
+         * A sub-block: the cells of the grid whose centres it covers take its values. Its faces must lie on cell
+         * faces (within {@link #CENTRE_TOLERANCE} of a cell), so its volume is exactly a whole number of cells.
+         */
+        private void subBlock(CsvTokenizer csv, double[] p, double[] values) {
+            double[] local = new double[3];
+            model.toLocal(p[0], p[1], p[2], local);
+            double[] cell = {model.dx(), model.dy(), model.dz()};
+            int[] lo = new int[3];
+            int[] hi = new int[3];
+            for (int a = 0; a < 3; a++) {
+                String col = o.subBlockColumns().get(a);
+                double size = number(csv.field(sizeCols[a]), col);
+                if (!(size > 0)) {
+                    throw error(col + ": block size '" + csv.field(sizeCols[a]) + "' must be > 0");
+                }
+                double from = (local[a] - size / 2) / cell[a];
+                double to = (local[a] + size / 2) / cell[a];
+                if (Math.abs(from - Math.rint(from)) > CENTRE_TOLERANCE || Math.abs(to - Math.rint(to)) > CENTRE_TOLERANCE
+                        || Math.rint(from) < 0) {
+                    throw error("block at " + p[0] + "," + p[1] + "," + p[2] + " of size " + size + " along "
+                            + "xyz".charAt(a) + " does not cover whole cells of " + cell[a] + " m of the grid (from cell "
+                            + from + " to " + to + ")");
+                }
+                lo[a] = (int) Math.rint(from);
+                hi[a] = (int) Math.rint(to);
+            }
+            for (int a = 0; a < attrCols.length; a++) {
+                values[a] = value(model.attributes().get(a), csv.field(attrCols[a]));
+            }
+            try {
+                for (int k = lo[2]; k < hi[2]; k++) {
+                    for (int j = lo[1]; j < hi[1]; j++) {
+                        for (int i = lo[0]; i < hi[0]; i++) {
+                            builder.put(i, j, k, values);
+                        }
+                    }
+                }
+            } catch (IllegalArgumentException e) {
+                throw error(e.getMessage());
             }
         }
 
@@ -305,6 +360,10 @@ public final class BlockModelCsvReader {
             }
             double[] size = o.size();
             double[] origin = o.origin();
+            if (o.subBlockColumns() != null && (origin == null || o.dimensions() == null)) {
+                throw new InvalidContentException(where + ": a sub-blocked model needs the grid's origin and "
+                        + "dimensions at the finest cell size (--origin, --dims)");
+            }
             if (origin == null) {
                 if (!o.centroids()) {
                     origin = new double[3];

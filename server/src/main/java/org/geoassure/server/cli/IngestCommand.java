@@ -133,6 +133,11 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns")
     String xyz;
 
+    @Option(names = "--sub-blocks", paramLabel = "DX,DY,DZ", description = "blockmodel: the columns giving each row's "
+            + "block size (with --xyz): a sub-blocked model, stored at --size (the finest sub-block), each sub-block "
+            + "covering whole cells; needs --origin and --dims")
+    String subBlocks;
+
     @Option(names = "--size", paramLabel = "DX,DY,DZ", description = "blockmodel: cell size in metres")
     String size;
 
@@ -306,6 +311,12 @@ final class IngestCommand implements Callable<Integer> {
             throw new InvalidContentException("--rotation: must be a finite number of degrees");
         }
         o = o.withRotation(rotation);
+        if (subBlocks != null) {
+            if (xyz == null) {
+                throw new InvalidContentException("--sub-blocks: needs --xyz (sub-blocks are located by centroids)");
+            }
+            o = o.withSubBlocks(names(subBlocks, "--sub-blocks", 3));
+        }
         if (dims != null) {
             double[] v = QueryCommand.numbers("--dims", dims, ",", 3);
             for (double d : v) {
