@@ -74,6 +74,13 @@ final class ExportCommand implements Callable<Integer> {
             + "hold): COL op VALUE, COL in (A,B), COL is [not] null")
     List<String> where = new java.util.ArrayList<>();
 
+    @Option(names = "--features", description = "gltf: the features valid at --as-of (surfaces and solids as "
+            + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
+    boolean features;
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features: only these layers (repeatable)")
+    List<String> layers = new java.util.ArrayList<>();
+
     @Mixin
     ReadOptions read;
 
@@ -122,6 +129,9 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Interval tubes as GLB, with the feature table and legend in the file's extras (docs/cli.md). */
     private int gltf(WorkspaceStore store, Selection s) {
+        if (features) {
+            return featureGltf(store, s);
+        }
         if (table == null) {
             throw new InvalidContentException("--table: required for gltf (tables: " + store.intervalTables() + ")");
         }
@@ -178,6 +188,79 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     /** Writes {@code tubes} as GLB with the workspace CRS, the feature table and the legend. */
+    /** {@code export WS gltf --features}: the features valid in the slice as one GLB, a feature table in extras. */
+    private int featureGltf(WorkspaceStore store, Selection s) {
+        if (table != null || colorBy != null) {
+            throw new InvalidContentException("--features: not with --table or --color-by (features are coloured by "
+                    + "role)");
+        }
+        List<org.geoassure.geodb.store.FeatureStore.StoredFeature> rows;
+        try (Stream<org.geoassure.geodb.store.FeatureStore.StoredFeature> st = FeatureCommands.features(store)
+                .features(java.util.Set.copyOf(layers), java.util.Set.of(), null, s.time())) {
+            rows = st.toList();
+        }
+        if (rows.isEmpty()) {
+            throw new InvalidContentException("--features: no feature is valid at the time asked"
+                    + (layers.isEmpty() ? "" : " in layers " + layers));
+        }
+        double minX = Double.POSITIVE_INFINITY, minY = minX, minZ = minX;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = maxX, maxZ = maxX;
+        for (var r : rows) {
+            var f = r.feature();
+            double[] b;
+            if (f.mesh() != null) {
+                b = f.mesh().bounds();
+            } else {
+                var e = f.geometry().getEnvelopeInternal();
+                double z0 = Double.POSITIVE_INFINITY, z1 = Double.NEGATIVE_INFINITY;
+                for (var c : f.geometry().getCoordinates()) {
+                    if (!Double.isNaN(c.getZ())) {
+                        z0 = Math.min(z0, c.getZ());
+                        z1 = Math.max(z1, c.getZ());
+                    }
+                }
+                b = new double[] {e.getMinX(), e.getMinY(), z0 > z1 ? 0 : z0, e.getMaxX(), e.getMaxY(), z0 > z1 ? 0 : z1};
+            }
+            minX = Math.min(minX, b[0]);
+            minY = Math.min(minY, b[1]);
+            minZ = Math.min(minZ, b[2]);
+            maxX = Math.max(maxX, b[3]);
+            maxY = Math.max(maxY, b[4]);
+            maxZ = Math.max(maxZ, b[5]);
+        }
+        var origin = new org.geoassure.render.RenderOrigin((minX + maxX) / 2, (minY + maxY) / 2, (minZ + maxZ) / 2);
+        double extent = Math.max(maxX - minX, Math.max(maxY - minY, maxZ - minZ));
+        double r = Math.max(radius, extent / 2000);
+        var mesh = org.geoassure.render.mesh.FeatureMeshes.build(rows.stream().map(x -> x.feature()).toList(), origin,
+                r);
+        if (mesh.triangleCount() == 0) {
+            throw new InvalidContentException("--features: nothing drawable (points only)");
+        }
+        List<List<Object>> table = new java.util.ArrayList<>();
+        java.util.Map<String, String> legend = new java.util.TreeMap<>();
+        for (var x : rows) {
+            table.add(java.util.Arrays.asList(x.layer(), x.feature().id(), x.feature().name(), x.feature().role(),
+                    x.valid().from().toString()));
+            legend.put(x.feature().role(), String.format("#%06x",
+                    org.geoassure.render.mesh.FeatureMeshes.colour(x.feature().role()) >>> 8));
+        }
+        java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("featureTable", java.util.Map.of("columns", List.of("layer", "feature_id", "name", "role",
+                "valid_from"), "rows", table));
+        List<java.util.Map<String, String>> items = new java.util.ArrayList<>();
+        legend.forEach((role, colour) -> items.add(java.util.Map.of("value", role, "color", colour)));
+        extras.put("legend", items);
+        extras.put("asOf", s.time().validAt() == null ? "now" : s.time().validAt().toString());
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(mesh, "features", store.info().crs(), extras, o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return 0;
+    }
+
     static void writeGlb(WorkspaceStore store, String table, String colorBy, IntervalTubes.Result tubes,
             java.io.OutputStream out) {
         try {
