@@ -72,8 +72,12 @@ $('lang').addEventListener('click', () => {
   applyLanguage();
 });
 
+// An API token from the page's link (?token=...), sent with every API request (servers started with --tokens).
+const TOKEN = new URLSearchParams(window.location.search).get('token');
+const api = (url) => fetch(url, TOKEN ? { headers: { Authorization: 'Bearer ' + TOKEN } } : {});
+
 async function fetchJson(url) {
-  const r = await fetch(url);
+  const r = await api(url);
   if (!r.ok) throw new Error((await r.json().catch(() => ({}))).detail || r.status + ' ' + url);
   return r.json();
 }
@@ -136,7 +140,7 @@ async function load() {
   $('status').textContent = t('loading');
   const q = new URLSearchParams({ table: $('table').value });
   if ($('color-by').value) q.set('colorBy', $('color-by').value);
-  const r = await fetch('api/v1/gltf?' + q);
+  const r = await api('api/v1/gltf?' + q);
   if (!r.ok) {
     $('status').textContent = t('failed') + ((await r.json().catch(() => ({}))).detail || r.status);
     return;
@@ -448,7 +452,7 @@ renderer.setAnimationLoop(() => {
 // Live alerts: the server's event stream (GET /api/v1/events) announces each alert event a readings write caused.
 let liveCount = 0;
 if (window.EventSource) {
-  const events = new EventSource('api/v1/events');
+  const events = new EventSource('api/v1/events' + (TOKEN ? '?token=' + encodeURIComponent(TOKEN) : ''));
   events.addEventListener('alert', (e) => {
     const li = document.createElement('li');
     const parts = e.data.split(' ');

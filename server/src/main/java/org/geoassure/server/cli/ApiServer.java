@@ -93,6 +93,8 @@ final class ApiServer implements AutoCloseable {
 
     private final Supplier<WorkspaceStore> workspace;
     private boolean writable;
+    /** Tokens and roles, or null: no authentication (reads open, writes only with {@link #writable}). */
+    private ApiTokens tokens;
     /** The connected event-stream clients, with how many more events each takes (-1: no limit). */
     private final java.util.concurrent.ConcurrentHashMap<io.javalin.http.sse.SseClient, java.util.concurrent.atomic
             .AtomicInteger> listeners = new java.util.concurrent.ConcurrentHashMap<>();
@@ -103,6 +105,7 @@ final class ApiServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.staticFiles.add("/web", Location.CLASSPATH);
+            cfg.routes.before("/api/*", this::authorise);
             for (Route r : ROUTES) {
                 cfg.routes.addHttpHandler(r.method(), r.path(), handler(r.operationId()));
             }
@@ -133,9 +136,47 @@ final class ApiServer implements AutoCloseable {
 
     /** As {@link #start}, also taking writes (POST /api/v1/readings) when {@code writable}. */
     static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port, boolean writable) {
+        return start(workspace, host, port, writable, null);
+    }
+
+    /**
+     * As {@link #start}; with {@code tokens} every API request needs {@code Authorization: Bearer TOKEN} (or
+     * {@code ?token=} for the event stream, which browsers cannot give headers) of a role allowed to make it, and
+     * writes need the geologist role.
+     */
+    static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port, boolean writable,
+            ApiTokens tokens) {
         ApiServer s = new ApiServer(workspace, host, port);
-        s.writable = writable;
+        s.writable = writable || tokens != null;
+        s.tokens = tokens;
         return s;
+    }
+
+    /** The role an API request needs: geologist for writes, viewer for the rest. */
+    static ApiTokens.Role needed(String method, String path) {
+        return method.equals("POST") && path.equals("/api/v1/readings") ? ApiTokens.Role.GEOLOGIST
+                : ApiTokens.Role.VIEWER;
+    }
+
+    private void authorise(Context ctx) {
+        ApiTokens t = tokens;
+        if (t == null || ctx.path().equals("/api/v1/openapi.json")) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        String token = header != null && header.startsWith("Bearer ") ? header.substring(7).strip()
+                : ctx.queryParam("token");
+        ApiTokens.Role role = token == null && t.anonymousRead() ? ApiTokens.Role.VIEWER : t.role(token);
+        if (role == null) {
+            throw new ApiException(401, "unauthorized", token == null ? "this server needs an API token: "
+                    + "Authorization: Bearer TOKEN" : "the API token is not known to this server");
+        }
+        ApiTokens.Role need = needed(ctx.method().name(), ctx.path());
+        if (role.ordinal() < need.ordinal()) {
+            throw ApiException.forbidden("the role " + role.name().toLowerCase(java.util.Locale.ROOT) + " may not "
+                    + ctx.method() + " " + ctx.path() + " (needs " + need.name().toLowerCase(java.util.Locale.ROOT)
+                    + ")");
+        }
     }
 
     /** The port the server listens on. */
@@ -170,6 +211,7 @@ final class ApiServer implements AutoCloseable {
         p.put("type", "urn:geoassure:problem:" + code);
         p.put("title", switch (status) {
             case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
             default -> "Internal Server Error";

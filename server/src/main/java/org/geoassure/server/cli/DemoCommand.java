@@ -122,10 +122,16 @@ final class DemoCommand implements Callable<Integer> {
         }
         out.flush();
         if (port != null) {
-            ApiServer server = ApiServer.start(() -> Workspaces.open(mine), "127.0.0.1", port);
+            byte[] random = new byte[24];
+            new java.security.SecureRandom().nextBytes(random);
+            String token = java.util.HexFormat.of().formatHex(random);
+            ApiServer server = ApiServer.start(() -> Workspaces.open(mine), "127.0.0.1", port, false,
+                    ApiTokens.of(token, ApiTokens.Role.ADMIN, true));
             Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-demo-stop"));
             out.printf("%nserving the demo mine at http://127.0.0.1:%d/ (open it in a browser; set the date to follow "
                     + "the faces; Ctrl-C to stop)%n", server.port());
+            out.printf("reads are open on 127.0.0.1; the admin token for writes (POST /api/v1/readings, header "
+                    + "Authorization: Bearer TOKEN) is%n  %s%n", token);
             out.flush();
             new java.util.concurrent.CountDownLatch(1).await();
         }

@@ -26,9 +26,18 @@ final class ServeCommand implements Callable<Integer> {
             description = "address to listen on (default ${DEFAULT-VALUE}, this machine only: there is no auth yet)")
     String host;
 
-    @picocli.CommandLine.Option(names = "--allow-writes", description = "take monitoring readings through POST "
-            + "/api/v1/readings (there is no authentication yet: allow writes only on a trusted network)")
+    @picocli.CommandLine.Option(names = "--allow-writes", description = "without --tokens: take monitoring readings "
+            + "through POST /api/v1/readings from anyone (only on a trusted network)")
     boolean allowWrites;
+
+    @picocli.CommandLine.Option(names = "--tokens", paramLabel = "FILE", description = "API tokens with roles, one per "
+            + "line: ROLE SHA256 [NAME] (viewer, geologist, admin; the SHA-256 of the token in hex); every API request "
+            + "then needs Authorization: Bearer TOKEN, and writes the geologist role")
+    java.nio.file.Path tokenFile;
+
+    @picocli.CommandLine.Option(names = "--anonymous-read", description = "with --tokens: requests without a token may "
+            + "read (viewer role)")
+    boolean anonymousRead;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -38,7 +47,11 @@ final class ServeCommand implements Callable<Integer> {
         try (var store = ws.open()) {
             store.info(); // fail now, not on the first request, when the workspace cannot be opened
         }
-        ApiServer server = ApiServer.start(ws::open, host, port, allowWrites);
+        ApiTokens tokens = tokenFile == null ? null : ApiTokens.read(tokenFile).withAnonymousRead(anonymousRead);
+        if (tokenFile == null && anonymousRead) {
+            throw new InvalidContentException("--anonymous-read: only with --tokens (without tokens every read is open)");
+        }
+        ApiServer server = ApiServer.start(ws::open, host, port, allowWrites, tokens);
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-serve-stop"));
         spec.commandLine().getOut().printf("serving %s at http://%s:%d/ (API: /api/v1, Ctrl-C to stop)%n", ws.path,
                 host.contains(":") ? "[" + host + "]" : host, server.port());

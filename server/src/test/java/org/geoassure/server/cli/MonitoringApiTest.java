@@ -140,4 +140,50 @@ class MonitoringApiTest {
                     seen.toString());
         }
     }
+
+    private static HttpResponse<String> send(ApiServer s, String method, String path, String token, String body)
+            throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + s.port() + path));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        if (method.equals("POST")) {
+            b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Tokens with roles: no token 401, a viewer reads but may not write (403), a geologist writes. */
+    @Test
+    void tokensAndRoles() throws Exception {
+        String viewer = "view-token-1";
+        String geologist = "geo-token-2";
+        Path file = Files.writeString(dir.resolve("tokens.txt"), "# role sha256 name\nviewer "
+                + ApiTokens.sha256(viewer) + " pilot mine\ngeologist " + ApiTokens.sha256(geologist) + " survey\n");
+        int before = ingests();
+        String reading = "{\"station\": \"PZ-1\", \"t\": \"2026-02-01T00:00:00Z\", \"value\": 11.0}";
+        try (ApiServer s = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0, false, ApiTokens.read(file))) {
+            HttpResponse<String> none = send(s, "GET", "/api/v1/workspace", null, null);
+            assertEquals(401, none.statusCode(), none.body());
+            assertEquals("unauthorized", JSON.readTree(none.body()).get("code").asText());
+            assertEquals(401, send(s, "GET", "/api/v1/workspace", "wrong", null).statusCode());
+            assertEquals(200, send(s, "GET", "/api/v1/workspace", viewer, null).statusCode());
+            assertEquals(200, send(s, "GET", "/api/v1/openapi.json", null, null).statusCode(), "the API document");
+            HttpResponse<String> viewerWrite = send(s, "POST", "/api/v1/readings", viewer, reading);
+            assertEquals(403, viewerWrite.statusCode(), viewerWrite.body());
+            assertEquals(before, ingests(), "nothing written");
+            assertEquals(201, send(s, "POST", "/api/v1/readings", geologist, reading).statusCode());
+            assertEquals(200, send(s, "GET", "/api/v1/events?limit=0&token=" + viewer, null, null).statusCode());
+        }
+        assertEquals(before + 1, ingests());
+        try (ApiServer s = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0, false,
+                ApiTokens.read(file).withAnonymousRead(true))) {
+            assertEquals(200, send(s, "GET", "/api/v1/workspace", null, null).statusCode(), "anonymous read");
+            assertEquals(403, send(s, "POST", "/api/v1/readings", null, reading).statusCode(), "anonymous write");
+        }
+        Path bad = Files.writeString(dir.resolve("bad-tokens.txt"), "viewer abc\n");
+        CliTest.Result r = CliTest.run("serve", ws.toString(), "--port", "0", "--tokens", bad.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("bad-tokens.txt:1: expected ROLE SHA256"), r.err());
+    }
 }
