@@ -131,21 +131,8 @@ public final class WorkspaceHazards {
         String slice = describe(time);
         List<String> warnings = new ArrayList<>();
         // M from the picks
-        if (!ws.intervalTables().contains(setup.table())) {
-            throw new InvalidContentException("table: no interval table '" + setup.table() + "' (tables: "
-                    + ws.intervalTables() + ")");
-        }
-        org.geoassure.geodb.query.Selection sel = org.geoassure.geodb.query.Selection.all();
-        if (time.validAt() != null) {
-            sel = sel.asOf(time.validAt());
-        }
-        if (time.recordedAt() != null) {
-            sel = sel.recordedAsOf(time.recordedAt());
-        }
-        List<org.geoassure.geodb.analysis.ContactPicks.UnitPick> picks;
-        try (Stream<org.geoassure.geodb.model.IntervalRecord> rows = ws.intervals(setup.table(), sel)) {
-            picks = org.geoassure.geodb.analysis.ContactPicks.units(rows, setup.unitColumn());
-        }
+        List<org.geoassure.geodb.analysis.ContactPicks.UnitPick> picks = org.geoassure.geodb.analysis.ContactPicks
+                .units(intervals(ws, setup.table(), time).stream(), setup.unitColumn());
         Map<String, double[]> perHole = new java.util.LinkedHashMap<>(); // x, y, thickness, base z
         for (var p : picks) {
             if (!p.unit().equals(setup.aquiclude())) {
@@ -263,21 +250,7 @@ public final class WorkspaceHazards {
      */
     public static List<HoleFracture> fractureZones(org.geoassure.geodb.store.WorkspaceStore ws, String table,
             String seamColumn, String seam, String unitColumn, String aquifer, Overburden overburden, TimeSlice time) {
-        if (!ws.intervalTables().contains(table)) {
-            throw new InvalidContentException("table: no interval table '" + table + "' (tables: "
-                    + ws.intervalTables() + ")");
-        }
-        org.geoassure.geodb.query.Selection sel = org.geoassure.geodb.query.Selection.all();
-        if (time.validAt() != null) {
-            sel = sel.asOf(time.validAt());
-        }
-        if (time.recordedAt() != null) {
-            sel = sel.recordedAsOf(time.recordedAt());
-        }
-        List<org.geoassure.geodb.model.IntervalRecord> rows;
-        try (Stream<org.geoassure.geodb.model.IntervalRecord> s = ws.intervals(table, sel)) {
-            rows = s.toList();
-        }
+        List<org.geoassure.geodb.model.IntervalRecord> rows = intervals(ws, table, time);
         var seams = org.geoassure.geodb.analysis.ContactPicks.units(rows.stream(), seamColumn);
         var units = org.geoassure.geodb.analysis.ContactPicks.units(rows.stream(), unitColumn);
         Map<String, double[]> seamByHole = new java.util.LinkedHashMap<>(); // x, y, top z, thickness
@@ -313,6 +286,19 @@ public final class WorkspaceHazards {
             out.add(new HoleFracture(e.getKey(), a[0], a[1], FractureZone.compute(in)));
         }
         return out;
+    }
+
+    /** The rows of an interval table in the slice; a missing table is named with the tables there are. */
+    private static List<org.geoassure.geodb.model.IntervalRecord> intervals(org.geoassure.geodb.store.WorkspaceStore ws,
+            String table, TimeSlice time) {
+        if (!ws.intervalTables().contains(table)) {
+            throw new InvalidContentException("table: no interval table '" + table + "' (tables: "
+                    + ws.intervalTables() + ")");
+        }
+        try (Stream<org.geoassure.geodb.model.IntervalRecord> s = ws.intervals(table,
+                org.geoassure.geodb.query.Selection.all().at(time))) {
+            return s.toList();
+        }
     }
 
     /** Inverse-distance-squared interpolation of the base elevation (index 3) of the hole values at (x, y). */

@@ -60,6 +60,11 @@ public final class Selection {
         return new Selection(holeIds, spatial, predicates, new TimeSlice(t, time.recordedAt()));
     }
 
+    /** This selection in another time slice (both its valid and its record time). */
+    public Selection at(TimeSlice t) {
+        return new Selection(holeIds, spatial, predicates, java.util.Objects.requireNonNull(t, "time"));
+    }
+
     /** Record time: what the store knew at {@code t}. */
     public Selection recordedAsOf(Instant t) {
         return new Selection(holeIds, spatial, predicates, new TimeSlice(time.validAt(), t));

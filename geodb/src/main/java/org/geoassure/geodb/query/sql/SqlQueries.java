@@ -85,14 +85,7 @@ public final class SqlQueries {
             Connection c = DriverManager.getConnection("jdbc:calcite:", info);
             CalciteConnection cc = c.unwrap(CalciteConnection.class);
             SchemaPlus root = cc.getRootSchema();
-            Selection s = Selection.all();
-            if (slice.validAt() != null) {
-                s = s.asOf(slice.validAt());
-            }
-            if (slice.recordedAt() != null) {
-                s = s.recordedAsOf(slice.recordedAt());
-            }
-            Connection session = SqlSession.wrap(c, store, s, SqlQueries::requireQuery);
+            Connection session = SqlSession.wrap(c, store, Selection.all().at(slice), SqlQueries::requireQuery);
             SchemaPlus ws = root.add("ws", SqlSession.of(session).defaultSchema());
             FUNCTIONS.forEach((sql, java) -> ws.add(sql, ScalarFunctionImpl.create(SpatialFunctions.class, java)));
             cc.setSchema("ws");

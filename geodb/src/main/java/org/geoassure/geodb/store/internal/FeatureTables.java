@@ -407,14 +407,7 @@ public final class FeatureTables {
         if (spatial != null) {
             sql.append(d.boxCondition("f", spatial.searchBox(), params)).append(" AND ");
         }
-        Selection slice = Selection.all();
-        if (time.validAt() != null) {
-            slice = slice.asOf(time.validAt());
-        }
-        if (time.recordedAt() != null) {
-            slice = slice.recordedAsOf(time.recordedAt());
-        }
-        sql.append(StoreReads.timeCondition("f", slice, now, params));
+        sql.append(StoreReads.timeCondition("f", Selection.all().at(time), now, params));
         in(sql, "f.layer", layers, params);
         in(sql, "f.role", roles, params);
         sql.append(" ORDER BY f.layer, f.feature_id, f.valid_from");
