@@ -11,10 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -157,7 +154,7 @@ final class AlertsCommand implements Callable<Integer> {
         RuleSet rs = parsed;
         rs.rules().stream().map(r -> r.station()).filter(s -> !s.isEmpty() && !known.contains(s))
                 .forEach(missing::add);
-        SourceFile src = new SourceFile("rules", arg, sha256(text), rs.rules().size());
+        SourceFile src = new SourceFile("rules", arg, Sha256.hex(text), rs.rules().size());
         RulesVersion v = warnings.writeRules(text, comment, new Provenance(List.of(src), user(user), Map.of(),
                 List.of()));
         out.println("rules version " + v.version() + " recorded at " + v.recordedAt() + ": " + rs.rules().size()
@@ -358,15 +355,6 @@ final class AlertsCommand implements Callable<Integer> {
             }
         }
         return sb.toString();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String user(String user) {

@@ -415,14 +415,7 @@ final class ApiServer implements AutoCloseable {
                 throw ApiException.notFound("station: no station '" + id + "' in this workspace");
             }
             var batch = new org.geoassure.geodb.series.Readings(id, times, values, null);
-            byte[] raw = ctx.bodyAsBytes();
-            String sha;
-            try {
-                sha = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(raw));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException(e);
-            }
+            String sha = Sha256.hex(ctx.bodyAsBytes());
             var rec = series.ingestReadings(List.of(batch), new org.geoassure.geodb.model.Provenance(List.of(
                     new org.geoassure.geodb.model.SourceFile("readings", "POST /api/v1/readings", sha, times.length)),
                     "api", Map.of("station", id), List.of()));
