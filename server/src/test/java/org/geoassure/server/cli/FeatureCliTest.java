@@ -104,6 +104,11 @@ class FeatureCliTest {
         CliTest.Result gk = CliTest.run("ingest", ws.toString(), "features", cities.toString());
         assertEquals(2, gk.code(), gk.err());
         assertTrue(gk.err().contains("outside the domain of EPSG:4326 -> EPSG:4527"), gk.err());
+        assertEquals(1, CliTest.run("query", ws.toString(), "features").lines().size(), "nothing written: the header");
+        assertEquals(1, CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n FROM features").lines()
+                .size() - 1);
+        assertTrue(CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n FROM features").out()
+                .contains("\n0"), "no feature stored by the refused ingest");
         Path merc = dir.resolve("merc.gpkg");
         assertEquals(0, CliTest.run("init", merc.toString(), "--crs", "EPSG:3857").code());
         CliTest.Result in = CliTest.run("ingest", merc.toString(), "features", cities.toString());
