@@ -39,9 +39,13 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
+import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
+import org.geoassure.geodb.store.internal.BlockTables;
 import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
@@ -58,7 +62,7 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads, BlockModelStore {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -286,15 +290,58 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         });
     }
 
-    /** A write under the ingest lock: its ingest id and record time. */
-    @FunctionalInterface
-    private interface LockedWrite {
-        IngestRecord run(long ingestId, long recordedAt) throws SQLException;
+    // ------------------------------------------------------------------------------------------------ block models
+
+    /**
+     * A model version in one transaction under the ingest lock, in the embedded engine's tables and SQL
+     * ({@link BlockTables}); bricks are bytea rows, one per attribute and brick.
+     */
+    @Override
+    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+        return locked((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
-    private IngestRecord locked(LockedWrite work) {
+    @Override
+    public List<Version> blockModels() {
+        try {
+            return BlockTables.versions(conn, null);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public List<Version> blockModelVersions(String name) {
+        try {
+            return BlockTables.versions(conn, name);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public BrickSource blockModel(String name) {
+        return blockModel(name, 0);
+    }
+
+    @Override
+    public BrickSource blockModel(String name, int version) {
+        try {
+            return BlockTables.source(conn, name, version);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    /** A write under the ingest lock, given its ingest id and record time. */
+    @FunctionalInterface
+    private interface LockedWrite<T> {
+        T run(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    private <T> T locked(LockedWrite<T> work) {
         long[] recordedAt = new long[1];
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
+        T rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
             long last;
             long lastId;
             try (Statement s = conn.createStatement()) {
@@ -701,7 +748,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
 
     /**
      * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features},
-     * {@link IntegrityCheck#series});
+     * {@link IntegrityCheck#series}, {@link IntegrityCheck#blockModels});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -715,6 +762,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         List<String> findings = new ArrayList<>(IntegrityCheck.bitemporal(conn, sqlTables));
         findings.addAll(IntegrityCheck.features(conn));
         findings.addAll(IntegrityCheck.series(conn));
+        findings.addAll(IntegrityCheck.blockModels(conn));
         return findings;
     }
 

@@ -66,6 +66,12 @@ class PostgisCliTest {
             CliTest.Result in = ingestDemo1(ws);
             assertEquals(0, in.code(), in.err());
             assertTrue(in.out().contains("29 new"), in.out());
+            // the pygslib Demo1 block model (BlockModelCliTest checks its published figures on the embedded engine)
+            CliTest.Result bm = run("ingest", ws.toString(), "blockmodel", BlockModelCliTest.DEMO1.toString(), "--name",
+                    "demo1", "--ijk", "IX,IY,IZ", "--size", "5,5,5", "--ignore", "XC,YC,ZC", "--type", "IJK=int32",
+                    "--type", "Au_OK=float32");
+            assertEquals(0, bm.code(), bm.err());
+            assertTrue(bm.out().contains("5572 stored in 4 bricks"), bm.out());
         }
         List<List<String>> commands = List.of(
                 List.of("export", "traces", "--format", "csv"),
@@ -73,7 +79,10 @@ class PostgisCliTest {
                         "--within", "30", "--format", "csv"),
                 List.of("query", "intervals", "--table", "assays", "--where", "Au > 2", "--format", "csv"),
                 List.of("query", "boreholes", "--format", "csv"),
-                List.of("query", "--sql", "SELECT hole_id, count(*) AS n FROM assays GROUP BY hole_id ORDER BY hole_id"));
+                List.of("query", "--sql", "SELECT hole_id, count(*) AS n FROM assays GROUP BY hole_id ORDER BY hole_id"),
+                List.of("query", "blocks", "--model", "demo1", "--aggregate", "count,mean:Au_OK,min:Au_OK,max:Au_OK",
+                        "--format", "csv"),
+                List.of("export", "blocks", "--model", "demo1", "--where", "Au_OK > 3", "--format", "csv"));
         for (List<String> c : commands) {
             String[] g = args(c, gpkg);
             String[] p = args(c, pg);
