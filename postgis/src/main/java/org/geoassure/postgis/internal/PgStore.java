@@ -42,6 +42,7 @@ import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.BlockModelStore;
+import org.geoassure.geodb.store.WarningStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
@@ -54,6 +55,7 @@ import org.geoassure.geodb.store.internal.SeriesTables;
 import org.geoassure.geodb.store.internal.SqlFeatureReads;
 import org.geoassure.geodb.store.internal.SqlSeriesReads;
 import org.geoassure.geodb.store.internal.StoreReads;
+import org.geoassure.geodb.store.internal.WarningTables;
 
 /**
  * The PostGIS engine: one workspace in one PostgreSQL schema. Reads here, writes in {@link PgIngest}. Spatial
@@ -62,7 +64,8 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads, BlockModelStore {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads, BlockModelStore,
+        WarningStore {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -331,6 +334,52 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         } catch (SQLException e) {
             throw storage(e);
         }
+    }
+
+    // ------------------------------------------------------------------------------------------------ warnings
+
+    /** Rule set versions and acknowledgements: each one ingest under the ingest lock, {@link WarningTables}' SQL. */
+    @Override
+    public RulesVersion writeRules(String json, String comment, Provenance provenance) {
+        return locked((id, now) -> WarningTables.writeRules(conn, id, now, json, comment, provenance));
+    }
+
+    @Override
+    public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
+        try {
+            return WarningTables.rules(conn, recordSlice(recordedAsOf));
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public List<RulesVersion> rulesVersions() {
+        try {
+            return WarningTables.versions(conn);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public StoredAcknowledgement writeAcknowledgement(String alertId,
+            org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
+        return locked((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
+                provenance));
+    }
+
+    @Override
+    public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
+        try {
+            return WarningTables.acknowledgements(conn, recordSlice(recordedAsOf));
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    private long recordSlice(Instant recordedAsOf) {
+        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
     }
 
     /** A write under the ingest lock, given its ingest id and record time. */
@@ -748,7 +797,8 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
 
     /**
      * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features},
-     * {@link IntegrityCheck#series}, {@link IntegrityCheck#blockModels});
+     * {@link IntegrityCheck#series}, {@link IntegrityCheck#blockModels},
+     * {@link IntegrityCheck#warnings});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -763,6 +813,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         findings.addAll(IntegrityCheck.features(conn));
         findings.addAll(IntegrityCheck.series(conn));
         findings.addAll(IntegrityCheck.blockModels(conn));
+        findings.addAll(IntegrityCheck.warnings(conn));
         return findings;
     }
 

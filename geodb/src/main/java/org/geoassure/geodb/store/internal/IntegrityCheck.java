@@ -217,7 +217,7 @@ public final class IntegrityCheck {
      * Warning store invariants: rule set versions numbered 1, 2, ... in record order; every rules and acknowledgement
      * row names an ingest of its kind recorded at the row's record time.
      */
-    static List<String> warnings(Connection c) {
+    public static List<String> warnings(Connection c) {
         List<String> findings = new ArrayList<>();
         examples(c, findings, "ga_warning_rules: versions not numbered 1, 2, ... in record order", "SELECT 'v' || "
                 + "a.version FROM ga_warning_rules a WHERE a.version != (SELECT count(*) FROM ga_warning_rules b WHERE "
