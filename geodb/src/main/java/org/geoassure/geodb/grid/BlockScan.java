@@ -45,6 +45,13 @@ public final class BlockScan {
         if (box != null) {
             indexRange(m, box, lo, hi);
         }
+        CellRegion region = query.region();
+        if (region != null && (region.model().nx() != m.nx() || region.model().ny() != m.ny()
+                || region.model().nz() != m.nz())) {
+            throw new InvalidContentException("the region was made for a " + region.model().nx() + " x "
+                    + region.model().ny() + " x " + region.model().nz() + " grid, not this model's " + m.nx() + " x "
+                    + m.ny() + " x " + m.nz());
+        }
         double r = Math.toRadians(m.rotation());
         double cos = Math.cos(r);
         double sin = Math.sin(r);
@@ -69,6 +76,10 @@ public final class BlockScan {
                 byBox++;
                 continue;
             }
+            if (region != null && !region.touchesBrick(bi, bj, bk)) {
+                byBox++;
+                continue;
+            }
             if (ruledOut(conds, h)) {
                 byStats++;
                 continue;
@@ -88,6 +99,9 @@ public final class BlockScan {
                             continue;
                         }
                         tested++;
+                        if (region != null && !region.contains(i, j, k)) {
+                            continue;
+                        }
                         if (box != null) {
                             double u = (i + 0.5) * m.dx();
                             double x = m.originX() + cos * u - sin * v;

@@ -12,6 +12,7 @@ import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.grid.BlockQuery;
 import org.geoassure.geodb.grid.BlockScan;
 import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.grid.CellRegion;
 import org.geoassure.geodb.grid.ScanReport;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.Box3;
@@ -58,6 +59,55 @@ final class BlockRows {
             q = q.where(AttributePredicate.parse(w));
         }
         return q;
+    }
+
+    /**
+     * The query limited by a spatial filter (a box stays a box; a point or line with a distance becomes a region) and by
+     * the regions of features: inside a closed mesh, above or below a surface, each named LAYER:ID and read as of
+     * {@code time}.
+     */
+    static BlockQuery regions(WorkspaceStore store, BlockModel model, BlockQuery q,
+            org.geoassure.geodb.query.SpatialFilter spatial, String inside, String above, String below,
+            org.geoassure.geodb.query.TimeSlice time) {
+        BlockQuery r = q;
+        if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.InBox b) {
+            r = r.within(b.box());
+        } else if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.NearPoint p) {
+            r = r.inside(CellRegion.withinDistance(model, List.of(new double[] {p.x(), p.y(), p.z()}), p.distance()));
+        } else if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.NearPolyline l) {
+            r = r.inside(CellRegion.withinDistance(model, List.of(l.line()), l.distance()));
+        }
+        if (inside != null) {
+            r = r.inside(CellRegion.insideMesh(model, mesh(store, "--inside", inside, time)));
+        }
+        if (above != null) {
+            r = r.inside(CellRegion.aboveSurface(model, mesh(store, "--above", above, time)));
+        }
+        if (below != null) {
+            r = r.inside(CellRegion.belowSurface(model, mesh(store, "--below", below, time)));
+        }
+        return r;
+    }
+
+    /** The mesh of feature LAYER:ID as of {@code time}, or a clear error naming the option. */
+    private static org.geoassure.geodb.model.Mesh mesh(WorkspaceStore store, String option, String ref,
+            org.geoassure.geodb.query.TimeSlice time) {
+        int colon = ref.indexOf(':');
+        if (colon <= 0 || colon == ref.length() - 1) {
+            throw new InvalidContentException(option + ": '" + ref + "' is not LAYER:ID");
+        }
+        String layer = ref.substring(0, colon);
+        String id = ref.substring(colon + 1);
+        org.geoassure.geodb.store.FeatureStore fs = FeatureCommands.features(store);
+        try (var rows = fs.features(java.util.Set.of(layer), java.util.Set.of(), null, time)) {
+            var found = rows.filter(f -> f.feature().id().equals(id)).findFirst().orElseThrow(() ->
+                    new InvalidContentException(option + ": no feature '" + id + "' in layer '" + layer + "' at that time"));
+            if (found.feature().mesh() == null) {
+                throw new InvalidContentException(option + ": feature '" + id + "' of layer '" + layer + "' is a "
+                        + found.feature().kind().name().toLowerCase(java.util.Locale.ROOT) + " without a triangle mesh");
+            }
+            return found.feature().mesh();
+        }
     }
 
     /** Writes the selected cells; returns the scan report. */

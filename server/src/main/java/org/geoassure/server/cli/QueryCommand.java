@@ -65,6 +65,18 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--within", paramLabel = "D", description = "3D distance in metres from --near or --line")
     Double within;
 
+    @Option(names = "--inside", paramLabel = "LAYER:ID", description = "blocks: cells whose centroid is inside the "
+            + "closed mesh of feature ID of LAYER (as of --as-of)")
+    String inside;
+
+    @Option(names = "--above", paramLabel = "LAYER:ID", description = "blocks: cells above the surface feature ID of "
+            + "LAYER (above its highest crossing of the cell's column)")
+    String above;
+
+    @Option(names = "--below", paramLabel = "LAYER:ID", description = "blocks: cells below the surface feature ID of "
+            + "LAYER (below its lowest crossing of the cell's column)")
+    String below;
+
     @Option(names = "--where", paramLabel = "EXPR",
             description = "attribute condition, repeatable (all must hold): COL op VALUE, COL in (A,B), COL is [not] null")
     List<String> where = new ArrayList<>();
@@ -157,18 +169,20 @@ final class QueryCommand implements Callable<Integer> {
 
     /** {@code query WS blocks}: the selected cells, one row of aggregates, or a grade-tonnage curve. */
     private int blocks() {
-        if (near != null || line != null || !holes.isEmpty() || table != null) {
-            throw new InvalidContentException("blocks: select cells with --box and --where (not --near, --line, --hole, "
-                    + "--table)");
+        if (!holes.isEmpty() || table != null) {
+            throw new InvalidContentException("blocks: select cells with --box, --near/--line with --within, --inside, "
+                    + "--above, --below and --where (not --hole, --table)");
         }
+        SpatialFilter spatialFilter = spatial();
         if (aggregate != null && gradeTonnage != null) {
             throw new InvalidContentException("--aggregate, --grade-tonnage: give one (one table per query)");
         }
         List<String[]> aggs = aggregate == null ? List.of() : BlockRows.aggregates(aggregate);
         Object[] curve = gradeTonnage == null ? null : BlockRows.gradeTonnage(gradeTonnage);
-        org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
         try (WorkspaceStore store = ws.open()) {
             org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+            org.geoassure.geodb.grid.BlockQuery q = BlockRows.regions(store, src.model(), BlockRows.query(null, where),
+                    spatialFilter, inside, above, below, read.apply(Selection.all()).time());
             if (aggregate == null && gradeTonnage == null) {
                 if (explain) {
                     var rep = org.geoassure.geodb.grid.BlockScan.select(src, q, List.of(), (i, j, k, b, l) -> { });

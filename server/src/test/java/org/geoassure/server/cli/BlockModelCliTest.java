@@ -210,6 +210,85 @@ class BlockModelCliTest {
         assertEquals(List.of("count,volume,mean_cu,bricks_scanned,bricks_skipped", "2,1000,0.5,1,0"), oxide.lines());
     }
 
+    /** A GOCAD TSurf of one feature: VRTX lines from xyz, TRGL lines from the (1-based) triangles. */
+    private static String tsurf(String name, double[] xyz, int[] tri) {
+        StringBuilder b = new StringBuilder("GOCAD TSurf 1\nHEADER {\nname:" + name + "\n}\nTFACE\n");
+        for (int v = 0; v < xyz.length / 3; v++) {
+            b.append("VRTX ").append(v + 1).append(' ').append(xyz[3 * v]).append(' ').append(xyz[3 * v + 1]).append(' ')
+                    .append(xyz[3 * v + 2]).append('\n');
+        }
+        for (int t = 0; t < tri.length; t += 3) {
+            b.append("TRGL ").append(tri[t]).append(' ').append(tri[t + 1]).append(' ').append(tri[t + 2]).append('\n');
+        }
+        return b.append("END\n").toString();
+    }
+
+    /** The 12 triangles of a box's six faces (1-based corners: bit 0 = x, bit 1 = y, bit 2 = z). */
+    private static String boxTsurf(String name, double x0, double y0, double z0, double x1, double y1, double z1) {
+        double[] xyz = new double[24];
+        for (int c = 0; c < 8; c++) {
+            xyz[3 * c] = (c & 1) == 0 ? x0 : x1;
+            xyz[3 * c + 1] = (c & 2) == 0 ? y0 : y1;
+            xyz[3 * c + 2] = (c & 4) == 0 ? z0 : z1;
+        }
+        int[] tri = {1, 3, 4, 1, 4, 2, 5, 6, 8, 5, 8, 7, 1, 2, 6, 1, 6, 5, 3, 7, 8, 3, 8, 4, 1, 5, 7, 1, 7, 3, 2, 4, 8, 2,
+            8, 6};
+        return tsurf(name, xyz, tri);
+    }
+
+    /**
+     * Selections by feature: cells inside a closed GOCAD solid, above and below a surface, and near a point, counted
+     * against the CSV's own centroid columns (XC, YC, ZC); a missing feature and an open mesh exit 2 naming them.
+     */
+    @Test
+    void cellsInsideAboveAndNearFeaturesMatchTheCsvCentroids() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        Path solid = dir.resolve("stope.ts");
+        Files.writeString(solid, boxTsurf("stope", 22, 31, 12, 101, 143, 61));
+        Path plane = dir.resolve("contact.ts");
+        // an inclined plane z = 20.3 + 0.2 x over the whole model (no centroid, at x and z = 2.5 + 5n, lies on it)
+        Files.writeString(plane, tsurf("contact", new double[] {-10, -10, 18.3, 200, -10, 60.3, 200, 210, 60.3, -10, 210,
+            18.3},
+                new int[] {1, 2, 3, 1, 3, 4}));
+        CliTest.Result in = CliTest.run("ingest", ws.toString(), "features", solid.toString(), plane.toString(),
+                "--layer", "design");
+        assertEquals(0, in.code(), in.err());
+        long inside = 0;
+        long above = 0;
+        long near = 0;
+        for (double[] r : demo1Rows()) {
+            double x = r[4];
+            double y = r[5];
+            double z = r[6];
+            inside += x > 22 && x < 101 && y > 31 && y < 143 && z > 12 && z < 61 ? 1 : 0;
+            above += z > 20.3 + 0.2 * x ? 1 : 0;
+            near += Math.sqrt((x - 90) * (x - 90) + (y - 100) * (y - 100) + (z - 40) * (z - 40)) <= 30 ? 1 : 0;
+        }
+        assertEquals(inside, count("--inside", "design:stope"));
+        assertEquals(above, count("--above", "design:contact"));
+        assertEquals(5572 - above, count("--below", "design:contact"), "every cell is above or below");
+        assertEquals(near, count("--near", "90,100,40", "--within", "30"));
+        assertTrue(inside > 500 && above > 500 && near > 100, inside + " " + above + " " + near);
+
+        CliTest.Result missing = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--inside",
+                "design:pit", "--aggregate", "count");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--inside: no feature 'pit' in layer 'design'"), missing.err());
+        CliTest.Result open = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--inside",
+                "design:contact", "--aggregate", "count");
+        assertEquals(2, open.code());
+        assertTrue(open.err().contains("the mesh is not closed"), open.err());
+    }
+
+    private long count(String... selection) {
+        List<String> args = new ArrayList<>(List.of("query", ws.toString(), "blocks", "--model", "demo1", "--aggregate",
+                "count", "--format", "json"));
+        args.addAll(List.of(selection));
+        CliTest.Result q = CliTest.run(args.toArray(String[]::new));
+        assertEquals(0, q.code(), String.join(" ", selection) + ": " + q.err());
+        return json(q.out()).get(0).get("count").asLong();
+    }
+
     private static JsonNode json(String text) {
         try {
             return new ObjectMapper().readTree(text);
