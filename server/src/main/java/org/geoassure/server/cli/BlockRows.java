@@ -180,9 +180,14 @@ final class BlockRows {
      * cut-offs.
      */
     static Object[] gradeTonnage(String spec) {
+        return cutoffs("--grade-tonnage", spec);
+    }
+
+    /** ATTR:C1,C2,... or ATTR:FROM..TO/STEP as {attribute, strictly ascending values}; {@code option} names errors. */
+    static Object[] cutoffs(String option, String spec) {
         int colon = spec.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidContentException("--grade-tonnage: '" + spec + "' must be ATTR:C1,C2,... or ATTR:FROM..TO/STEP");
+            throw new InvalidContentException(option + ": '" + spec + "' must be ATTR:C1,C2,... or ATTR:FROM..TO/STEP");
         }
         String attr = spec.substring(0, colon).trim();
         String cuts = spec.substring(colon + 1).trim();
@@ -190,12 +195,12 @@ final class BlockRows {
         if (cuts.contains("..")) {
             String[] range = cuts.split("\\.\\.|/");
             if (range.length != 3) {
-                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' must be FROM..TO/STEP");
+                throw new InvalidContentException(option + ": '" + cuts + "' must be FROM..TO/STEP");
             }
-            double[] v = QueryCommand.numbers("--grade-tonnage", String.join(",", range), ",", 3);
+            double[] v = QueryCommand.numbers(option, String.join(",", range), ",", 3);
             if (!(v[2] > 0) || !(v[1] >= v[0]) || (v[1] - v[0]) / v[2] > 100_000) {
-                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' needs FROM <= TO and a STEP > 0 "
-                        + "giving at most 100000 cut-offs");
+                throw new InvalidContentException(option + ": '" + cuts + "' needs FROM <= TO and a STEP > 0 "
+                        + "giving at most 100000 values");
             }
             int n = (int) Math.floor((v[1] - v[0]) / v[2] + 1e-9) + 1;
             c = new double[n];
@@ -204,11 +209,11 @@ final class BlockRows {
             }
         } else {
             String[] parts = cuts.split(",");
-            c = QueryCommand.numbers("--grade-tonnage", cuts, ",", parts.length);
+            c = QueryCommand.numbers(option, cuts, ",", parts.length);
         }
         for (int x = 1; x < c.length; x++) {
             if (!(c[x] > c[x - 1])) {
-                throw new InvalidContentException("--grade-tonnage: cut-offs must be strictly ascending, got " + cuts);
+                throw new InvalidContentException(option + ": values must be strictly ascending, got " + cuts);
             }
         }
         return new Object[] {attr, c};
@@ -291,6 +296,40 @@ final class BlockRows {
             for (AggregateResult.GradeTonnageRow g : r.gradeTonnage()) {
                 out.row(java.util.Arrays.asList(g.cutoff(), g.cells(), g.volume(), nan(g.tonnage()), nan(g.meanGrade()),
                         nan(g.metal())));
+            }
+        }
+    }
+
+    /** One row per bin: from (empty below the first edge), to (empty above the last), cells, volume; then nulls. */
+    static void histogramRows(BlockScan.Histogram h, String format, RowWriter.Output w) {
+        List<Col> cols = List.of(Col.number("from"), Col.number("to"), new Col("cells", RowWriter.Kind.LONG),
+                Col.number("volume"));
+        double[] e = h.edges();
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            for (int b = 0; b <= e.length; b++) {
+                out.row(java.util.Arrays.asList(b == 0 ? null : e[b - 1], b == e.length ? null : e[b], h.cells()[b],
+                        h.cells()[b] * h.cellVolume()));
+            }
+        }
+    }
+
+    /** One row per sample: column, row, along (sections), x, y, z, value (a category's label). */
+    static void sliceRows(org.geoassure.geodb.grid.BlockSlices.Slice s, BlockModel m, String format,
+            RowWriter.Output w) {
+        BlockAttribute attr = m.attribute(s.attribute());
+        boolean category = attr.type() == AttributeType.CATEGORY;
+        List<Col> cols = List.of(new Col("column", RowWriter.Kind.LONG), new Col("row", RowWriter.Kind.LONG),
+                Col.number("along"), Col.number("x"), Col.number("y"), Col.number("z"),
+                category ? new Col(attr.name(), RowWriter.Kind.TEXT) : Col.number(attr.name()));
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            for (int r = 0; r < s.rows(); r++) {
+                for (int c = 0; c < s.columns(); c++) {
+                    int p = r * s.columns() + c;
+                    double v = s.values()[p];
+                    Object value = Double.isNaN(v) ? null : category ? attr.categories().get((int) v) : (Object) v;
+                    out.row(java.util.Arrays.asList((long) c, (long) r, nan(s.along()[c]), s.x()[p], s.y()[p], s.z()[p],
+                            value));
+                }
             }
         }
     }

@@ -280,6 +280,61 @@ class BlockModelCliTest {
         assertTrue(open.err().contains("the mesh is not closed"), open.err());
     }
 
+    /**
+     * Histogram, horizontal slice and vertical section of Au_OK, checked against the CSV rows: bin counts summed from
+     * the file, and the first two rows of the file (IX 0 and 1, IY 0, IZ 5: Au_OK 0.9261825 and 0.8131622) found at
+     * their places in the slice at z = 27.6 and in the section along y = 2.5.
+     */
+    @Test
+    void histogramSliceAndSectionOfDemo1() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        CliTest.Result h = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--histogram",
+                "Au_OK:0..3/1", "--format", "json");
+        assertEquals(0, h.code(), h.err());
+        long[] brute = new long[5];
+        long nulls = 0;
+        for (double[] r : demo1Rows()) {
+            double v = r[8];
+            if (Double.isNaN(v)) {
+                nulls++;
+                continue;
+            }
+            brute[v < 0 ? 0 : v < 1 ? 1 : v < 2 ? 2 : v < 3 ? 3 : 4]++;
+        }
+        JsonNode bins = json(h.out());
+        assertEquals(5, bins.size());
+        for (int b = 0; b < 5; b++) {
+            assertEquals(brute[b], bins.get(b).get("cells").asLong(), "bin " + b);
+            assertEquals(brute[b] * 125.0, bins.get(b).get("volume").asDouble(), 1e-9);
+        }
+        assertTrue(bins.get(0).get("from").isNull() && bins.get(4).get("to").isNull(), h.out());
+        assertEquals(64, nulls, "the published 64 blocks without estimates are not in any bin");
+
+        CliTest.Result z = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--slice-z", "27.6",
+                "--attribute", "Au_OK", "--format", "json");
+        assertEquals(0, z.code(), z.err());
+        JsonNode cells = json(z.out());
+        assertEquals(36 * 40, cells.size());
+        JsonNode first = cells.get(0);
+        assertEquals(List.of(0L, 0L, 2.5, 2.5, 27.5), List.of(first.get("column").asLong(), first.get("row").asLong(),
+                first.get("x").asDouble(), first.get("y").asDouble(), first.get("z").asDouble()));
+        assertEquals(0.9261825, first.get("Au_OK").asDouble(), 1e-7);
+
+        CliTest.Result sec = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--section",
+                "2.5,2.5;177.5,2.5", "--attribute", "Au_OK", "--format", "json");
+        assertEquals(0, sec.code(), sec.err());
+        JsonNode samples = json(sec.out());
+        assertEquals(36 * 17, samples.size(), "every 5 m (the cell size) along 175 m, 17 layers");
+        JsonNode s = samples.get(5 * 36 + 1);
+        assertEquals(List.of(1L, 5L, 5.0, 7.5, 27.5), List.of(s.get("column").asLong(), s.get("row").asLong(),
+                s.get("along").asDouble(), s.get("x").asDouble(), s.get("z").asDouble()));
+        assertEquals(0.8131622, s.get("Au_OK").asDouble(), 1e-7);
+
+        CliTest.Result noAttr = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--slice-z", "27.6");
+        assertEquals(2, noAttr.code());
+        assertTrue(noAttr.err().contains("--slice-z: needs --attribute ATTR"), noAttr.err());
+    }
+
     private long count(String... selection) {
         List<String> args = new ArrayList<>(List.of("query", ws.toString(), "blocks", "--model", "demo1", "--aggregate",
                 "count", "--format", "json"));
