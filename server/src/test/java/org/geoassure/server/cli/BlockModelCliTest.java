@@ -335,6 +335,42 @@ class BlockModelCliTest {
         assertTrue(noAttr.err().contains("--slice-z: needs --attribute ATTR"), noAttr.err());
     }
 
+    /**
+     * {@code blocks_demo1} in SQL: a filtered count and mean against the CSV rows, the distance pushdown against the
+     * CSV centroids, and one cell's row read back whole.
+     */
+    @Test
+    void blocksTableInSqlAgreesWithTheCsv() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        long n = 0;
+        double sum = 0;
+        long near = 0;
+        for (double[] r : demo1Rows()) {
+            if (r[8] >= 0.5) {
+                n++;
+                sum += (double) (float) r[8];
+            }
+            double dx = r[4] - 90;
+            double dy = r[5] - 100;
+            double dz = r[6] - 40;
+            near += Math.sqrt(dx * dx + dy * dy + dz * dz) <= 30 ? 1 : 0;
+        }
+        CliTest.Result q = CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n, avg(Au_OK) AS m FROM "
+                + "blocks_demo1 WHERE Au_OK >= 0.5", "--format", "json");
+        assertEquals(0, q.code(), q.err());
+        JsonNode row = json(q.out()).get(0);
+        assertEquals(n, row.get("n").asLong(), q.out());
+        assertEquals(sum / n, row.get("m").asDouble(), 1e-6);
+        CliTest.Result d = CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n FROM blocks_demo1 WHERE "
+                + "ST_3DDWithin(geom, ST_MakePoint(90, 100, 40), 30)", "--format", "json");
+        assertEquals(0, d.code(), d.err());
+        assertEquals(near, json(d.out()).get(0).get("n").asLong());
+        CliTest.Result one = CliTest.run("query", ws.toString(), "--sql", "SELECT i, j, k, x, y, z, Au_OK FROM "
+                + "blocks_demo1 WHERE i = 0 AND j = 0 AND k = 5", "--format", "csv");
+        assertEquals(0, one.code(), one.err());
+        assertEquals("0,0,5,2.5,2.5,27.5,0.9261825", one.lines().get(1), "the file's first row (IX 0, IY 0, IZ 5)");
+    }
+
     private long count(String... selection) {
         List<String> args = new ArrayList<>(List.of("query", ws.toString(), "blocks", "--model", "demo1", "--aggregate",
                 "count", "--format", "json"));
