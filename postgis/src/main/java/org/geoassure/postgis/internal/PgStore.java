@@ -269,13 +269,45 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     /** Features: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link FeatureTables}). */
     @Override
     public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
-        return locked((id, now) -> FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance));
+        return locked((id, now) -> {
+            IngestRecord r = FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance);
+            fillSurfaces();
+            return r;
+        });
+    }
+
+    /**
+     * Gives every row with a mesh and no {@code surface} yet (new versions, and versions split from old ones) the
+     * POLYHEDRALSURFACE Z of its triangles (migration V7), in the caller's transaction.
+     */
+    private void fillSurfaces() throws SQLException {
+        List<long[]> fids = new ArrayList<>();
+        List<byte[]> wkb = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT fid, mesh FROM features WHERE mesh IS NOT NULL AND surface IS NULL")) {
+            while (rs.next()) {
+                fids.add(new long[] {rs.getLong(1)});
+                wkb.add(Wkb.polyhedralSurface(org.geoassure.geodb.store.internal.FeatureCodec.readMesh(rs.getBytes(2))));
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE features SET surface = ST_GeomFromWKB(?, " + srid
+                + ") WHERE fid = ?")) {
+            for (int i = 0; i < fids.size(); i++) {
+                ps.setBytes(1, wkb.get(i));
+                ps.setLong(2, fids.get(i)[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
-        return locked((id, now) -> FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo),
-                provenance));
+        return locked((id, now) -> {
+            IngestRecord r = FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo), provenance);
+            fillSurfaces();
+            return r;
+        });
     }
 
     /** Stations: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link SeriesTables}). */
