@@ -33,7 +33,12 @@ class ModemReaderTest {
 
     /** The test file, gunzipped into the temporary folder (stored gzipped: 1.9 MB of text). */
     static Path paralana() throws IOException {
-        Path p = dir.resolve("paralana.rho");
+        return paralana(dir);
+    }
+
+    /** The test file, gunzipped into {@code into}. */
+    static Path paralana(Path into) throws IOException {
+        Path p = into.resolve("paralana.rho");
         if (!Files.exists(p)) {
             try (InputStream in = new GZIPInputStream(Objects.requireNonNull(ModemReaderTest.class
                     .getResourceAsStream("/modem/mtpy_paralana_ModEM_NLCG_004.rho.gz")))) {
