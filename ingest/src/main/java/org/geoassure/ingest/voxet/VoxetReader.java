@@ -53,6 +53,18 @@ public final class VoxetReader {
      * @throws StorageException if a file cannot be read
      */
     public static VolumeRead read(Path header, String modelName) {
+        return read(header, modelName, Map.of());
+    }
+
+    /**
+     * Reads a voxet, storing the integer properties named in {@code categoryTables} as categories.
+     *
+     * @param categoryTables property name (as in the header, or as its attribute name) to a code table file: CSV
+     *     lines {@code code,"label"[,r,g,b]} (colour components 0..1, kept in the provenance), as GOCAD lithology
+     *     colour tables are exported; a node whose code is not in the table is an error
+     * @see #read(Path, String)
+     */
+    public static VolumeRead read(Path header, String modelName, Map<String, Path> categoryTables) {
         VoxetHeader h = VoxetHeader.read(header);
         List<String> warnings = new ArrayList<>();
         Map<String, String> params = new LinkedHashMap<>();
@@ -62,8 +74,18 @@ public final class VoxetReader {
         }
         List<Prop> props = new ArrayList<>();
         Set<String> names = new HashSet<>();
+        Map<String, Path> tables = new java.util.HashMap<>(categoryTables);
         for (VoxetHeader.Property p : h.properties()) {
             Prop prop = prop(h, header, p, place.cells());
+            Path table = tables.remove(p.name());
+            table = table != null ? table : tables.remove(prop.attribute().name());
+            if (table != null) {
+                prop = prop.asCategory(h, p, table, params);
+            } else if (prop.attribute().type() == AttributeType.INT32 && key(p, "PROPERTY_SUBCLASS", "")
+                    .toUpperCase(Locale.ROOT).startsWith("ROCK")) {
+                warnings.add("property '" + p.name() + "' is a GOCAD ROCK (category) property without a code table: "
+                        + "stored as int32 codes (give its table, code,\"label\",r,g,b, to store labels)");
+            }
             if (!names.add(prop.attribute().name().toLowerCase(Locale.ROOT))) {
                 throw h.error(p.line(), "PROPERTY " + p.number() + " '" + p.name() + "': attribute name "
                         + prop.attribute().name() + " is used by another property");
@@ -72,6 +94,10 @@ public final class VoxetReader {
                 warnings.add("property '" + p.name() + "' is stored as attribute " + prop.attribute().name());
             }
             props.add(prop);
+        }
+        if (!tables.isEmpty()) {
+            throw new InvalidContentException(h.where() + ": no property " + tables.keySet() + " for the code tables "
+                    + "given (properties: " + h.properties().stream().map(VoxetHeader.Property::name).toList() + ")");
         }
         BlockModel model;
         try {
@@ -271,7 +297,10 @@ public final class VoxetReader {
 
     /** One property: its attribute, file and encoding, and its read state. */
     static final class Prop {
-        private final BlockAttribute attribute;
+        private BlockAttribute attribute;
+        /** For a category: code in the file to index in the code table; null otherwise. */
+        private Map<Integer, Integer> codes;
+        private Path table;
         private final Path file;
         private final Encoding encoding;
         private final long offset;
@@ -297,6 +326,74 @@ public final class VoxetReader {
 
         Path file() {
             return file;
+        }
+
+        /** This integer property as a category with the code table of {@code file}. */
+        Prop asCategory(VoxetHeader h, VoxetHeader.Property p, Path file, Map<String, String> params) {
+            if (attribute.type() != AttributeType.INT32) {
+                throw h.error(p.line(), "PROPERTY " + p.number() + " '" + p.name() + "': a code table is given but "
+                        + "its values are " + encoding.name().toLowerCase(Locale.ROOT) + ", not integer codes");
+            }
+            List<String> labels = new ArrayList<>();
+            Map<Integer, Integer> map = new java.util.HashMap<>();
+            StringBuilder colours = new StringBuilder();
+            List<String> lines;
+            try {
+                lines = Files.readAllLines(file, java.nio.charset.StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new InvalidContentException(file + ": no such file");
+            } catch (IOException e) {
+                throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
+            }
+            for (int n = 0; n < lines.size(); n++) {
+                String l = lines.get(n).strip();
+                if (l.isEmpty() || l.startsWith("#")) {
+                    continue;
+                }
+                String[] f = l.split(",", -1);
+                int code;
+                try {
+                    code = Integer.parseInt(f[0].strip());
+                } catch (NumberFormatException e) {
+                    throw new InvalidContentException(file.toString(), n + 1, "'" + f[0] + "' is not an integer code");
+                }
+                if (f.length < 2 || f[1].strip().replace("\"", "").isEmpty()) {
+                    throw new InvalidContentException(file.toString(), n + 1, "code " + code + " has no label");
+                }
+                String label = f[1].strip().replace("\"", "");
+                if (map.containsKey(code) || labels.contains(label)) {
+                    throw new InvalidContentException(file.toString(), n + 1, "code " + code + " or label '" + label
+                            + "' given twice");
+                }
+                map.put(code, labels.size());
+                labels.add(label);
+                if (f.length >= 5) {
+                    try {
+                        colours.append(colours.length() == 0 ? "" : "; ").append(code).append('=').append(label)
+                                .append(String.format(Locale.ROOT, " #%02x%02x%02x", rgb(f[2]), rgb(f[3]), rgb(f[4])));
+                    } catch (NumberFormatException e) {
+                        throw new InvalidContentException(file.toString(), n + 1, "colour '" + f[2] + "," + f[3] + ","
+                                + f[4] + "' is not three numbers 0..1");
+                    }
+                }
+            }
+            if (labels.isEmpty()) {
+                throw new InvalidContentException(file + ": no codes");
+            }
+            attribute = BlockAttribute.category(attribute.name(), labels);
+            codes = map;
+            table = file;
+            params.put("property." + attribute.name() + ".codes", file.getFileName() + (colours.length() > 0
+                    ? ": " + colours : ""));
+            return this;
+        }
+
+        private static int rgb(String text) {
+            double v = Double.parseDouble(text.strip());
+            if (!(v >= 0 && v <= 1)) {
+                throw new NumberFormatException(text);
+            }
+            return (int) Math.round(v * 255);
         }
 
         String describe() {
@@ -457,6 +554,9 @@ public final class VoxetReader {
                                 count[a]++;
                                 lo[a] = Math.min(lo[a], x);
                                 hi[a] = Math.max(hi[a], x);
+                                if (p.codes != null) {
+                                    values[a] = codeIndex(p, x, node);
+                                }
                             }
                         }
                         b.put(u, j, k, values);
@@ -522,6 +622,16 @@ public final class VoxetReader {
         boolean isNoData = !Double.isNaN(p.noData) && (p.encoding == Encoding.FLOAT32
                 ? (float) x == (float) p.noData : x == p.noData);
         return isNoData ? Double.NaN : x;
+    }
+
+    /** A category property's code as the index of its label in the code table. */
+    private static double codeIndex(Prop p, double code, long node) {
+        Integer index = p.codes.get((int) code);
+        if (index == null) {
+            throw new InvalidContentException(p.file + ": byte offset " + (p.offset + node * p.encoding.size())
+                    + ": code " + (int) code + " is not in the code table " + p.table);
+        }
+        return index;
     }
 
     /** Compares with the header's {@code PROP_SAMPLE_STATS count mean variance min max}; a mismatch is a warning. */

@@ -24,7 +24,9 @@
  * {@code PROP_ETYPE IEEE} with {@code PROP_ESIZE} 4 (float32; {@code PROP_STORAGE_TYPE Int}: int32), 8 (float64),
  * 2 (int16, or uint16 with {@code PROP_SIGNED 0}), 1 (uint8, or int8 with {@code PROP_SIGNED 1}); {@code octet}
  * with size 1. Float properties are stored as float32/float64 attributes, integer ones as int32. The
- * {@code PROP_NO_DATA_VALUE} and NaN are nulls. {@code PROP_STORAGE_TYPE RGBA} (images) is refused. A file shorter
+ * {@code PROP_NO_DATA_VALUE} and NaN are nulls. An integer property given a code table
+ * ({@code code,"label"[,r,g,b]} CSV, as GOCAD lithology colour tables are exported) is stored as a category, its
+ * colours in the provenance; a {@code PROPERTY_SUBCLASS ROCK} property without one stays int32 codes, with a warning. {@code PROP_STORAGE_TYPE RGBA} (images) is refused. A file shorter
  * than its values is refused before anything is read; {@code PROP_SAMPLE_STATS} is compared with the values read
  * and a difference is a warning.
  */

@@ -62,7 +62,9 @@ class VoxetReaderTest {
                 }
             }
         }
-        assertEquals(List.of(), r.warnings(), "values agree with PROP_SAMPLE_STATS");
+        assertEquals(List.of("property 'Lithology' is a GOCAD ROCK (category) property without a code table: stored "
+                + "as int32 codes (give its table, code,\"label\",r,g,b, to store labels)"), r.warnings(),
+                "and no warning about PROP_SAMPLE_STATS: the values agree with it");
         assertEquals(4, r.sources().size());
         assertEquals("small.vo", r.sources().get(0).name());
     }
@@ -111,6 +113,31 @@ class VoxetReaderTest {
         assertEquals(177.0, max);
         assertEquals(1, r.warnings().size(), r.warnings().toString());
         assertTrue(r.warnings().get(0).contains("1 m thick"), r.warnings().get(0));
+    }
+
+    /**
+     * Lithology with its colour table (small_lithology_colours.csv: code 1 = "20_Mantle", colour 0.870588 0.898039
+     * 0.92549 = #dee5ec): a category of 21 labels in table order, every node code 1 = label index 0.
+     */
+    @Test
+    void lithologyWithItsCodeTableIsACategory() throws Exception {
+        VolumeRead r = VoxetReader.read(VoxetTestFiles.file("small.vo"), "small",
+                java.util.Map.of("Lithology", VoxetTestFiles.file("small_lithology_colours.csv")));
+        BlockAttribute lith = r.data().model().attributes().get(0);
+        assertEquals(AttributeType.CATEGORY, lith.type());
+        assertEquals(21, lith.categories().size());
+        assertEquals("20_Mantle", lith.categories().get(0));
+        assertEquals(0.0, r.data().value(0, 3, 4, 5));
+        assertTrue(r.parameters().get("property.Lithology.codes").contains("1=20_Mantle #dee5ec"),
+                r.parameters().toString());
+        assertEquals(List.of(), r.warnings());
+        Path table = dir.resolve("no-mantle.csv");
+        Files.writeString(table, "2,\"19_Lower_crust\",0.67451,0.701961,0.305882\n");
+        Path vo = VoxetTestFiles.file("small.vo");
+        var e = assertThrows(org.geoassure.geodb.InvalidContentException.class,
+                () -> VoxetReader.read(vo, "small", java.util.Map.of("Lithology", table)));
+        assertEquals(vo.resolveSibling("small_lithology@@") + ": byte offset 0: code 1 is not in the code table "
+                + table, e.getMessage());
     }
 
     @Test

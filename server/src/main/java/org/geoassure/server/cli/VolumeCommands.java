@@ -37,6 +37,10 @@ final class VolumeCommands {
                 + "(default amplitude); modem: of the resistivity in ohm.m (default resistivity)")
         String attribute;
 
+        @Option(names = "--categories", paramLabel = "PROPERTY=FILE", description = "voxet: store an integer "
+                + "property as a category with the code table FILE (CSV code,\"label\"[,r,g,b]), repeatable")
+        Map<String, Path> categories = new java.util.LinkedHashMap<>();
+
         @Option(names = "--velocity", paramLabel = "M/S", description = "segy: convert two-way time to depth with "
                 + "this constant velocity (default: keep time, stored as z = -ms)")
         Double velocity;
@@ -75,13 +79,16 @@ final class VolumeCommands {
         if (!c.kind.equals("modem") && (v.cell != null || v.depth != null)) {
             throw new InvalidContentException("--cell, --depth: only for modem");
         }
+        if (!c.kind.equals("voxet") && !v.categories.isEmpty()) {
+            throw new InvalidContentException("--categories: only for voxet");
+        }
         if (c.kind.equals("voxet") && v.attribute != null) {
             throw new InvalidContentException("--attribute: a voxet's attributes are its property names");
         }
         try (WorkspaceStore store = c.ws.open()) {
             BlockModelStore blocks = BlockRows.blocks(store);
             VolumeRead read = switch (c.kind) {
-                case "voxet" -> VoxetReader.read(file, modelName);
+                case "voxet" -> VoxetReader.read(file, modelName, v.categories);
                 case "segy" -> SegyVolumeReader.read(file, segyOptions(modelName, v));
                 default -> ModemReader.read(file, modemOptions(modelName, v, c.origin));
             };

@@ -63,7 +63,7 @@ class VolumeCliTest {
         CliTest.Result in = CliTest.run("ingest", ws.toString(), "voxet", RES.resolve("voxet/small.vo").toString());
         assertEquals(0, in.code(), in.err());
         assertTrue(in.out().contains("block model small version 1: 10 x 17 x 10 cells of 500.0000123666666 x "
-                + "499.9999978875 x 500.0000123666666 m, 1700 stored in 1 bricks; 3 attributes; 0 warnings"), in.out());
+                + "499.9999978875 x 500.0000123666666 m, 1700 stored in 1 bricks; 3 attributes; 1 warnings"), in.out());
         JsonNode c = cellAt("small", 696000, 6863000, -40000);
         assertEquals(0, c.get("i").asInt());
         assertEquals(1, c.get("Lithology").asInt());
@@ -85,6 +85,13 @@ class VolumeCliTest {
         CliTest.Result a = CliTest.run("export", ws.toString(), "blocks", "--model", "small");
         CliTest.Result b = CliTest.run("export", ws.toString(), "blocks", "--model", "copy");
         assertEquals(a.out(), b.out(), "the same cells, centroids and values after the voxet round trip");
+
+        // with its code table (small_lithology_colours.csv: code 1 = "20_Mantle") lithology is a category
+        CliTest.Result cat = CliTest.run("ingest", ws.toString(), "voxet", RES.resolve("voxet/small.vo").toString(),
+                "--name", "small_lith", "--categories", "Lithology=" + RES.resolve("voxet/small_lithology_colours.csv"));
+        assertEquals(0, cat.code(), cat.err());
+        assertTrue(cat.out().contains("; 0 warnings"), cat.out());
+        assertEquals("20_Mantle", cellAt("small_lith", 696000, 6863000, -40000).get("Lithology").asText());
     }
 
     @Test

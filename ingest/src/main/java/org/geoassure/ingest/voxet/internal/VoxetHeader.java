@@ -181,7 +181,7 @@ public final class VoxetHeader {
                         words);
                 case "PROPERTY" -> property(words);
                 default -> {
-                    if (key.startsWith("PROP_") || key.equals("PROPERTY_CLASS")) {
+                    if (key.startsWith("PROP_") || key.equals("PROPERTY_CLASS") || key.equals("PROPERTY_SUBCLASS")) {
                         propertyKey(key, words);
                     }
                 }
