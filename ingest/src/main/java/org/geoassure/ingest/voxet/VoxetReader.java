@@ -198,6 +198,8 @@ public final class VoxetReader {
                     throw h.error(nLine, "axis " + names[a] + ": " + n[a] + " nodes but no spacing (AXIS_" + names[a]
                             + " length " + len + ", AXIS_MAX - AXIS_MIN = " + (max[a] - min[a]) + ")");
                 }
+            } else if (d != null && d[a] > 0 && len > 0) {
+                f = d[a] / len; // one node: AXIS_D, when given, is its cell size
             } else {
                 f = max[a] - min[a] != 0 ? max[a] - min[a] : 1;
             }

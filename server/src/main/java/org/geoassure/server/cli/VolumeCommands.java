@@ -79,6 +79,14 @@ final class VolumeCommands {
         if (!c.kind.equals("modem") && (v.cell != null || v.depth != null)) {
             throw new InvalidContentException("--cell, --depth: only for modem");
         }
+        if (!c.kind.equals("modem") && c.origin != null) {
+            throw new InvalidContentException("--origin: only for modem among the volumes (a " + c.kind + " file "
+                    + "places itself)");
+        }
+        if (c.crs != null) {
+            throw new InvalidContentException("--crs: volumes are not reprojected; their coordinates are taken as the "
+                    + "workspace CRS (reproject the file first)");
+        }
         if (!c.kind.equals("voxet") && !v.categories.isEmpty()) {
             throw new InvalidContentException("--categories: only for voxet");
         }

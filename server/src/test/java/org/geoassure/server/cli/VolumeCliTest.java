@@ -143,6 +143,11 @@ class VolumeCliTest {
         CliTest.Result noName = CliTest.run("ingest", ws.toString(), "segy", ps.toString());
         assertEquals(2, noName.code());
         assertTrue(noName.err().contains("--name: required for segy"), noName.err());
+        CliTest.Result origin = CliTest.run("ingest", ws.toString(), "segy", ps.toString(), "--name", "ps", "--origin",
+                "1,2,3");
+        assertEquals(2, origin.code());
+        assertTrue(origin.err().contains("--origin: only for modem among the volumes"), origin.err());
+        assertArrayEquals(before, Files.readAllBytes(ws), "the workspace file is unchanged");
     }
 
     /**
