@@ -44,9 +44,13 @@ class VolumeCliTest {
 
     /** The cells of {@code model} whose centroid is within 1e-3 of (x, y, z), as JSON rows. */
     private JsonNode cellAt(String model, double x, double y, double z) {
-        double e = 1e-3;
-        CliTest.Result r = CliTest.run("export", ws.toString(), "blocks", "--model", model, "--box", (x - e) + ","
-                + (y - e) + "," + (z - e) + "," + (x + e) + "," + (y + e) + "," + (z + e), "--format", "json");
+        return cellAt(model, x, y, z, 1e-3, 1e-3);
+    }
+
+    /** The one cell whose centroid is within {@code h} horizontally and {@code v} vertically of (x, y, z). */
+    private JsonNode cellAt(String model, double x, double y, double z, double h, double v) {
+        CliTest.Result r = CliTest.run("export", ws.toString(), "blocks", "--model", model, "--box", (x - h) + ","
+                + (y - h) + "," + (z - v) + "," + (x + h) + "," + (y + h) + "," + (z + v), "--format", "json");
         assertEquals(0, r.code(), r.err());
         JsonNode rows = json(r.out());
         assertEquals(1, rows.size(), r.out());
@@ -130,6 +134,18 @@ class VolumeCliTest {
         assertEquals(2, c.get("j").asInt(), "crossline 22");
         CliTest.Result info = CliTest.run("info", ws.toString());
         assertEquals(0, info.code(), info.err());
+
+        // reference-results.md D: F3 trace 10 samples 25, 30, 35 = -1170, 5198, -2213; segyio: trace 10 is at CDP
+        // (620447.1, 6074239.9), sample s at 4 + 4s ms (the fitted grid is within 1 m of the rounded CDP X/Y)
+        CliTest.Result f3 = CliTest.run("ingest", ws.toString(), "segy", RES.resolve("segy/segyio_f3.sgy").toString(),
+                "--name", "f3");
+        assertEquals(0, f3.code(), f3.err());
+        int[] expected = {-1170, 5198, -2213};
+        for (int q = 0; q < 3; q++) {
+            int s = 25 + 5 * q;
+            JsonNode c3 = cellAt("f3", 620447.1, 6074239.9, -(4 + 4 * s), 1, 0.5);
+            assertEquals(expected[q], c3.get("amplitude").asDouble(), 0, "sample " + s);
+        }
     }
 
     @Test
