@@ -6,6 +6,9 @@
  * with the file name as the user gave it and 1-based physical line numbers. Nothing is written anywhere by a
  * reader: the caller hands the batch to a {@link org.geoassure.geodb.store.WorkspaceStore}.
  *
+ * <p>Gridded volumes (GOCAD Voxet, post-stack 3-D SEG-Y, ModEM resistivity) are read into block models by
+ * {@code voxet}, {@code segy} and {@code modem}; {@code voxet} also writes them.
+ *
  * <p>Drillhole CSV/TSV tables are read by {@link org.geoassure.ingest.drillhole.DrillholeReader}; monitoring rules
  * files (JSON) by {@link org.geoassure.ingest.rules.RulesJson}.
  */

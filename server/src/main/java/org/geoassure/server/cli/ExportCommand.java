@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
-            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select"})
+            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select;",
+            "             --format voxet --out F.vo: the whole model as a GOCAD Voxet"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,6 +87,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dataset.equals("blocks") && read.format.equals("voxet")) {
+            try (WorkspaceStore store = ws.open()) {
+                return VolumeCommands.exportVoxet(store, blockModel, read.out, box != null || !where.isEmpty(),
+                        spec.commandLine().getOut());
+            }
+        }
         Selection s = read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
             if (dataset.equals("gltf")) {

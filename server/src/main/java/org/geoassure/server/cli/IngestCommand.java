@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
             "or 'las': LAS well logs (FILE...), each attached to an existing hole;",
             "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists);",
             "or 'stations': monitoring stations, a CSV (FILE) with id,name,kind,x,y,z,unit,watches;",
-            "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations.",
+            "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations;",
+            "or 'voxet', 'segy', 'modem': a GOCAD Voxet (.vo), post-stack 3-D SEG-Y or ModEM (.rho) volume as a block model.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -53,7 +54,7 @@ final class IngestCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, stations, readings, "
-            + "progress or features")
+            + "progress, features, voxet, segy or modem")
     String kind;
 
     @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
@@ -188,6 +189,9 @@ final class IngestCommand implements Callable<Integer> {
     @Mixin
     SeriesCli.IngestOptions series;
 
+    @Mixin
+    VolumeCommands.IngestOptions volume;
+
     @Override
     public Integer call() {
         if (kind.equals("stations") || kind.equals("readings")) {
@@ -209,9 +213,12 @@ final class IngestCommand implements Callable<Integer> {
         if (kind.equals("blockmodel")) {
             return blockModel();
         }
+        if (kind.equals("voxet") || kind.equals("segy") || kind.equals("modem")) {
+            return VolumeCommands.ingest(this);
+        }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, stations, readings, progress, features)");
+                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

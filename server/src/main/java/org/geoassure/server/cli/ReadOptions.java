@@ -25,7 +25,8 @@ final class ReadOptions {
     String recordedAsOf;
 
     @Option(names = "--format", defaultValue = "csv",
-            description = "csv, json or arrow (Arrow IPC stream; default ${DEFAULT-VALUE})")
+            description = "csv, json or arrow (Arrow IPC stream; default ${DEFAULT-VALUE}); export blocks: also "
+                    + "voxet (with --out F.vo)")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
