@@ -55,8 +55,14 @@ public final class Mapper {
      * @param id the feature id (the element name; {@code parent/child} in a Composite)
      * @param type the OMF type, for messages
      * @param attributes element-level attributes (description, metadata) for its features
+     * @param name the features' name (metadata {@code geoassure:name}, else the id)
+     * @param role the features' role (metadata {@code geoassure:role}, else empty)
      */
-    public record Info(String id, String type, Map<String, Object> attributes) {
+    public record Info(String id, String type, Map<String, Object> attributes, String name, String role) {
+        /** An element named as its id, without a role. */
+        public Info(String id, String type, Map<String, Object> attributes) {
+            this(id, type, attributes, id, "");
+        }
     }
 
     public List<Feature> features() {
@@ -140,7 +146,7 @@ public final class Mapper {
                 cs[i] = new Coordinate(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]);
             }
             Geometry g = n == 1 ? gf.createPoint(cs[0]) : gf.createMultiPointFromCoords(cs);
-            features.add(Feature.of(e.id(), e.id(), "", g, e.attributes()));
+            features.add(Feature.of(e.id(), e.name(), e.role(), g, e.attributes()));
             element(e, "1 POINTS feature of " + n + " points");
             return;
         }
@@ -151,7 +157,7 @@ public final class Mapper {
             }
             Point p = gf.createPoint(new Coordinate(xyz[3 * i], xyz[3 * i + 1], xyz[3 * i + 2]));
             String id = n == 1 ? e.id() : e.id() + "/" + i;
-            features.add(Feature.of(id, e.id(), "", p, values));
+            features.add(Feature.of(id, e.name(), e.role(), p, values));
         }
         element(e, n + " POINTS features (one per point, with its values)");
     }
@@ -218,7 +224,7 @@ public final class Mapper {
         }
         lines.add(gf.createLineString(run.toArray(new Coordinate[0])));
         Geometry g = lines.size() == 1 ? lines.get(0) : gf.createMultiLineString(lines.toArray(new LineString[0]));
-        features.add(Feature.of(e.id(), e.id(), "", g, e.attributes()));
+        features.add(Feature.of(e.id(), e.name(), e.role(), g, e.attributes()));
         element(e, "1 LINES feature of " + segments.length / 2 + " segments in " + lines.size() + " line"
                 + (lines.size() == 1 ? "" : "s"));
     }
@@ -287,7 +293,7 @@ public final class Mapper {
             return;
         }
         Mesh mesh = new Mesh(xyz, triangles, props);
-        features.add(Feature.ofMesh(e.id(), e.id(), FeatureKind.SURFACE, "", mesh, featureAttrs));
+        features.add(Feature.ofMesh(e.id(), e.name(), FeatureKind.SURFACE, e.role(), mesh, featureAttrs));
         element(e, "1 SURFACE feature of " + n + " vertices and " + triangles.length / 3 + " triangles");
     }
 

@@ -114,7 +114,10 @@ public final class Omf2Reader {
             attrs.put("description", description);
         }
         metadata(id, e.get("metadata"), attrs);
-        Mapper.Info info = new Mapper.Info(id, type, attrs);
+        Object name = attrs.remove("geoassure:name");
+        Object role = attrs.remove("geoassure:role");
+        Mapper.Info info = new Mapper.Info(id, type, attrs, name instanceof String n ? n : id,
+                role instanceof String r ? r : "");
         if (type.equals("Composite")) {
             out.element(info, "Composite of " + g.path("elements").size() + " elements");
             elements(g.get("elements"), id + "/");
