@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
-            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select"})
+            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select",
+            "  features   the features of --layer valid at --as-of as an OMF 2 file (--format omf)"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +35,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs or blocks")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks or "
+            + "features")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -78,7 +80,8 @@ final class ExportCommand implements Callable<Integer> {
             + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
     boolean features;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features: only these layers (repeatable)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features, features: only these layers "
+            + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
 
     @Mixin
@@ -86,6 +89,9 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dataset.equals("features")) {
+            return OmfCommands.export(this);
+        }
         Selection s = read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
             if (dataset.equals("gltf")) {

@@ -114,6 +114,69 @@ final class OmfCommands {
         return 0;
     }
 
+    /**
+     * {@code export WS features [--layer L]... --format omf [--out F] [--as-of T] [--recorded-as-of T]}: the features
+     * valid in the time slice as one OMF 2 project (one layer: element names are the feature ids; several: layer/id).
+     */
+    static int export(ExportCommand c) {
+        if (!c.read.format.equals("omf")) {
+            throw new InvalidContentException("--format: export features writes omf (OMF 2); for csv, json or geojson "
+                    + "use query WS features");
+        }
+        org.geoassure.geodb.query.Selection s = org.geoassure.geodb.query.Selection.all();
+        if (c.read.asOf != null) {
+            s = s.asOf(Times.parse("--as-of", c.read.asOf));
+        }
+        if (c.read.recordedAsOf != null) {
+            s = s.recordedAsOf(Times.parse("--recorded-as-of", c.read.recordedAsOf));
+        }
+        try (WorkspaceStore store = c.ws.open()) {
+            FeatureStore fs = FeatureCommands.features(store);
+            for (String l : c.layers) {
+                if (!fs.featureLayers().contains(l)) {
+                    throw new InvalidContentException("--layer: no layer '" + l + "' (layers: " + fs.featureLayers()
+                            + ")");
+                }
+            }
+            List<FeatureStore.StoredFeature> rows;
+            try (java.util.stream.Stream<FeatureStore.StoredFeature> st = fs.features(java.util.Set.copyOf(c.layers),
+                    java.util.Set.of(), null, s.time())) {
+                rows = st.toList();
+            }
+            if (rows.isEmpty()) {
+                throw new InvalidContentException("--layer: no feature is valid at the time asked"
+                        + (c.layers.isEmpty() ? "" : " in layers " + c.layers));
+            }
+            boolean oneLayer = rows.stream().map(FeatureStore.StoredFeature::layer).distinct().count() == 1;
+            List<Feature> features = new ArrayList<>();
+            for (FeatureStore.StoredFeature r : rows) {
+                Feature f = r.feature();
+                features.add(oneLayer ? f : new Feature(r.layer() + "/" + f.id(), f.name(), f.kind(), f.role(),
+                        f.geometry(), f.mesh(), f.attributes()));
+            }
+            String project = oneLayer ? rows.get(0).layer() : String.join(", ", rows.stream()
+                    .map(FeatureStore.StoredFeature::layer).distinct().toList());
+            String description = "GeoAssure features of " + project + " in " + store.info().crs() + ", valid at "
+                    + (s.time().validAt() == null ? "now" : s.time().validAt().toString());
+            org.geoassure.ingest.omf.OmfWriter.Result[] result = new org.geoassure.ingest.omf.OmfWriter.Result[1];
+            c.read.output(c.spec.commandLine().getOut(), o -> {
+                try {
+                    result[0] = org.geoassure.ingest.omf.OmfWriter.write(features, project, description, o.bytes());
+                    o.bytes().flush();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            for (String w : result[0].warnings()) {
+                c.spec.commandLine().getErr().println("warning: " + w);
+            }
+            c.spec.commandLine().getErr().println("wrote " + result[0].elements() + " OMF elements of " + rows.size()
+                    + " features");
+            c.spec.commandLine().getErr().flush();
+        }
+        return 0;
+    }
+
     private static String baseName(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');

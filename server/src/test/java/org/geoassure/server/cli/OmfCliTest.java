@@ -88,6 +88,46 @@ class OmfCliTest {
         assertEmpty();
     }
 
+    /** Rows of {@code query features --format json} without the layer and the times, which differ by design. */
+    private com.fasterxml.jackson.databind.JsonNode features(String layer) throws Exception {
+        CliTest.Result q = CliTest.run("query", ws.toString(), "features", "--layer", layer, "--format", "json");
+        assertEquals(0, q.code(), q.err());
+        com.fasterxml.jackson.databind.node.ArrayNode rows = (com.fasterxml.jackson.databind.node.ArrayNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(q.out());
+        for (com.fasterxml.jackson.databind.JsonNode r : rows) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) r).remove(java.util.List.of("layer", "valid_from",
+                    "valid_to", "recorded_at"));
+        }
+        return rows;
+    }
+
+    /** GOCAD surface, lines and points (ingest/src/test/resources/gocad) out as OMF 2 and in again: the same rows. */
+    @Test
+    void exportedOmfIngestsBackToTheSameFeatures() throws Exception {
+        Path gocad = Path.of("../ingest/src/test/resources/gocad");
+        for (String f : new String[] {"auscope_tsTest.ts", "auscope_plTest.pl", "auscope_vsTest.vs"}) {
+            CliTest.Result in = CliTest.run("ingest", ws.toString(), "features", gocad.resolve(f).toString(),
+                    "--layer", "gocad");
+            assertEquals(0, in.code(), in.err());
+        }
+        Path out = dir.resolve("gocad.omf");
+        CliTest.Result ex = CliTest.run("export", ws.toString(), "features", "--layer", "gocad", "--format", "omf",
+                "--out", out.toString());
+        assertEquals(0, ex.code(), ex.err());
+        CliTest.Result back = CliTest.run("ingest", ws.toString(), "omf", out.toString(), "--layer", "back");
+        assertEquals(0, back.code(), back.err());
+        com.fasterxml.jackson.databind.JsonNode original = features("gocad");
+        assertEquals(3, original.size(), original.toString());
+        assertEquals(original, features("back"));
+        // a layer asked for that does not exist, and a row format: exit 2
+        CliTest.Result none = CliTest.run("export", ws.toString(), "features", "--layer", "nope", "--format", "omf");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("--layer: no layer 'nope'"), none.err());
+        CliTest.Result csv = CliTest.run("export", ws.toString(), "features", "--layer", "gocad");
+        assertEquals(2, csv.code());
+        assertTrue(csv.err().contains("export features writes omf"), csv.err());
+    }
+
     @Test
     void blockModelsAreNotReprojected() {
         CliTest.Result r = CliTest.run("ingest", ws.toString(), "omf", OMF.resolve("omf2_bunny_blocks.omf").toString(),
