@@ -39,6 +39,10 @@
  * allocated. The omf-python "2.0 alpha" zip ({@code project.json}) is an
  * {@link org.geoassure.geodb.UnsupportedFormatException}.
  *
+ * <p>{@link org.geoassure.ingest.omf.OmfWriter} writes features as OMF 2 (Surface, LineSet, PointSet), which this
+ * reader reads back to the same features (metadata {@code geoassure:name} and {@code geoassure:role} carry the name and
+ * role; a solid comes back as a surface).
+ *
  * <p>Parquet members are read with parquet-hadoop without Hadoop on the class path, through
  * {@code org.apache.parquet.NoHadoopReadOptions}; uncompressed and GZIP members are read (GZIP through
  * java.util.zip), other codecs refused.
