@@ -460,6 +460,13 @@ public final class Mapper {
             }
             dropped(e, a);
         }
+        long cells = dims[0] * dims[1] * dims[2];
+        long need = cells * (1 + 8L * defs.size());
+        Runtime rt = Runtime.getRuntime();
+        if (need > (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory())) / 2) {
+            throw bad(e.id(), dims[0] + " x " + dims[1] + " x " + dims[2] + " cells need about " + (need >> 20)
+                    + " MB, more than this JVM's heap allows (give it more with -Xmx)");
+        }
         BlockModel model;
         try {
             model = new BlockModel(name, origin[0], origin[1], origin[2], rotation, size[0] / sc[0], size[1] / sc[1],

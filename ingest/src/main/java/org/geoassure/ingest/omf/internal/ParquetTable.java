@@ -176,7 +176,7 @@ public final class ParquetTable {
                 }
             }
         }
-        if (expectedRows >= 0 && total != expectedRows) {
+        if (total != expectedRows) {
             throw bad(source, member, "has " + total + " rows but the index gives item_count " + expectedRows);
         }
         List<ColumnDescriptor> descriptors = schema.getColumns();
