@@ -91,6 +91,11 @@ class OmfWriterTest {
         assertTrue(Double.isNaN(back.features().get(2).mesh().vertexProperty("Au")[1]));
     }
 
+    /**
+     * The container omf-rust's reader accepts (src/file/zip_container.rs: stored members, the version comment); the
+     * Parquet schemas are those of its src/file/parquet/schemas.rs (required double x, y, z; required uint32 a, b, c;
+     * optional double number), read back here by parquet-hadoop.
+     */
     @Test
     void theFileIsAnOmf2ZipOfStoredMembersWithItsIndexLast() throws IOException {
         roundTrip(OmfReaderTest.read("omf2_pyramid.omf", false).features());
@@ -102,6 +107,10 @@ class OmfWriterTest {
         }
         assertEquals(List.of("1.parquet:stored", "2.parquet:stored", "3.parquet:stored", "4.parquet:stored",
                 "index.json.gz:stored"), names);
+        // omf-rust's src/file/zip_container.rs: members must be stored, the comment "Open Mining Format 2.0"
+        try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(dir.resolve("out.omf").toFile())) {
+            assertEquals("Open Mining Format 2.0", z.getComment());
+        }
     }
 
     @Test
