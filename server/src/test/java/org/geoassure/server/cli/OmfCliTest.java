@@ -82,9 +82,12 @@ class OmfCliTest {
         "omf2_one_of_everything.omf|element 'Tensor block model' (BlockModel): a tensor grid with unequal block sizes"})
     void badFilesAreRefusedAndWriteNothing(String file, String reason) {
         Path f = OMF.resolve(file);
+        String before = CliTest.run("info", ws.toString()).out();
         CliTest.Result r = CliTest.run("ingest", ws.toString(), "omf", f.toString());
         assertEquals(2, r.code(), r.out() + r.err());
         assertTrue(r.err().contains(f + ": " + reason), r.err());
+        assertEquals(before, CliTest.run("info", ws.toString()).out(), "info (counts, ingests) unchanged");
+        assertTrue(before.contains("ingests        0"), before);
         assertEmpty();
     }
 
