@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
             "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select;",
-            "             --format voxet --out F.vo: the whole model as a GOCAD Voxet"})
+            "             --format voxet --out F.vo: the whole model as a GOCAD Voxet",
+            "  features   the features of --layer valid at --as-of as an OMF 2 file (--format omf)"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,7 +36,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs or blocks")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks or "
+            + "features")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -79,7 +81,8 @@ final class ExportCommand implements Callable<Integer> {
             + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
     boolean features;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features: only these layers (repeatable)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features, features: only these layers "
+            + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
 
     @Mixin
@@ -92,6 +95,9 @@ final class ExportCommand implements Callable<Integer> {
                 return VolumeCommands.exportVoxet(store, blockModel, read.out, box != null || !where.isEmpty(),
                         spec.commandLine().getOut());
             }
+        }
+        if (dataset.equals("features")) {
+            return OmfCommands.export(this);
         }
         Selection s = read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {

@@ -42,7 +42,8 @@ import picocli.CommandLine.Spec;
             "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists);",
             "or 'stations': monitoring stations, a CSV (FILE) with id,name,kind,x,y,z,unit,watches;",
             "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations;",
-            "or 'voxet', 'segy', 'modem': a GOCAD Voxet (.vo), post-stack 3-D SEG-Y or ModEM (.rho) volume as a block model.",
+            "or 'voxet', 'segy', 'modem': a GOCAD Voxet (.vo), post-stack 3-D SEG-Y or ModEM (.rho) volume as a block model;",
+            "or 'omf': an Open Mining Format 1 or 2 file (FILE): points, lines, surfaces to --layer, block models by name.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -54,7 +55,7 @@ final class IngestCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, stations, readings, "
-            + "progress, features, voxet, segy or modem")
+            + "progress, features, voxet, segy, modem or omf")
     String kind;
 
     @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
@@ -169,8 +170,8 @@ final class IngestCommand implements Callable<Integer> {
             + "(kept with it)")
     String comment;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "progress, features: the feature layer to write "
-            + "(default progress; features: the file's base name)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "progress, features, omf: the feature layer to "
+            + "write (default progress; features, omf: the file's base name)")
     String layer;
 
     @Option(names = "--date-property", paramLabel = "NAME", description = "features: the attribute holding each "
@@ -182,9 +183,14 @@ final class IngestCommand implements Callable<Integer> {
             + "feature's id (e.g. face_id), instead of the file's own ids")
     String idProperty;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "progress, features: role of features without one "
+    @Option(names = "--role", paramLabel = "ROLE", description = "progress, features, omf: role of features without one "
             + "(progress default face): face, roadway, goaf, old_workings, collapse_column, fault, horizon, ...")
     String role;
+
+    @Option(names = "--skip-unsupported", description = "omf: leave out elements GeoAssure cannot store (tensor "
+            + "block models with unequal spacings, free-form sub-blocks, grids not rotated about z), each with a "
+            + "warning, instead of refusing the file")
+    boolean skipUnsupported;
 
     @Mixin
     SeriesCli.IngestOptions series;
@@ -210,6 +216,9 @@ final class IngestCommand implements Callable<Integer> {
         if (kind.equals("features")) {
             return FeatureCommands.ingestFeatures(this);
         }
+        if (kind.equals("omf")) {
+            return OmfCommands.ingest(this);
+        }
         if (kind.equals("blockmodel")) {
             return blockModel();
         }
@@ -218,7 +227,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem)");
+                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem, omf)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"
