@@ -89,6 +89,30 @@ final class BlockRows {
         return r;
     }
 
+    /**
+     * One numeric attribute of every grid cell, i fastest ({@code [i + nx * (j + ny * k)]}); NaN where a cell is absent
+     * or null.
+     *
+     * @throws InvalidContentException if the attribute is unknown or a category, or the grid has over 2^31 cells
+     */
+    static double[] dense(BrickSource src, String attribute) {
+        BlockModel m = src.model();
+        int a = m.attributeIndex(attribute);
+        if (a < 0 || m.attributes().get(a).type() == AttributeType.CATEGORY) {
+            throw new InvalidContentException("'" + attribute + "' is not a numeric attribute of block model " + m.name()
+                    + " (attributes: " + m.attributes().stream().map(BlockAttribute::name).toList() + ")");
+        }
+        if (m.gridCells() > Integer.MAX_VALUE - 8) {
+            throw new InvalidContentException("block model " + m.name() + ": " + m.gridCells() + " cells is too many "
+                    + "for one dense grid");
+        }
+        double[] v = new double[(int) m.gridCells()];
+        java.util.Arrays.fill(v, Double.NaN);
+        BlockScan.select(src, BlockQuery.all(), List.of(m.attributes().get(a).name()), (i, j, k, b, local) ->
+                v[i + m.nx() * (j + m.ny() * k)] = b.value(a, local));
+        return v;
+    }
+
     /** The mesh of feature LAYER:ID as of {@code time}, or a clear error naming the option. */
     private static org.geoassure.geodb.model.Mesh mesh(WorkspaceStore store, String option, String ref,
             org.geoassure.geodb.query.TimeSlice time) {

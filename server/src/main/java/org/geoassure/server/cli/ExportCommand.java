@@ -81,6 +81,14 @@ final class ExportCommand implements Callable<Integer> {
             + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
     boolean features;
 
+    @Option(names = "--isosurface", paramLabel = "ATTR:LEVEL", description = "gltf: the isosurface of --model's ATTR "
+            + "at LEVEL (enclosing the cells above it, or below it with --below), closed at the model's edge")
+    String isosurface;
+
+    @Option(names = "--below", description = "gltf --isosurface: enclose the cells below the level (e.g. low "
+            + "resistivity)")
+    boolean below;
+
     @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features, features: only these layers "
             + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
@@ -124,6 +132,53 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code export WS gltf --model M --isosurface ATTR:LEVEL [--below]}: the isosurface of one attribute through the
+     * cell centroids (marching tetrahedra, closed at the model's edge and around absent or null cells), as one GLB with
+     * the model, attribute, level and the enclosed volume in extras.
+     */
+    private int isosurfaceGltf(WorkspaceStore store) {
+        if (features || table != null || colorBy != null) {
+            throw new InvalidContentException("--isosurface: not with --features, --table or --color-by");
+        }
+        int colon = isosurface.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new InvalidContentException("--isosurface: '" + isosurface + "' is not ATTR:LEVEL");
+        }
+        String attribute = isosurface.substring(0, colon);
+        double level = QueryCommand.numbers("--isosurface", isosurface.substring(colon + 1), ",", 1)[0];
+        org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+        org.geoassure.geodb.grid.BlockModel m = src.model();
+        double[] values = BlockRows.dense(src, attribute);
+        org.geoassure.geodb.model.Mesh grid = org.geoassure.render.mesh.Isosurface.extract(values, m.nx(), m.ny(), m.nz(),
+                level, below);
+        if (grid.triangleCount() == 0) {
+            throw new InvalidContentException("--isosurface: no cell of block model " + m.name() + " has " + attribute
+                    + (below ? " below " : " above ") + level);
+        }
+        org.geoassure.geodb.model.Mesh world = org.geoassure.render.mesh.Isosurface.toWorld(grid, m.originX(),
+                m.originY(), m.originZ(), m.rotation(), m.dx(), m.dy(), m.dz());
+        double[] b = world.bounds();
+        var origin = new org.geoassure.render.RenderOrigin((b[0] + b[3]) / 2, (b[1] + b[4]) / 2, (b[2] + b[5]) / 2);
+        String id = m.name() + ":" + attribute + (below ? "<" : ">") + RowWriter.number(level);
+        var mesh = org.geoassure.render.mesh.FeatureMeshes.build(List.of(org.geoassure.geodb.model.Feature.ofMesh(id,
+                id, org.geoassure.geodb.model.FeatureKind.SOLID, "isosurface", world, java.util.Map.of())), origin, 1);
+        java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("model", m.name());
+        extras.put("attribute", attribute);
+        extras.put("level", level);
+        extras.put("inside", below ? "below" : "above");
+        extras.put("triangles", grid.triangleCount());
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(mesh, "isosurface", store.info().crs(), extras, o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return 0;
+    }
+
     /** Logs of the selected holes (all when no --hole), as rows of {@link LogRows}. */
     private int logs(WorkspaceStore store, Selection s) {
         Selection sel = holes.isEmpty() ? s : s.holes(new java.util.LinkedHashSet<>(holes));
@@ -142,6 +197,12 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Interval tubes as GLB, with the feature table and legend in the file's extras (docs/cli.md). */
     private int gltf(WorkspaceStore store, Selection s) {
+        if (isosurface != null) {
+            return isosurfaceGltf(store);
+        }
+        if (below) {
+            throw new InvalidContentException("--below: only with --isosurface");
+        }
         if (features) {
             return featureGltf(store, s);
         }
