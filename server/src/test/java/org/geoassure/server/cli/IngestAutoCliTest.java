@@ -1,0 +1,144 @@
+package org.geoassure.server.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code ingest WS auto} and the new feature sources (GeoPackage, ESRI ASCII grid, point CSV) end to end, on the test
+ * files of ingest/src/test/resources (geopackage/, asciigrid/, points/; origins in their SOURCES.md). Refusals are
+ * checked on both halves: the message (file and what was seen or the line) and a workspace left without a feature.
+ */
+class IngestAutoCliTest {
+    static final Path RES = Path.of("../ingest/src/test/resources");
+    static final String GPKG = RES.resolve("geopackage/sample.gpkg").toString();
+    static final String ASC = RES.resolve("asciigrid/sic97_demstd.asc").toString();
+    static final String MEUSE = RES.resolve("points/meuse.csv").toString();
+
+    @TempDir
+    Path dir;
+
+    Path ws;
+
+    @BeforeEach
+    void workspace() {
+        ws = dir.resolve("merc.gpkg");
+        assertEquals(0, CliTest.run("init", ws.toString(), "--crs", "EPSG:3857").code());
+    }
+
+    private long features() {
+        CliTest.Result r = CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n FROM features");
+        assertEquals(0, r.code(), r.err());
+        return Long.parseLong(r.lines().get(1).strip());
+    }
+
+    /**
+     * Beijing (cities fid 228, lon/lat as stored: 116.394200892606, 39.9017203098627) lands where PROJ 9.1.1 puts it:
+     * {@code echo "39.9017203098627 116.394200892606" | cs2cs -f %.4f EPSG:4326 EPSG:3857} gives 12956943.1747
+     * 4851670.8039. The grid keeps gdalinfo's 376 x 253 cells (95128 vertices, 2 x 375 x 252 triangles).
+     */
+    @Test
+    void autoPicksTheReaderPerFileAndIngestsEveryLayer() throws Exception {
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", GPKG, ASC, MEUSE);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(GPKG + ": GeoPackage (SQLite 3 header) -> ingest features"), r.out());
+        assertTrue(r.out().contains(ASC + ": ESRI ASCII grid (header key ncols) -> ingest features"), r.out());
+        assertTrue(r.out().contains(MEUSE + ": point CSV (columns x, y, cadmium"), r.out());
+        for (String s : new String[] {"layer traces: 48 new", "layer cities: 243 new", "layer oceania: 7 new",
+            "layer cities_3857: 30 new", "layer sic97_demstd: 1 new", "layer meuse: 155 new"}) {
+            assertTrue(r.out().contains(s), s + " in " + r.out());
+        }
+        assertTrue(r.out().contains("(geopackage, EPSG:4326)"), r.out());
+        assertTrue(r.out().contains("(geopackage, EPSG:3857)"), "cities_3857 needs no reprojection: " + r.out());
+        assertEquals(48 + 243 + 7 + 30 + 1 + 155, features());
+        CliTest.Result q = CliTest.run("query", ws.toString(), "features", "--layer", "cities", "--near",
+                "12956943.1747,4851670.8039,0", "--within", "0.01", "--format", "geojson");
+        assertEquals(0, q.code(), q.err());
+        JsonNode fc = new ObjectMapper().readTree(q.out());
+        assertEquals(1, fc.get("features").size(), q.out());
+        assertEquals("Beijing", fc.get("features").get(0).get("properties").get("name").asText());
+        JsonNode dem = new ObjectMapper().readTree(CliTest.run("query", ws.toString(), "features", "--layer",
+                "sic97_demstd", "--format", "json").out());
+        assertEquals(95128, dem.get(0).get("vertices").asInt());
+        assertEquals(2 * 375 * 252, dem.get(0).get("triangles").asInt());
+        assertEquals("surface", dem.get(0).get("kind").asText());
+        assertEquals(0, CliTest.run("check", ws.toString()).code());
+    }
+
+    @Test
+    void featuresReadsTheGeoPackageTablesNamedByLayer() {
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "features", GPKG, "--layer", "oceania,cities_3857");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(2, r.lines().size(), r.out());
+        assertEquals(7 + 30, features());
+        CliTest.Result bad = CliTest.run("ingest", ws.toString(), "features", GPKG, "--layer", "roads");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains(GPKG + ": no feature table 'roads' (feature tables: traces, cities, oceania, "
+                + "cities_3857)"), bad.err());
+    }
+
+    @Test
+    void pointCsvColumnsByOption() throws Exception {
+        Path f = Files.writeString(dir.resolve("pts.csv"), "pt;E;N;RL\nA;100,5;200;-3\nB;110;210;-4\n");
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "features", f.toString(), "--xyz", "E,N,RL");
+        assertEquals(0, r.code(), r.err());
+        JsonNode rows = new ObjectMapper().readTree(CliTest.run("query", ws.toString(), "features", "--format", "json")
+                .out());
+        assertEquals("POINT Z(100.5 200 -3)", rows.get(0).get("geometry").asText());
+    }
+
+    @Test
+    void unknownContentIsExitTwoNamingTheFileAndNothingIsWritten() throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "minutes of the safety meeting\n");
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", GPKG, notes.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(notes + ": no reader recognises this content: text beginning \"minutes of the "
+                + "safety meeting\" (extension .txt)"), r.err());
+        assertEquals(0, features(), "the GeoPackage before it was not written either");
+    }
+
+    @Test
+    void aDrillholeTableIsRefusedWithTheKindToUse() {
+        String collar = RES.resolve("drillhole/good_collar.csv").toString();
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", ASC, collar);
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(collar + ": recognised as drillhole collar CSV (columns HOLEID, X, Y, Z, TD), a "
+                + "drillhole collar table: give it by option"), r.err());
+        assertTrue(r.err().contains("geoassure ingest WS drillholes --collar"), r.err());
+        assertEquals(0, features());
+    }
+
+    @Test
+    void badContentInALaterFileLeavesTheWorkspaceAsItWas() throws Exception {
+        byte[] b = Files.readAllBytes(Path.of(ASC));
+        Path cut = Files.write(dir.resolve("cut.asc"), Arrays.copyOf(b, b.length / 2));
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", MEUSE, cut.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().matches("(?s).*" + java.util.regex.Pattern.quote(cut.toString())
+                + ":\\d+: file ends after \\d+ of ncols x nrows = 95128 values.*"), r.err());
+        assertEquals(0, features(), "the point CSV read before it was not written");
+        Path bad = Files.writeString(dir.resolve("bad.csv"), "x,y,z\n1,2,3\n4,five,6\n");
+        CliTest.Result p = CliTest.run("ingest", ws.toString(), "features", bad.toString());
+        assertEquals(2, p.code());
+        assertTrue(p.err().contains(bad + ":3: y 'five' is not a finite number"), p.err());
+        assertEquals(0, features());
+    }
+
+    @Test
+    void aWorkspaceIsNotASource() {
+        Path other = dir.resolve("other.gpkg");
+        assertEquals(0, CliTest.run("init", other.toString(), "--crs", "EPSG:3857").code());
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", other.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(other + ": a GeoAssure workspace, not a source file"), r.err());
+        assertEquals(0, features());
+    }
+}
