@@ -113,7 +113,7 @@ public final class PointCsvReader {
                         attrs.put(header[i], value(field(csv, i)));
                     }
                 }
-                String display = idi >= 0 ? id : attrs.entrySet().stream()
+                String display = attrs.entrySet().stream()
                         .filter(e -> e.getKey().equalsIgnoreCase("name") && e.getValue() instanceof String)
                         .map(e -> (String) e.getValue()).findFirst().orElse(id);
                 features.add(Feature.of(id, display, "", GEOMETRY.createPoint(new Coordinate(x, y, z)), attrs));

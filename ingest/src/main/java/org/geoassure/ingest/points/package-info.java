@@ -7,7 +7,8 @@
  * <ul>
  *   <li>columns: given ({@link org.geoassure.ingest.points.PointCsvOptions#withColumns}) or found by the usual names
  *       (x/easting/east/e/lon..., y/northing/north/n/lat..., z/elevation/elev/rl/height...), ignoring case;</li>
- *   <li>id: an id column (id, point_id, name, station...) whose values must be unique, else "line N";</li>
+ *   <li>id: an id column (id, point_id, name, station...) whose values must be unique, else "line N"; the display
+ *       name is a text column called name, else the id;</li>
  *   <li>attributes: every other column; an empty field is null, an integer without leading zeros a Long (so codes
  *       such as 007 stay text), another number a Double, anything else text;</li>
  *   <li>numbers: with semicolons as delimiter a decimal comma ({@code 12,5}) is a decimal point;</li>

@@ -26,7 +26,9 @@ import picocli.CommandLine.Spec;
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
-            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select"})
+            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select",
+            "  features   the features of --layer (default all) as --format geojson, csv (points) or tsurf (surfaces);",
+            "             logs --format las: one log (--hole, --log) as LAS 2.0"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +36,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs or blocks")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks or "
+            + "features")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -78,7 +81,8 @@ final class ExportCommand implements Callable<Integer> {
             + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
     boolean features;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features: only these layers (repeatable)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features, features: only these layers "
+            + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
 
     @Mixin
@@ -86,8 +90,12 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Selection s = read.apply(Selection.all());
+        boolean fileFormat = dataset.equals("features") || dataset.equals("logs") && read.format.equals("las");
+        Selection s = fileFormat ? read.time(Selection.all()) : read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
+            if (dataset.equals("features")) {
+                return FeatureExport.features(store, layers, s, read, spec.commandLine().getOut());
+            }
             if (dataset.equals("gltf")) {
                 return gltf(store, s);
             }
@@ -104,7 +112,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf, logs, blocks");
+                        + "' is not one of traces, intervals, gltf, logs, blocks, features");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
@@ -122,6 +130,9 @@ final class ExportCommand implements Callable<Integer> {
         List<LogData> logs;
         try (Stream<LogRecord> st = store.logs(sel)) {
             logs = st.map(LogRecord::log).filter(l -> log == null || l.name().equals(log)).toList();
+        }
+        if (read.format.equals("las")) {
+            return FeatureExport.las(logs, read, spec.commandLine().getOut());
         }
         read.output(spec.commandLine().getOut(), w -> LogRows.write(logs, read.format, w));
         return 0;
