@@ -141,4 +141,31 @@ class IngestAutoCliTest {
         assertTrue(r.err().contains(other + ": a GeoAssure workspace, not a source file"), r.err());
         assertEquals(0, features());
     }
+
+    /**
+     * The other kinds through auto with their own options: a station list, then a USGS readings file for it (the
+     * Choptank series, 4383 daily values as SeriesCliTest counts them), then a LAS log onto a hole.
+     */
+    @Test
+    void stationsReadingsAndLasGoToTheirKinds() throws Exception {
+        Path wgs = dir.resolve("wgs.gpkg");
+        assertEquals(0, CliTest.run("init", wgs.toString(), "--crs", "EPSG:4326").code());
+        Path st = Files.writeString(dir.resolve("stations.csv"), "id,name,kind,x,y,z,unit,watches\n"
+                + "CHOP,Choptank River near Greensboro MD,discharge,-75.7858056,38.99719444,,m3/s,\n");
+        String series = RES.resolve("timeseries/usgs_ChoptankRiverFlow_01491000_dv_m3s.txt").toString();
+        CliTest.Result r = CliTest.run("ingest", wgs.toString(), "auto", st.toString(), series, "--station", "CHOP",
+                "--unit", "m3/s");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(st + ": station CSV (columns id, name, kind, x, y, z, unit, watches) -> ingest "
+                + "stations"), r.out());
+        assertTrue(r.out().contains(series + ": readings CSV (columns date, Qdaily) -> ingest readings"), r.out());
+        assertTrue(r.out().contains("4383 new, 0 corrected, 0 unchanged readings of 1 series"), r.out());
+        Path collar = Files.writeString(dir.resolve("collar.csv"), "hole_id,x,y,z\nDH1,-75.8,39.0,10\n");
+        assertEquals(0, CliTest.run("ingest", wgs.toString(), "drillholes", "--collar", collar.toString()).code());
+        String las = RES.resolve("las/lasio_2.0_sample_2.0.las").toString();
+        CliTest.Result l = CliTest.run("ingest", wgs.toString(), "auto", las, "--hole", "DH1");
+        assertEquals(0, l.code(), l.err());
+        assertTrue(l.out().contains(las + ": LAS (first section ~VERSION) -> ingest las"), l.out());
+        assertTrue(l.out().contains("1 new, 0 replaced, 0 unchanged logs"), l.out());
+    }
 }
