@@ -28,7 +28,7 @@ public final class SourceDetector {
     public static final int HEAD = 1 << 16;
 
     /** The first bytes of a file and, when it is text, its first lines (never the whole file). */
-    public record Probe(Path file, byte[] head, String text, List<String> lines) {
+    record Probe(Path file, byte[] head, String text, List<String> lines) {
         /** The first non-blank line, without a byte-order mark; empty for a binary or empty file. */
         public String firstLine() {
             return lines.isEmpty() ? "" : lines.get(0);

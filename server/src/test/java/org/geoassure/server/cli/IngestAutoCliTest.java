@@ -168,4 +168,28 @@ class IngestAutoCliTest {
         assertTrue(l.out().contains(las + ": LAS (first section ~VERSION) -> ingest las"), l.out());
         assertTrue(l.out().contains("1 new, 0 replaced, 0 unchanged logs"), l.out());
     }
+
+    /** A bad geometry in the last table: exit 2 naming table and fid, and the good tables before it are not written. */
+    @Test
+    void aBadGeoPackageGeometryLeavesTheWorkspaceAsItWas() throws Exception {
+        Path copy = Files.copy(Path.of(GPKG), dir.resolve("damaged.gpkg"));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + copy);
+                java.sql.Statement s = c.createStatement()) {
+            java.util.List<String> triggers = new java.util.ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'trigger'")) {
+                while (rs.next()) {
+                    triggers.add(rs.getString(1));
+                }
+            }
+            for (String t : triggers) {
+                s.execute("DROP TRIGGER \"" + t + "\"");
+            }
+            s.execute("UPDATE cities_3857 SET geom = X'4750000100000000' WHERE fid = 12");
+        }
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", copy.toString());
+        assertEquals(2, r.code(), r.out());
+        assertTrue(r.err().contains(copy + ": table cities_3857: fid 12: geometry blob of 8 bytes ends in its 8-byte "
+                + "header"), r.err());
+        assertEquals(0, features(), "traces, cities and oceania were read but not written");
+    }
 }
