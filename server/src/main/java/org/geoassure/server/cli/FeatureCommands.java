@@ -124,14 +124,26 @@ final class FeatureCommands {
     /** The layers of a file: one per GeoPackage table, else one named by --layer or the file's base name. */
     private static List<Source> sources(IngestCommand c, java.nio.file.Path file,
             org.geoassure.ingest.feature.FeatureOptions options) {
-        var format = org.geoassure.ingest.feature.FeatureReaders.detect(file);
+        org.geoassure.ingest.feature.FeatureFormat format;
+        try {
+            format = org.geoassure.ingest.feature.FeatureReaders.detect(file);
+        } catch (org.geoassure.geodb.UnsupportedFormatException e) {
+            if (c.xyz == null) {
+                throw e;
+            }
+            format = org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS; // columns named by --xyz, not by the header
+        }
+        if (c.xyz != null && format != org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS) {
+            throw new InvalidContentException("--xyz: " + file + " is " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not a point CSV");
+        }
         if (format == org.geoassure.ingest.feature.FeatureFormat.GEOPACKAGE) {
             List<String> tables = c.layer == null ? List.of() : List.of(c.layer.split(","));
             return org.geoassure.ingest.geopackage.GeoPackageReader.read(file, tables.stream().map(String::strip)
                     .toList(), options).stream().map(l -> new Source(l.table(), l.file())).toList();
         }
         String layer = c.layer != null ? c.layer : baseName(file);
-        if (format == org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS || c.xyz != null) {
+        if (format == org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS) {
             var o = org.geoassure.ingest.points.PointCsvOptions.defaults();
             if (c.xyz != null) {
                 String[] n = c.xyz.split(",");

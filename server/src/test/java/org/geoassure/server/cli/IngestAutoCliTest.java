@@ -93,6 +93,14 @@ class IngestAutoCliTest {
         JsonNode rows = new ObjectMapper().readTree(CliTest.run("query", ws.toString(), "features", "--format", "json")
                 .out());
         assertEquals("POINT Z(100.5 200 -3)", rows.get(0).get("geometry").asText());
+        // headers no reader recognises by name are read as points when --xyz names the columns
+        Path gk = Files.writeString(dir.resolve("gk.csv"), "X_GK,Y_GK,H,au\n300,400,-5,1.2\n");
+        CliTest.Result g = CliTest.run("ingest", ws.toString(), "features", gk.toString(), "--xyz", "X_GK,Y_GK,H");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().contains("layer gk: 1 new"), g.out());
+        CliTest.Result wrong = CliTest.run("ingest", ws.toString(), "features", ASC, "--xyz", "x,y,z");
+        assertEquals(2, wrong.code());
+        assertTrue(wrong.err().contains("--xyz: " + ASC + " is ascii_grid, not a point CSV"), wrong.err());
     }
 
     @Test
