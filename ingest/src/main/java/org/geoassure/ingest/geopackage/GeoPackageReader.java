@@ -186,7 +186,7 @@ public final class GeoPackageReader {
         long rows = 0;
         int empty = 0;
         boolean warnedM = false;
-        String order = pk != null ? " ORDER BY " + quote(pk) : " ORDER BY rowid";
+        String order = pk != null ? " ORDER BY " + quote(pk) : ""; // a view has no rowid to order by
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT * FROM " + quote(table) + order)) {
             ResultSetMetaData md = rs.getMetaData();
