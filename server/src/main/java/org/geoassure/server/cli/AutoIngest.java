@@ -22,6 +22,18 @@ final class AutoIngest {
     private AutoIngest() {
     }
 
+    /** The .shp beside a Shapefile side file (.dbf, .shx, .prj, .cpg), normalised; null for any other file. */
+    private static Path shapefileOf(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        String ext = dot < 0 ? "" : n.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!List.of("dbf", "shx", "prj", "cpg").contains(ext)) {
+            return null;
+        }
+        return file.toAbsolutePath().normalize().resolveSibling(n.substring(0, dot) + (Character.isUpperCase(
+                n.charAt(dot + 1)) ? ".SHP" : ".shp"));
+    }
+
     static int run(IngestCommand c) throws Exception {
         if (c.files.isEmpty()) {
             throw new InvalidContentException("FILE: auto needs at least one file");
@@ -36,6 +48,12 @@ final class AutoIngest {
             if (!d.refusal().isEmpty()) {
                 throw new InvalidContentException(file + ": recognised as " + d.reader() + " (" + d.seen() + "), "
                         + d.refusal());
+            }
+            Path shp = shapefileOf(file);
+            if (shp != null && c.files.stream().anyMatch(f -> f.toAbsolutePath().normalize().equals(shp))) {
+                // roads.* on a shell: the .dbf, .shx, .prj and .cpg are read with the .shp
+                out.printf("%s: side file of %s (read with it)%n", file, shp.getFileName());
+                continue;
             }
             out.printf("%s: %s (%s) -> ingest %s%n", file, d.reader(), d.seen(), d.kind().ingestKind());
             groups.computeIfAbsent(d.kind(), k -> new ArrayList<>()).add(file);

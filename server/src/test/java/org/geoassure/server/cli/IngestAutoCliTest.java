@@ -200,4 +200,17 @@ class IngestAutoCliTest {
                 + "header"), r.err());
         assertEquals(0, features(), "traces, cities and oceania were read but not written");
     }
+
+    /** {@code roads.*} on a shell: the Shapefile is ingested once, its side files are named as read with it. */
+    @Test
+    void shapefileSideFilesAreReadWithTheirShp() {
+        String base = RES.resolve("shapefile/naturalearth_cities").toString();
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "auto", base + ".cpg", base + ".dbf", base + ".prj",
+                base + ".shp", base + ".shx");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(base + ".dbf: side file of naturalearth_cities.shp (read with it)"), r.out());
+        assertTrue(r.out().contains(base + ".shp: Shapefile (file code 9994) -> ingest features"), r.out());
+        assertEquals(1, r.out().lines().filter(l -> l.startsWith("ingest #")).count(), r.out());
+        assertEquals(243, features());
+    }
 }
