@@ -20,7 +20,10 @@ import org.geoassure.geodb.model.Mesh;
 import org.geoassure.ingest.feature.FeatureFile;
 import org.geoassure.ingest.feature.FeatureFormat;
 import org.geoassure.ingest.feature.FeatureOptions;
+import org.geoassure.geodb.model.SourceFile;
+import org.geoassure.ingest.feature.SourceCrs;
 import org.geoassure.ingest.feature.internal.BoundedLines;
+import org.geoassure.ingest.feature.internal.EsriWkt;
 import org.geoassure.ingest.feature.internal.SourceFiles;
 
 /** Reads an ESRI ASCII grid (.asc) into one surface feature. See the package documentation. */
@@ -114,7 +117,7 @@ public final class AsciiGridReader {
                         + h.ncols * h.nrows + " values");
             }
             List<String> warnings = new ArrayList<>();
-            warnings.add(name + ": an ESRI ASCII grid states no CRS (a .prj beside it is not read)");
+            SourceCrs crs = prj(file);
             if (g.vertices == 0) {
                 throw new InvalidContentException(name, h.nodataLine, "every cell is NODATA (" + h.nodata
                         + "): no surface");
@@ -133,11 +136,38 @@ public final class AsciiGridReader {
             attrs.put("dy", h.dy);
             attrs.put("nodata_cells", (long) g.nodata);
             Feature f = Feature.ofMesh(id, id, FeatureKind.SURFACE, "", mesh, attrs);
-            return new FeatureFile(FeatureFormat.ASCII_GRID, List.of(SourceFiles.of("asciigrid", file, 1)), null,
-                    List.of(f), warnings);
+            List<SourceFile> sources = new ArrayList<>(List.of(SourceFiles.of("asciigrid", file, 1)));
+            if (crs != null) {
+                sources.add(SourceFiles.of("prj", prjPath(file), 0));
+            }
+            return new FeatureFile(FeatureFormat.ASCII_GRID, sources, crs, List.of(f), warnings);
         } catch (IOException e) {
             throw SourceFiles.io(file, e);
         }
+    }
+
+    /** The .prj beside the grid (same base name, any case of extension), or null. */
+    private static Path prjPath(Path file) {
+        String n = file.getFileName().toString();
+        int dot = n.lastIndexOf('.');
+        String base = dot > 0 ? n.substring(0, dot) : n;
+        for (String e : new String[] {".prj", ".PRJ"}) {
+            Path p = file.resolveSibling(base + e);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The CRS of the .prj beside the grid (as GDAL reads it), or null when there is none. */
+    private static SourceCrs prj(Path file) throws IOException {
+        Path p = prjPath(file);
+        if (p == null) {
+            return null;
+        }
+        String wkt = Files.readString(p, StandardCharsets.ISO_8859_1).strip();
+        return wkt.isEmpty() ? null : new SourceCrs(EsriWkt.epsg(wkt), wkt);
     }
 
     /** The header, checked. Cell centres are at x0 + i dx, y0 + j dy, row 0 of the file being the northern one. */

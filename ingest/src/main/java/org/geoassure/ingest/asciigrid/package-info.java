@@ -14,8 +14,9 @@
  *       dy for file row j), z = the value;</li>
  *   <li>triangles: two per 2x2 block of valid centres (one where a single corner is NODATA), counter-clockwise seen
  *       from above; NODATA cells are left out with a count in the warnings;</li>
- *   <li>the format states no CRS; attributes {@code ncols}, {@code nrows}, {@code dx}, {@code dy},
- *       {@code nodata_cells}.</li>
+ *   <li>CRS: the .prj beside the grid, as for a Shapefile (an EPSG authority, or the ESRI WKT of WGS 84, CGCS2000
+ *       and its Gauss-Kruger zones, WGS 84 UTM), else none; attributes {@code ncols}, {@code nrows}, {@code dx},
+ *       {@code dy}, {@code nodata_cells}.</li>
  * </ul>
  *
  * <p>The file is read line by line (no whole-file string); a value that is not a number, too few or too many values,

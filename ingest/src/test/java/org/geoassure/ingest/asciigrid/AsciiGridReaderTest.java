@@ -147,4 +147,20 @@ class AsciiGridReaderTest {
                 .getMessage();
         assertEquals(f + ":" + message.strip(), m);
     }
+
+    /** A .prj beside the grid gives its CRS: the ESRI WKT of CGCS2000 3-degree GK zone 39 is EPSG:4527. */
+    @Test
+    void prjBesideTheGrid() throws IOException {
+        Path asc = Files.copy(resource("asciigrid/small_center.asc"), dir.resolve("dem.asc"));
+        assertTrue(AsciiGridReader.read(asc, FeatureOptions.defaults()).statedCrs().isEmpty());
+        Files.writeString(dir.resolve("dem.prj"), "PROJCS[\"CGCS2000_3_Degree_GK_Zone_39\",GEOGCS["
+                + "\"GCS_China_Geodetic_Coordinate_System_2000\",DATUM[\"D_China_2000\",SPHEROID[\"CGCS2000\","
+                + "6378137.0,298.257222101]],PRIMEM[\"Greenwich\",0.0],UNIT[\"Degree\",0.0174532925199433]],"
+                + "PROJECTION[\"Gauss_Kruger\"],PARAMETER[\"False_Easting\",39500000.0],PARAMETER[\"False_Northing\","
+                + "0.0],PARAMETER[\"Central_Meridian\",117.0],PARAMETER[\"Scale_Factor\",1.0],PARAMETER["
+                + "\"Latitude_Of_Origin\",0.0],UNIT[\"Meter\",1.0]]");
+        FeatureFile r = AsciiGridReader.read(asc, FeatureOptions.defaults());
+        assertEquals(4527, r.crs().epsg());
+        assertEquals(2, r.sources().size(), "the .prj is a source too");
+    }
 }
