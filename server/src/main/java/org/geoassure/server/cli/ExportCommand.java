@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
             "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select;",
             "             --format voxet --out F.vo: the whole model as a GOCAD Voxet",
-            "  features   the features of --layer valid at --as-of as an OMF 2 file (--format omf)"})
+            "  features   the features of --layer (default all) valid at --as-of as --format geojson, csv (points),",
+            "             tsurf (surfaces) or omf (OMF 2); logs --format las: one log (--hole, --log) as LAS 2.0"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -104,11 +105,15 @@ final class ExportCommand implements Callable<Integer> {
                         spec.commandLine().getOut());
             }
         }
-        if (dataset.equals("features")) {
+        if (dataset.equals("features") && read.format.equals("omf")) {
             return OmfCommands.export(this);
         }
-        Selection s = read.apply(Selection.all());
+        boolean fileFormat = dataset.equals("features") || dataset.equals("logs") && read.format.equals("las");
+        Selection s = fileFormat ? read.time(Selection.all()) : read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
+            if (dataset.equals("features")) {
+                return FeatureExport.features(store, layers, s, read, spec.commandLine().getOut());
+            }
             if (dataset.equals("gltf")) {
                 return gltf(store, s);
             }
@@ -125,7 +130,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf, logs, blocks");
+                        + "' is not one of traces, intervals, gltf, logs, blocks, features");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
@@ -190,6 +195,9 @@ final class ExportCommand implements Callable<Integer> {
         List<LogData> logs;
         try (Stream<LogRecord> st = store.logs(sel)) {
             logs = st.map(LogRecord::log).filter(l -> log == null || l.name().equals(log)).toList();
+        }
+        if (read.format.equals("las")) {
+            return FeatureExport.las(logs, read, spec.commandLine().getOut());
         }
         read.output(spec.commandLine().getOut(), w -> LogRows.write(logs, read.format, w));
         return 0;

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
             "or 'stations': monitoring stations, a CSV (FILE) with id,name,kind,x,y,z,unit,watches;",
             "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations;",
             "or 'voxet', 'segy', 'modem': a GOCAD Voxet (.vo), post-stack 3-D SEG-Y or ModEM (.rho) volume as a block model;",
-            "or 'omf': an Open Mining Format 1 or 2 file (FILE): points, lines, surfaces to --layer, block models by name.",
+            "or 'omf': an Open Mining Format 1 or 2 file (FILE): points, lines, surfaces to --layer, block models by name;",
+            "or 'auto': each FILE's kind from its content (printed per file), then ingested as that kind.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -55,10 +56,10 @@ final class IngestCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, stations, readings, "
-            + "progress, features, voxet, segy, modem or omf")
+            + "progress, features, voxet, segy, modem, omf or auto")
     String kind;
 
-    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON, DXF, GeoPackage, ESRI ASCII grid or point CSV files; auto: any of these")
     List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
@@ -132,7 +133,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--ijk", paramLabel = "I,J,K", description = "blockmodel: the cell index columns (from 0)")
     String ijk;
 
-    @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns")
+    @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns; features: "
+            + "the x, y (and z) columns of a point CSV (default found by name: x/easting/e, y/northing/n, z/elev/rl)")
     String xyz;
 
     @Option(names = "--sub-blocks", paramLabel = "DX,DY,DZ", description = "blockmodel: the columns giving each row's "
@@ -171,7 +173,8 @@ final class IngestCommand implements Callable<Integer> {
     String comment;
 
     @Option(names = "--layer", paramLabel = "NAME", description = "progress, features, omf: the feature layer to "
-            + "write (default progress; features, omf: the file's base name)")
+            + "write (default progress; features, omf: the file's base name; a GeoPackage: the tables to read, "
+            + "comma-separated, each into the layer of its name, default all)")
     String layer;
 
     @Option(names = "--date-property", paramLabel = "NAME", description = "features: the attribute holding each "
@@ -199,7 +202,10 @@ final class IngestCommand implements Callable<Integer> {
     VolumeCommands.IngestOptions volume;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (kind.equals("auto")) {
+            return AutoIngest.run(this);
+        }
         if (kind.equals("stations") || kind.equals("readings")) {
             try (WorkspaceStore store = ws.open()) {
                 return kind.equals("stations") ? SeriesCli.stations(store, files, user, spec.commandLine().getOut())
@@ -227,7 +233,7 @@ final class IngestCommand implements Callable<Integer> {
         }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem, omf)");
+                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem, omf, auto)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

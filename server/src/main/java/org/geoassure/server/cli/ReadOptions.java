@@ -38,6 +38,11 @@ final class ReadOptions {
 
     Selection apply(Selection s) {
         Formats.check(format);
+        return time(s);
+    }
+
+    /** The time options alone, for an export whose --format is not a row format (the command checks it). */
+    Selection time(Selection s) {
         Selection r = s;
         if (asOf != null) {
             r = r.asOf(Times.parse("--as-of", asOf));
