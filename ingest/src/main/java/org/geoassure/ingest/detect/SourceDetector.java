@@ -53,10 +53,11 @@ public final class SourceDetector {
     }
 
     /**
-     * The detector table, tried in order. Volumes (GOCAD Voxet, SEG-Y, ModEM, OMF) add their detectors here, with a
-     * {@link SourceKind} for their ingest kind.
+     * The detector table, tried in order: volumes and OMF first (a Voxet header also begins "GOCAD"), then LAS,
+     * readings in JSON or XML, the vector and surface formats, and delimited text by its columns.
      */
     static final List<Detector> DETECTORS = List.of(
+            SourceDetector::volumes,
             SourceDetector::las,
             SourceDetector::readingsJsonOrXml,
             SourceDetector::features,
@@ -119,6 +120,40 @@ public final class SourceDetector {
             }
         }
         return control * 100 <= b.length;
+    }
+
+    /** GOCAD Voxet (before the GOCAD features), OMF 1 and 2, SEG-Y. ModEM models have no signature to tell them by. */
+    private static Optional<Detection> volumes(Probe p) {
+        if (p.firstLine().toUpperCase(Locale.ROOT).startsWith("GOCAD VOXET")) {
+            return Optional.of(Detection.of(SourceKind.VOXET, "GOCAD Voxet", "first line \"GOCAD Voxet ...\""));
+        }
+        byte[] h = p.head();
+        if (h.length >= 4 && (h[0] & 0xff) == 0x84 && (h[1] & 0xff) == 0x83 && (h[2] & 0xff) == 0x82
+                && (h[3] & 0xff) == 0x81) {
+            return Optional.of(Detection.of(SourceKind.OMF, "OMF 1", "magic bytes 84 83 82 81"));
+        }
+        if (h.length >= 4 && h[0] == 'P' && h[1] == 'K' && h[2] == 3 && h[3] == 4
+                && org.geoassure.ingest.omf.OmfReader.looksLikeOmf(p.file())) {
+            return Optional.of(Detection.of(SourceKind.OMF, "OMF 2", "a zip archive"));
+        }
+        if (h.length >= 3600 && ((h[0] & 0xff) == 0xC3 || h[0] == 'C') && segyFormat(h)) {
+            return Optional.of(Detection.of(SourceKind.SEGY, "SEG-Y", "a 3200-byte textual header and a binary header "
+                    + "with a known sample format"));
+        }
+        return Optional.empty();
+    }
+
+    /** Samples per trace above 0 and a known sample format code in the binary header, in either byte order. */
+    private static boolean segyFormat(byte[] h) {
+        for (boolean big : new boolean[] {true, false}) {
+            int samples = big ? ((h[3220] & 0xff) << 8) | (h[3221] & 0xff) : ((h[3221] & 0xff) << 8) | (h[3220] & 0xff);
+            int format = big ? ((h[3224] & 0xff) << 8) | (h[3225] & 0xff) : ((h[3225] & 0xff) << 8) | (h[3224] & 0xff);
+            if (samples > 0 && (format == 1 || format == 2 || format == 3 || format == 5 || format == 8
+                    || format == 6 || format == 10 || format == 11 || format == 16)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<Detection> las(Probe p) {

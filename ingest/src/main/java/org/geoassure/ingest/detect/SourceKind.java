@@ -16,6 +16,12 @@ public enum SourceKind {
     READINGS("readings"),
     /** Dated mining progress (id, date, geometry WKT): {@code ingest progress}. */
     PROGRESS("progress"),
+    /** A GOCAD Voxet header (.vo): {@code ingest voxet}. */
+    VOXET("voxet"),
+    /** A SEG-Y file: {@code ingest segy} (it needs {@code --name}; pre-stack files are refused there). */
+    SEGY("segy"),
+    /** An Open Mining Format file, version 1 or 2: {@code ingest omf}. */
+    OMF("omf"),
     /** A drillhole collar, survey or interval table: needs {@code ingest drillholes --collar ...}. */
     DRILLHOLE_TABLE(null),
     /** A block-model CSV: needs {@code ingest blockmodel --name --xyz|--ijk --size}. */

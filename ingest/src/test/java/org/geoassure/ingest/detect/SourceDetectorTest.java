@@ -49,7 +49,13 @@ class SourceDetectorTest {
         "drillhole/good_survey.csv, DRILLHOLE_TABLE, drillhole survey CSV",
         "drillhole/good_assay.csv, DRILLHOLE_TABLE, drillhole interval CSV",
         "blockmodels/pygslib_demo1_bmodel.csv, BLOCK_MODEL_CSV, block-model CSV",
-        "blockmodels/omf_bunny_blocks.csv, BLOCK_MODEL_CSV, block-model CSV"})
+        "blockmodels/omf_bunny_blocks.csv, BLOCK_MODEL_CSV, block-model CSV",
+        "voxet/small.vo, VOXET, GOCAD Voxet",
+        "segy/segyio_f3.sgy, SEGY, SEG-Y",
+        "segy/segyio_f3-lsb.sgy, SEGY, SEG-Y",
+        "segy/segyio_multiformats_Format5lsb.sgy, SEGY, SEG-Y",
+        "omf/omf1_plane_surface.omf, OMF, OMF 1",
+        "omf/omf2_pyramid.omf, OMF, OMF 2"})
     void recognisedByContent(String name, SourceKind kind, String reader) throws IOException {
         Path f = resource(name);
         Detection d = SourceDetector.detect(f);

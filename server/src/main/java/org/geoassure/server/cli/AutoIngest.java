@@ -63,7 +63,8 @@ final class AutoIngest {
         try {
             for (Map.Entry<SourceKind, List<Path>> g : groups.entrySet()) {
                 c.kind = g.getKey().ingestKind();
-                boolean oneByOne = g.getKey() == SourceKind.PROGRESS || g.getKey() == SourceKind.STATIONS;
+                boolean oneByOne = g.getKey() == SourceKind.PROGRESS || g.getKey() == SourceKind.STATIONS
+                        || g.getKey() == SourceKind.VOXET || g.getKey() == SourceKind.SEGY || g.getKey() == SourceKind.OMF;
                 for (List<Path> batch : oneByOne ? g.getValue().stream().map(List::of).toList()
                         : List.of(g.getValue())) {
                     c.files = batch;

@@ -177,6 +177,23 @@ class IngestAutoCliTest {
         assertTrue(l.out().contains("1 new, 0 replaced, 0 unchanged logs"), l.out());
     }
 
+    /** A Voxet and an OMF 2 file told by content: the Voxet (small.vo, 3 properties) and the pyramid's 2 features. */
+    @Test
+    void volumesAndOmfGoToTheirKinds() {
+        Path local = dir.resolve("local.gpkg");
+        assertEquals(0, CliTest.run("init", local.toString(), "--crs", "EPSG:4547").code());
+        String vo = RES.resolve("voxet/small.vo").toString();
+        String omf = RES.resolve("omf/omf2_pyramid.omf").toString();
+        CliTest.Result r = CliTest.run("ingest", local.toString(), "auto", vo, omf);
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains(vo + ": GOCAD Voxet (first line \"GOCAD Voxet ...\") -> ingest voxet"), r.out());
+        assertTrue(r.out().contains(omf + ": OMF 2 (a zip archive) -> ingest omf"), r.out());
+        CliTest.Result info = CliTest.run("info", local.toString());
+        assertTrue(info.out().contains("block model"), info.out());
+        CliTest.Result n = CliTest.run("query", local.toString(), "--sql", "SELECT count(*) AS n FROM features");
+        assertEquals("2", n.lines().get(1).strip(), "Pyramid surface and Pyramid outline");
+    }
+
     /** A bad geometry in the last table: exit 2 naming table and fid, and the good tables before it are not written. */
     @Test
     void aBadGeoPackageGeometryLeavesTheWorkspaceAsItWas() throws Exception {
