@@ -37,34 +37,54 @@ public final class Isosurface {
         if ((long) nx * ny * nz != values.length || nx < 1 || ny < 1 || nz < 1) {
             throw new IllegalArgumentException(values.length + " values for a " + nx + " x " + ny + " x " + nz + " grid");
         }
-        // padded by one outside sample on every side, so the surface closes at the grid's edge
+        // padded by one outside sample on every side, so the surface closes at the grid's edge: a padded copy of the
+        // values (NaN as -inf, or +inf for below) and an inside flag per padded sample
         int px = nx + 2;
         int py = ny + 2;
-        Builder b = new Builder();
-        double[] v = new double[8];
-        boolean[] in = new boolean[8];
-        long[] id = new long[8];
-        for (int k = -1; k < nz; k++) {
-            for (int j = -1; j < ny; j++) {
-                for (int i = -1; i < nx; i++) {
-                    int inside = 0;
-                    for (int c = 0; c < 8; c++) {
-                        int ci = i + CORNER[c][0];
-                        int cj = j + CORNER[c][1];
-                        int ck = k + CORNER[c][2];
-                        double s = ci < 0 || cj < 0 || ck < 0 || ci >= nx || cj >= ny || ck >= nz ? Double.NaN
-                                : values[ci + nx * (cj + ny * ck)];
-                        in[c] = !Double.isNaN(s) && (below ? s < level : s > level);
-                        v[c] = Double.isNaN(s) ? (below ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY) : s;
-                        id[c] = (ci + 1) + (long) px * ((cj + 1) + (long) py * (ck + 1));
-                        inside += in[c] ? 1 : 0;
+        int pz = nz + 2;
+        long padded = (long) px * py * pz;
+        if (padded > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("grid too large for one isosurface: " + nx + " x " + ny + " x " + nz);
+        }
+        double outside = below ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
+        double[] pv = new double[(int) padded];
+        byte[] pin = new byte[(int) padded];
+        Arrays.fill(pv, outside);
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int src = nx * (j + ny * k);
+                int dst = 1 + px * ((j + 1) + py * (k + 1));
+                for (int i = 0; i < nx; i++) {
+                    double s = values[src + i];
+                    if (!Double.isNaN(s)) {
+                        pv[dst + i] = s;
+                        pin[dst + i] = (byte) ((below ? s < level : s > level) ? 1 : 0);
                     }
+                }
+            }
+        }
+        int[] offset = new int[8];
+        for (int c = 0; c < 8; c++) {
+            offset[c] = CORNER[c][0] + px * (CORNER[c][1] + py * CORNER[c][2]);
+        }
+        Builder b = new Builder(pv, offset, level);
+        for (int k = 0; k < pz - 1; k++) {
+            for (int j = 0; j < py - 1; j++) {
+                int row = px * (j + py * k);
+                for (int i = 0; i < px - 1; i++) {
+                    int base = row + i;
+                    int inside = pin[base] + pin[base + offset[1]] + pin[base + offset[2]] + pin[base + offset[3]]
+                            + pin[base + offset[4]] + pin[base + offset[5]] + pin[base + offset[6]]
+                            + pin[base + offset[7]];
                     if (inside == 0 || inside == 8) {
                         continue;
                     }
-                    for (int[] t : TETS) {
-                        b.tetrahedron(t, i, j, k, v, in, id, level);
+                    int mask = 0;
+                    for (int c = 0; c < 8; c++) {
+                        mask |= pin[base + offset[c]] << c;
                     }
+                    // padded (i, j, k) is grid (i - 1, j - 1, k - 1)
+                    b.cube(base, mask, i - 1, j - 1, k - 1);
                 }
             }
         }
@@ -92,8 +112,11 @@ public final class Isosurface {
         return new Mesh(w, grid.triangles());
     }
 
-    /** Vertices shared by edge (a pair of padded sample ids), triangles wound outwards. */
+    /** Vertices shared by edge (a pair of padded sample indices), triangles wound outwards. No allocation per cell. */
     private static final class Builder {
+        private final double[] pv;
+        private final int[] offset;
+        private final double level;
         private double[] xyz = new double[3 * 1024];
         private int vertices;
         private int[] tri = new int[3 * 1024];
@@ -101,15 +124,37 @@ public final class Isosurface {
         private long[] keys = new long[1 << 12];
         private int[] slots = new int[1 << 12];
         private int used;
+        private final int[] side = new int[4];
+        private final int[] other = new int[4];
+        private final int[] idx = new int[3];
+        private final double[] mid = new double[9];
+        private int base;
+        private int ci;
+        private int cj;
+        private int ck;
 
-        Builder() {
+        Builder(double[] pv, int[] offset, double level) {
+            this.pv = pv;
+            this.offset = offset;
+            this.level = level;
             Arrays.fill(keys, -1);
         }
 
-        void tetrahedron(int[] t, int i, int j, int k, double[] v, boolean[] in, long[] id, double level) {
+        /** The cube at padded index {@code base} (grid corner (i, j, k)) with inside flags {@code mask}. */
+        void cube(int base, int mask, int i, int j, int k) {
+            this.base = base;
+            ci = i;
+            cj = j;
+            ck = k;
+            for (int[] t : TETS) {
+                tetrahedron(t, mask);
+            }
+        }
+
+        private void tetrahedron(int[] t, int cubeMask) {
             int mask = 0;
             for (int c = 0; c < 4; c++) {
-                mask |= in[t[c]] ? 1 << c : 0;
+                mask |= ((cubeMask >> t[c]) & 1) << c;
             }
             int count = Integer.bitCount(mask);
             if (count == 0 || count == 4) {
@@ -118,55 +163,50 @@ public final class Isosurface {
             boolean flip = count > 2;
             int m = flip ? ~mask & 15 : mask;
             int n = Integer.bitCount(m);
-            // corners on the "m" side and the others
-            int[] a = new int[n];
-            int[] o = new int[4 - n];
             int na = 0;
             int no = 0;
             for (int c = 0; c < 4; c++) {
                 if ((m & (1 << c)) != 0) {
-                    a[na++] = t[c];
+                    side[na++] = t[c];
                 } else {
-                    o[no++] = t[c];
+                    other[no++] = t[c];
                 }
             }
-            double[] inOut = insideCorner(flip, a[0], o[0], i, j, k);
+            // outward: from the inside corner to the outside one, along the edge side[0]-other[0]
+            int inC = flip ? other[0] : side[0];
+            int outC = flip ? side[0] : other[0];
             if (n == 1) {
-                int[][] e = {{a[0], o[0]}, {a[0], o[1]}, {a[0], o[2]}};
-                emit(e, i, j, k, v, id, level, inOut);
+                emit(side[0], other[0], side[0], other[1], side[0], other[2], inC, outC);
             } else {
-                int[][] e1 = {{a[0], o[0]}, {a[0], o[1]}, {a[1], o[1]}};
-                int[][] e2 = {{a[0], o[0]}, {a[1], o[1]}, {a[1], o[0]}};
-                emit(e1, i, j, k, v, id, level, inOut);
-                emit(e2, i, j, k, v, id, level, inOut);
+                emit(side[0], other[0], side[0], other[1], side[1], other[1], inC, outC);
+                emit(side[0], other[0], side[1], other[1], side[1], other[0], inC, outC);
             }
         }
 
         /**
-         * One triangle on three tetrahedron edges, wound so that its normal points from the inside corner to the outside
-         * one. The winding is decided on the edges' midpoints, not on the interpolated vertices, which may coincide
-         * (a sample at the level, or next to the outside of the grid): a degenerate triangle is still wound like its
-         * neighbours, so the surface stays consistently oriented.
+         * One triangle on three tetrahedron edges (a0-b0, a1-b1, a2-b2), wound so that its normal points from corner
+         * inC to corner outC. The winding is decided on the edges' midpoints, not on the interpolated vertices, which
+         * may coincide (a sample at the level, or next to the outside of the grid): a degenerate triangle is still
+         * wound like its neighbours, so the surface stays consistently oriented.
          */
-        private void emit(int[][] edges, int i, int j, int k, double[] v, long[] id, double level, double[] inOut) {
-            double[][] mid = new double[3][3];
-            int[] idx = new int[3];
-            for (int e = 0; e < 3; e++) {
-                idx[e] = vertex(edges[e][0], edges[e][1], i, j, k, v, id, level);
-                for (int x = 0; x < 3; x++) {
-                    mid[e][x] = (CORNER[edges[e][0]][x] + CORNER[edges[e][1]][x]) / 2.0;
-                }
+        private void emit(int a0, int b0, int a1, int b1, int a2, int b2, int inC, int outC) {
+            idx[0] = vertex(a0, b0);
+            idx[1] = vertex(a1, b1);
+            idx[2] = vertex(a2, b2);
+            for (int x = 0; x < 3; x++) {
+                mid[x] = (CORNER[a0][x] + CORNER[b0][x]) * 0.5;
+                mid[3 + x] = (CORNER[a1][x] + CORNER[b1][x]) * 0.5;
+                mid[6 + x] = (CORNER[a2][x] + CORNER[b2][x]) * 0.5;
             }
-            double ux = mid[1][0] - mid[0][0];
-            double uy = mid[1][1] - mid[0][1];
-            double uz = mid[1][2] - mid[0][2];
-            double vx = mid[2][0] - mid[0][0];
-            double vy = mid[2][1] - mid[0][1];
-            double vz = mid[2][2] - mid[0][2];
-            double nx = uy * vz - uz * vy;
-            double ny = uz * vx - ux * vz;
-            double nz = ux * vy - uy * vx;
-            double d = nx * (inOut[3] - inOut[0]) + ny * (inOut[4] - inOut[1]) + nz * (inOut[5] - inOut[2]);
+            double ux = mid[3] - mid[0];
+            double uy = mid[4] - mid[1];
+            double uz = mid[5] - mid[2];
+            double vx = mid[6] - mid[0];
+            double vy = mid[7] - mid[1];
+            double vz = mid[8] - mid[2];
+            double d = (uy * vz - uz * vy) * (CORNER[outC][0] - CORNER[inC][0])
+                    + (uz * vx - ux * vz) * (CORNER[outC][1] - CORNER[inC][1])
+                    + (ux * vy - uy * vx) * (CORNER[outC][2] - CORNER[inC][2]);
             if (triangles * 3 + 3 > tri.length) {
                 tri = Arrays.copyOf(tri, tri.length * 2);
             }
@@ -176,40 +216,30 @@ public final class Isosurface {
             triangles++;
         }
 
-        /** Two points, inside then outside, along which "outward" runs: from the inside corner to the outside one. */
-        private static double[] insideCorner(boolean flip, int a, int o, int i, int j, int k) {
-            int inC = flip ? o : a;
-            int outC = flip ? a : o;
-            return new double[] {i + CORNER[inC][0], j + CORNER[inC][1], k + CORNER[inC][2], i + CORNER[outC][0],
-                j + CORNER[outC][1], k + CORNER[outC][2]};
-        }
-
-        /** The vertex on the edge between corners a (one side) and b (the other) of cube (i, j, k). */
-        private int vertex(int a, int b, int i, int j, int k, double[] v, long[] id, double level) {
-            long lo = Math.min(id[a], id[b]);
-            long hi = Math.max(id[a], id[b]);
-            long exactKey = (lo << 32) ^ hi; // ids are below 2^32: unique and non-negative (-1 marks an empty slot)
+        /** The vertex on the edge between cube corners a and b. */
+        private int vertex(int a, int b) {
+            long pa = base + offset[a];
+            long pb = base + offset[b];
+            long key = (Math.min(pa, pb) << 32) | Math.max(pa, pb); // indices below 2^31: unique, non-negative
             int mask = keys.length - 1;
-            int h = (int) (mix(exactKey) & mask);
+            int h = (int) (mix(key) & mask);
             while (keys[h] != -1) {
-                if (keys[h] == exactKey) {
+                if (keys[h] == key) {
                     return slots[h];
                 }
                 h = (h + 1) & mask;
             }
-            double va = v[a];
-            double vb = v[b];
+            double va = pv[(int) pa];
+            double vb = pv[(int) pb];
             double t = Double.isInfinite(va) ? 1 : Double.isInfinite(vb) ? 0 : (level - va) / (vb - va);
             t = Math.max(0, Math.min(1, t));
             if (vertices * 3 + 3 > xyz.length) {
                 xyz = Arrays.copyOf(xyz, xyz.length * 2);
             }
-            for (int x = 0; x < 3; x++) {
-                double pa = (x == 0 ? i : x == 1 ? j : k) + CORNER[a][x];
-                double pb = (x == 0 ? i : x == 1 ? j : k) + CORNER[b][x];
-                xyz[3 * vertices + x] = pa + t * (pb - pa);
-            }
-            keys[h] = exactKey;
+            xyz[3 * vertices] = ci + CORNER[a][0] + t * (CORNER[b][0] - CORNER[a][0]);
+            xyz[3 * vertices + 1] = cj + CORNER[a][1] + t * (CORNER[b][1] - CORNER[a][1]);
+            xyz[3 * vertices + 2] = ck + CORNER[a][2] + t * (CORNER[b][2] - CORNER[a][2]);
+            keys[h] = key;
             slots[h] = vertices;
             if (++used * 2 > keys.length) {
                 grow();
