@@ -122,13 +122,13 @@ class OmfCliTest {
         com.fasterxml.jackson.databind.JsonNode original = features("gocad");
         assertEquals(3, original.size(), original.toString());
         assertEquals(original, features("back"));
-        // a layer asked for that does not exist, and a row format: exit 2
+        // a layer asked for that does not exist, and csv (points only) for lines and surfaces: exit 2
         CliTest.Result none = CliTest.run("export", ws.toString(), "features", "--layer", "nope", "--format", "omf");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("--layer: no layer 'nope'"), none.err());
         CliTest.Result csv = CliTest.run("export", ws.toString(), "features", "--layer", "gocad");
         assertEquals(2, csv.code());
-        assertTrue(csv.err().contains("export features writes omf"), csv.err());
+        assertTrue(csv.err().contains("csv holds points only"), csv.err());
     }
 
     @Test
