@@ -26,7 +26,7 @@ import org.geoassure.samples.mine.KaiyuanGeology.Unit;
  * roadway, the water-filled goaf of panel 1101 (2019) and the inferred water-filled old workings OW-1;
  * <li>{@code faults.geojson}: the traces of F1 and F2 at -300 m; {@code topography.ts}: the ground surface as a
  * GOCAD TSurf;
- * <li>{@code resistivity.csv}: a 50 x 50 x 20 m resistivity block model (ohm.m) with low-resistivity anomalies where
+ * <li>{@code resistivity.vo} (GOCAD Voxet): a 50 x 50 x 20 m resistivity volume (ohm.m) with low-resistivity anomalies where
  * the goaf and the old workings hold water;
  * <li>{@code piezometers.csv} and {@code readings/PZ-n.csv}: five piezometers in the limestone aquifer with two years
  * of hourly heads (m), PZ-3 near F1 rising from June 2025.
@@ -108,7 +108,7 @@ public final class DemoMine {
         faults(faults);
         Path topography = dir.resolve("topography.ts");
         topography(topography);
-        Path resistivity = dir.resolve("resistivity.csv");
+        Path resistivity = dir.resolve("resistivity.vo");
         resistivity(rnd.split(), resistivity);
         Path piezometers = dir.resolve("piezometers.csv");
         List<Path> readings = piezometers(rnd.split(), piezometers, dir.resolve("readings"));
@@ -391,33 +391,41 @@ public final class DemoMine {
         };
     }
 
+    /** The resistivity grid: 60 x 40 x 30 cells of 50 x 50 x 20 m from (X0, Y0, -420), nodes at the cell centres. */
+    static final org.geoassure.geodb.grid.BlockModel RESISTIVITY_GRID = new org.geoassure.geodb.grid.BlockModel(
+            "resistivity", X0, Y0, -420, 0, 50, 50, 20, 60, 40, 30, List.of(org.geoassure.geodb.grid.BlockAttribute.of(
+                    "RHO", org.geoassure.geodb.grid.AttributeType.FLOAT32)));
+
+    /**
+     * The resistivity volume as a geophysics contractor delivers it, a GOCAD Voxet ({@code resistivity.vo} and its
+     * big-endian float property file {@code resistivity_RHO@@}); nodes above the topography hold the no-data value.
+     */
     private static void resistivity(SplittableRandom rnd, Path file) throws IOException {
-        try (BufferedWriter w = writer(file)) {
-            w.write("I,J,K,RHO\n");
-            for (int k = 0; k < 30; k++) {
-                for (int j = 0; j < 40; j++) {
-                    for (int i = 0; i < 60; i++) {
-                        double u = 25 + 50 * i;
-                        double v = 25 + 50 * j;
-                        double z = -420 + 10 + 20 * k;
-                        Unit unit = KaiyuanGeology.unitAt(u, v, z);
-                        if (unit == null) {
-                            continue;
-                        }
-                        double r = rho(unit);
-                        double seam = KaiyuanGeology.seamRoof(u, v);
-                        boolean nearSeam = Math.abs(z - seam) < 40;
-                        if (nearSeam && u > 150 - 30 && u < OW1_EAST + 30 && v > 560 - 30 && v < 700 + 30) {
-                            r = 8; // water in the old workings
-                        } else if (nearSeam && u > 400 && u < 1600 && v > 60 && v < 240 && z < -262 + 10) {
-                            r = 15; // water in the 1101 goaf
-                        }
-                        r *= Math.exp((rnd.nextDouble() - 0.5) * 0.2);
-                        w.write(i + "," + j + "," + k + "," + fmt(r) + "\n");
+        org.geoassure.geodb.grid.BlockData.Builder b = org.geoassure.geodb.grid.BlockData.builder(RESISTIVITY_GRID);
+        for (int k = 0; k < 30; k++) {
+            for (int j = 0; j < 40; j++) {
+                for (int i = 0; i < 60; i++) {
+                    double u = 25 + 50 * i;
+                    double v = 25 + 50 * j;
+                    double z = -420 + 10 + 20 * k;
+                    Unit unit = KaiyuanGeology.unitAt(u, v, z);
+                    if (unit == null) {
+                        continue;
                     }
+                    double r = rho(unit);
+                    double seam = KaiyuanGeology.seamRoof(u, v);
+                    boolean nearSeam = Math.abs(z - seam) < 40;
+                    if (nearSeam && u > 150 - 30 && u < OW1_EAST + 30 && v > 560 - 30 && v < 700 + 30) {
+                        r = 8; // water in the old workings
+                    } else if (nearSeam && u > 400 && u < 1600 && v > 60 && v < 240 && z < -262 + 10) {
+                        r = 15; // water in the 1101 goaf
+                    }
+                    r *= Math.exp((rnd.nextDouble() - 0.5) * 0.2);
+                    b.put(i, j, k, new double[] {Double.parseDouble(fmt(r))});
                 }
             }
         }
+        org.geoassure.ingest.voxet.VoxetWriter.write(b.build(), file);
     }
 
     // ------------------------------------------------------------------------------------------------ piezometers

@@ -4,14 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.geoassure.geodb.crs.Crs;
-import org.geoassure.geodb.grid.AttributeType;
 import org.geoassure.geodb.model.IngestRecord;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.WorkspaceStore;
-import org.geoassure.ingest.blockmodel.BlockModelCsvOptions;
-import org.geoassure.ingest.blockmodel.BlockModelCsvReader;
 import org.geoassure.ingest.drillhole.DrillholeOptions;
 import org.geoassure.ingest.drillhole.DrillholeReader;
 import org.geoassure.ingest.drillhole.ReadResult;
@@ -53,13 +50,11 @@ public final class DemoMineLoader {
                 new Provenance(List.of(progress.source()), user, Map.of(), List.of()));
         IngestRecord f = writeFile(features, STRUCTURES, files.faults(), "fault", user);
         writeFile(features, SURFACES, files.topography(), "topography", user);
-        BlockModelCsvOptions o = BlockModelCsvOptions.byIndex(RESISTIVITY, List.of("I", "J", "K"), 50, 50, 20)
-                .withOrigin(DemoMine.X0, DemoMine.Y0, -420).withDimensions(60, 40, 30)
-                .withType("RHO", AttributeType.FLOAT32);
-        BlockModelCsvReader.Result blocks = BlockModelCsvReader.read(files.resistivity(), o);
-        BlockModelStore.Version v = ((BlockModelStore) store).writeBlockModel(blocks.data(),
-                "synthetic resistivity (ohm.m) of the demo mine", new Provenance(List.of(blocks.source()), user,
-                        o.asParameters(), List.of()));
+        org.geoassure.ingest.blockmodel.VolumeRead vol = org.geoassure.ingest.voxet.VoxetReader.read(
+                files.resistivity(), RESISTIVITY);
+        BlockModelStore.Version v = ((BlockModelStore) store).writeBlockModel(vol.data(),
+                "synthetic resistivity (ohm.m) of the demo mine", new Provenance(vol.sources(), user, vol.parameters(),
+                        vol.warnings()));
         org.geoassure.geodb.store.SeriesStore series = (org.geoassure.geodb.store.SeriesStore) store;
         org.geoassure.ingest.series.StationCsvReader.Result st = org.geoassure.ingest.series.StationCsvReader.read(
                 files.piezometers());
