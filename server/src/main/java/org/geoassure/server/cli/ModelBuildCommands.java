@@ -14,6 +14,7 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.analysis.ContactPicks;
 import org.geoassure.geodb.analysis.Ellipsoid;
 import org.geoassure.geodb.analysis.Estimator;
+import org.geoassure.geodb.analysis.FaultSurface;
 import org.geoassure.geodb.analysis.InverseDistance;
 import org.geoassure.geodb.analysis.Kriging;
 import org.geoassure.geodb.analysis.LayerCake;
@@ -99,6 +100,11 @@ final class ModelBuildCommands {
         @Option(names = "--power", defaultValue = "2", description = "IDW power (default ${DEFAULT-VALUE})")
         double power;
 
+        @Option(names = "--faults", paramLabel = "LAYER", description = "cut the surfaces by the faults in that layer "
+                + "(current line features with role fault: a trace with Z, attribute dip_deg, dipping to the right of "
+                + "the trace): each fault block is estimated from its own picks")
+        String faultLayer;
+
         @Override
         public Integer call() {
             StratigraphicSurfaces.Method m = switch (method) {
@@ -115,7 +121,8 @@ final class ModelBuildCommands {
             if (!(power > 0) || !Double.isFinite(power)) {
                 throw new InvalidContentException("--power: " + power + " must be positive");
             }
-            VariogramModel vm = variogram == null ? null : ModelBuild.variogram("--variogram", variogram);
+            VariogramModel vm = variogram == null ? givenModel
+                    : ModelBuild.variogram("--variogram", variogram);
             if (vm != null && vm.nugget() != 0) {
                 throw new InvalidContentException("--variogram: nugget " + vm.nugget() + " would not honour the picks;"
                         + " surfaces need a nugget of 0");
@@ -123,6 +130,19 @@ final class ModelBuildCommands {
             StratigraphicSurfaces.Options o = new StratigraphicSurfaces.Options(m, vm, power, neighbours);
             PrintWriter out = spec.commandLine().getOut();
             try (WorkspaceStore store = parent.ws.open()) {
+                run(store, o, out);
+            }
+            return 0;
+        }
+
+        /** A variogram model given directly (by update, from a run's parameters) instead of --variogram FILE. */
+        VariogramModel givenModel;
+
+        /** Builds and writes the surfaces into the open store. */
+        StratigraphicSurfaces.Stack run(WorkspaceStore store, StratigraphicSurfaces.Options o, PrintWriter out) {
+            StratigraphicSurfaces.Method m = o.method();
+            VariogramModel vm = o.variogram();
+            {
                 if (!(store instanceof FeatureStore fs)) {
                     throw new InvalidContentException("WS: this engine does not store features");
                 }
@@ -133,9 +153,28 @@ final class ModelBuildCommands {
                             + " (columns: " + rows.get(0).values().keySet() + ")");
                 }
                 List<ContactPicks.UnitPick> picks = ContactPicks.units(rows.stream(), column);
+                List<FaultSurface> faults = List.of();
+                long faultIngest = 0;
+                if (faultLayer != null) {
+                    List<FeatureStore.StoredFeature> stored;
+                    try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(faultLayer), Set.of("fault"), null,
+                            TimeSlice.current())) {
+                        stored = f.toList();
+                    }
+                    if (stored.isEmpty()) {
+                        throw new InvalidContentException("--faults: no current fault features in layer '"
+                                + faultLayer + "' (layers: " + fs.featureLayers() + ")");
+                    }
+                    try {
+                        faults = stored.stream().map(f -> FaultSurface.fromFeature(f.feature())).toList();
+                    } catch (InvalidContentException e) {
+                        throw new InvalidContentException("--faults: layer '" + faultLayer + "': " + e.getMessage());
+                    }
+                    faultIngest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
+                }
                 StratigraphicSurfaces.Stack stack;
                 try {
-                    stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads());
+                    stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads(), faults);
                 } catch (InvalidContentException e) {
                     throw e.getMessage().startsWith("order:") ? new InvalidContentException("--" + e.getMessage())
                             : e;
@@ -149,6 +188,14 @@ final class ModelBuildCommands {
                 params.put("neighbours", Integer.toString(neighbours));
                 if (m == StratigraphicSurfaces.Method.IDW) {
                     params.put("power", Double.toString(power));
+                }
+                if (vm != null) {
+                    params.put("variogram", VariogramText.format(vm));
+                }
+                if (faultLayer != null) {
+                    params.put("faults.layer", faultLayer);
+                    params.put("faults", String.join(",", faults.stream().map(FaultSurface::id).toList()));
+                    params.put("faults.ingest", Long.toString(faultIngest));
                 }
                 dv.into(params, store, table);
                 List<Feature> features = stack.features();
@@ -170,8 +217,8 @@ final class ModelBuildCommands {
                             s.picks().size(), s.clamped(), lo, hi, s.parameters());
                 }
                 out.flush();
+                return stack;
             }
-            return 0;
         }
     }
 
@@ -211,11 +258,19 @@ final class ModelBuildCommands {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (WorkspaceStore store = parent.ws.open()) {
+                run(store, out);
+            }
+            return 0;
+        }
+
+        /** Builds the model from the surfaces and writes it as a new version into the open store. */
+        BlockModelStore.Version run(WorkspaceStore store, PrintWriter out) {
             double[] d = ModelBuild.triple("--size", size, true);
             double[] o = origin == null ? null : ModelBuild.triple("--origin", origin, false);
             int[] n = dims == null ? null : ModelBuild.dims("--dims", dims);
-            PrintWriter out = spec.commandLine().getOut();
-            try (WorkspaceStore store = parent.ws.open()) {
+            {
                 if (!(store instanceof FeatureStore fs) || !(store instanceof BlockModelStore bms)) {
                     throw new InvalidContentException("WS: this engine does not store features and block models");
                 }
@@ -269,6 +324,7 @@ final class ModelBuildCommands {
                 params.put("origin", o[0] + "," + o[1] + "," + o[2]);
                 params.put("size", d[0] + "," + d[1] + "," + d[2]);
                 params.put("dims", n[0] + "," + n[1] + "," + n[2]);
+                params.put("attribute", attribute);
                 String comment = "layer-cake lithology from surfaces '" + layer + "' (ingest " + ingest + "; order "
                         + String.join(",", stack.order()) + ")";
                 BlockModelStore.Version v = bms.writeBlockModel(data, comment, new Provenance(List.of(), user(),
@@ -278,8 +334,8 @@ final class ModelBuildCommands {
                         num(d[0]), num(d[1]), num(d[2]), attribute, stack.order());
                 out.println(comment);
                 out.flush();
+                return v;
             }
-            return 0;
         }
     }
 
@@ -475,6 +531,10 @@ final class ModelBuildCommands {
                     throw new InvalidContentException("WS: this engine does not store block models");
                 }
                 List<BlockModelStore.Version> versions = bms.blockModelVersions(name);
+                if (versions.isEmpty() && store instanceof FeatureStore fs && fs.featureLayers().contains(name)) {
+                    updateSurfaces(store, name, out);
+                    return 0;
+                }
                 if (versions.isEmpty()) {
                     throw new InvalidContentException("M: no block model '" + name + "' (models: " + bms.blockModels()
                             .stream().map(v -> v.model().name()).toList() + ")");
@@ -482,6 +542,10 @@ final class ModelBuildCommands {
                 BlockModelStore.Version last = versions.get(versions.size() - 1);
                 Map<String, String> p = store.ingests().stream().filter(i -> i.id() == last.ingestId()).findFirst()
                         .map(i -> i.provenance().parameters()).orElse(Map.of());
+                if ("model lithology".equals(p.get("command"))) {
+                    updateLithology(store, name, last, p, out);
+                    return 0;
+                }
                 if (!"model krige".equals(p.get("command")) || !p.containsKey("radius.used")) {
                     throw new InvalidContentException("M: " + name + " version " + last.version() + " was not built by "
                             + "'model krige' (update re-estimates kriging and IDW models)");
@@ -523,6 +587,66 @@ final class ModelBuildCommands {
             }
             return 0;
         }
+    }
+
+    /**
+     * Rebuilds the surfaces of a layer written by {@code model surfaces} from the current picks with the parameters
+     * of the run that wrote them, as a new version of the layer's features. Surfaces are rebuilt whole: with a global
+     * neighbourhood (the default) every node depends on every pick, and fault blocks and clamping tie the surfaces
+     * together, so there is no smaller part to re-estimate. Returns the run's parameters.
+     */
+    static Map<String, String> updateSurfaces(WorkspaceStore store, String layer, PrintWriter out) {
+        FeatureStore fs = (FeatureStore) store;
+        long ingest;
+        try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(layer), Set.of("horizon"), null,
+                TimeSlice.current())) {
+            ingest = f.mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(-1);
+        }
+        Map<String, String> p = store.ingests().stream().filter(i -> i.id() == ingest).findFirst()
+                .map(i -> i.provenance().parameters()).orElse(Map.of());
+        if (!"model surfaces".equals(p.get("command"))) {
+            throw new InvalidContentException("M: layer '" + layer + "' was not written by 'model surfaces' (update "
+                    + "rebuilds surfaces, lithology, kriging and IDW models)");
+        }
+        Surfaces s = new Surfaces();
+        s.table = p.get("data.table");
+        s.column = p.get("column");
+        s.order = List.of(p.get("order").split(","));
+        s.method = p.get("method");
+        s.cell = Double.parseDouble(p.get("cell"));
+        s.layer = layer;
+        s.neighbours = Integer.parseInt(p.get("neighbours"));
+        s.power = p.containsKey("power") ? Double.parseDouble(p.get("power")) : 2;
+        s.faultLayer = p.get("faults.layer");
+        VariogramModel vm = p.containsKey("variogram") ? VariogramText.parse(p.get("variogram")) : null;
+        StratigraphicSurfaces.Options o = new StratigraphicSurfaces.Options("idw".equals(s.method)
+                ? StratigraphicSurfaces.Method.IDW : StratigraphicSurfaces.Method.KRIGING, vm, s.power, s.neighbours);
+        out.printf(Locale.ROOT, "update: surfaces '%s' (ingest %d) rebuilt whole from the current picks of %s.%s with "
+                + "the same parameters: every node of every surface recomputed (%s)%n", layer, ingest, s.table,
+                s.column, s.neighbours == 0 ? "a global neighbourhood: every node depends on every pick"
+                : "the surfaces are cheap to rebuild; fault blocks and clamping tie them together");
+        s.run(store, o, out);
+        return p;
+    }
+
+    /**
+     * Rebuilds a layer-cake model: its surfaces first (when {@code model surfaces} wrote them: rebuilt whole from
+     * the current picks), then every cell of the model from them, with the same grid, as a new version.
+     */
+    static void updateLithology(WorkspaceStore store, String name, BlockModelStore.Version last,
+            Map<String, String> p, PrintWriter out) {
+        String layer = p.get("surfaces.layer");
+        updateSurfaces(store, layer, out);
+        Lithology l = new Lithology();
+        l.layer = layer;
+        l.name = name;
+        l.size = p.get("size");
+        l.origin = p.get("origin");
+        l.dims = p.get("dims");
+        l.attribute = p.getOrDefault("attribute", last.model().attributes().get(0).name());
+        out.printf(Locale.ROOT, "update: model %s version %d rebuilt whole from the rebuilt surfaces (every cell "
+                + "recomputed: a surface moved anywhere may move any column)%n", name, last.version());
+        l.run(store, out);
     }
 
     /** A stored version read whole. */
