@@ -25,6 +25,9 @@ import org.geoassure.geodb.model.FeatureKind;
  * nodes is kept). A clamped node of a lower surface may no longer honour a pick of that surface when the surface above
  * was interpolated below it (e.g. a unit cut out by a fault in one hole).
  *
+ * <p>With faults ({@link FaultSurface}), each surface is cut into fault blocks, each estimated from its own picks (see
+ * {@link #build(List, List, SurfaceGrid, double, Options, int, List)}).
+ *
  * <p>A unit absent from a hole (not reached, faulted out, pinched out) gives no pick there; units in the order that no
  * hole logs are an error. Holes logging a unit twice (repetition across a fault) use its first, shallowest top.
  */

@@ -511,7 +511,9 @@ final class ModelBuildCommands {
             description = {"Brings a model built by 'model krige' up to date with its table: re-estimates only the "
                 + "bricks (32^3 cells) that the search neighbourhood of new, changed or removed samples reaches "
                 + "(rows recorded since the data version the model was built from), copies the rest, and writes a "
-                + "new version; the result equals a full rebuild. Reports what it recomputed."},
+                + "new version; the result equals a full rebuild. Reports what it recomputed. For a surfaces layer "
+                + "(written by 'model surfaces') or a model built by 'model lithology': rebuilds the surfaces from "
+                + "the current picks, then the model, whole, with the recorded parameters."},
             footer = {"", "Example: geoassure model mine.gpkg update ash"})
     static final class Update implements Callable<Integer> {
         @ParentCommand
