@@ -121,8 +121,7 @@ final class ModelBuildCommands {
             if (!(power > 0) || !Double.isFinite(power)) {
                 throw new InvalidContentException("--power: " + power + " must be positive");
             }
-            VariogramModel vm = variogram == null ? givenModel
-                    : ModelBuild.variogram("--variogram", variogram);
+            VariogramModel vm = variogram == null ? null : ModelBuild.variogram("--variogram", variogram);
             if (vm != null && vm.nugget() != 0) {
                 throw new InvalidContentException("--variogram: nugget " + vm.nugget() + " would not honour the picks;"
                         + " surfaces need a nugget of 0");
@@ -135,90 +134,85 @@ final class ModelBuildCommands {
             return 0;
         }
 
-        /** A variogram model given directly (by update, from a run's parameters) instead of --variogram FILE. */
-        VariogramModel givenModel;
-
-        /** Builds and writes the surfaces into the open store. */
+        /** Builds the surfaces with these options (the variogram given, if any, in them) and writes them. */
         StratigraphicSurfaces.Stack run(WorkspaceStore store, StratigraphicSurfaces.Options o, PrintWriter out) {
             StratigraphicSurfaces.Method m = o.method();
             VariogramModel vm = o.variogram();
-            {
-                if (!(store instanceof FeatureStore fs)) {
-                    throw new InvalidContentException("WS: this engine does not store features");
-                }
-                ModelBuild.DataVersions dv = new ModelBuild.DataVersions();
-                List<IntervalRecord> rows = ModelBuild.rows(store, table, dv, r -> true);
-                if (!rows.isEmpty() && !rows.get(0).values().containsKey(column)) {
-                    throw new InvalidContentException("--column: no column '" + column + "' in " + table
-                            + " (columns: " + rows.get(0).values().keySet() + ")");
-                }
-                List<ContactPicks.UnitPick> picks = ContactPicks.units(rows.stream(), column);
-                List<FaultSurface> faults = List.of();
-                long faultIngest = 0;
-                if (faultLayer != null) {
-                    List<FeatureStore.StoredFeature> stored;
-                    try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(faultLayer), Set.of("fault"), null,
-                            TimeSlice.current())) {
-                        stored = f.toList();
-                    }
-                    if (stored.isEmpty()) {
-                        throw new InvalidContentException("--faults: no current fault features in layer '"
-                                + faultLayer + "' (layers: " + fs.featureLayers() + ")");
-                    }
-                    try {
-                        faults = stored.stream().map(f -> FaultSurface.fromFeature(f.feature())).toList();
-                    } catch (InvalidContentException e) {
-                        throw new InvalidContentException("--faults: layer '" + faultLayer + "': " + e.getMessage());
-                    }
-                    faultIngest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
-                }
-                StratigraphicSurfaces.Stack stack;
-                try {
-                    stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads(), faults);
-                } catch (InvalidContentException e) {
-                    throw e.getMessage().startsWith("order:") ? new InvalidContentException("--" + e.getMessage())
-                            : e;
-                }
-                Map<String, String> params = new LinkedHashMap<>();
-                params.put("command", "model surfaces");
-                params.put("column", column);
-                params.put("order", String.join(",", order));
-                params.put("method", method);
-                params.put("cell", Double.toString(cell));
-                params.put("neighbours", Integer.toString(neighbours));
-                if (m == StratigraphicSurfaces.Method.IDW) {
-                    params.put("power", Double.toString(power));
-                }
-                if (vm != null) {
-                    params.put("variogram", VariogramText.format(vm));
-                }
-                if (faultLayer != null) {
-                    params.put("faults.layer", faultLayer);
-                    params.put("faults", String.join(",", faults.stream().map(FaultSurface::id).toList()));
-                    params.put("faults.ingest", Long.toString(faultIngest));
-                }
-                dv.into(params, store, table);
-                List<Feature> features = stack.features();
-                IngestRecord rec = fs.writeFeatures(layer, features.stream()
-                        .map(f -> new FeatureStore.FeatureWrite(f, null)).toList(),
-                        new Provenance(List.of(), user(), params, List.of()));
-                var g = stack.grid();
-                out.printf(Locale.ROOT, "surfaces: %d written to layer '%s' (ingest %d: %d new, %d changed, %d "
-                        + "unchanged); grid %d x %d nodes every %s m from %s, %s%n", features.size(), layer, rec.id(),
-                        rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), g.nx(), g.ny(), num(cell),
-                        num(g.originX()), num(g.originY()));
-                out.printf(Locale.ROOT, "data: %s.%s, %s%n", table, column, dv.describe(store));
-                out.println("unit,contact,picks,clamped,zmin,zmax,parameters");
-                for (StratigraphicSurfaces.Surface s : stack.surfaces()) {
-                    double[] z = s.z();
-                    double lo = Arrays.stream(z).filter(Double::isFinite).min().orElse(Double.NaN);
-                    double hi = Arrays.stream(z).filter(Double::isFinite).max().orElse(Double.NaN);
-                    out.printf(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,\"%s\"%n", s.unit(), s.contact(),
-                            s.picks().size(), s.clamped(), lo, hi, s.parameters());
-                }
-                out.flush();
-                return stack;
+            if (!(store instanceof FeatureStore fs)) {
+                throw new InvalidContentException("WS: this engine does not store features");
             }
+            ModelBuild.DataVersions dv = new ModelBuild.DataVersions();
+            List<IntervalRecord> rows = ModelBuild.rows(store, table, dv, r -> true);
+            if (!rows.isEmpty() && !rows.get(0).values().containsKey(column)) {
+                throw new InvalidContentException("--column: no column '" + column + "' in " + table
+                        + " (columns: " + rows.get(0).values().keySet() + ")");
+            }
+            List<ContactPicks.UnitPick> picks = ContactPicks.units(rows.stream(), column);
+            List<FaultSurface> faults = List.of();
+            long faultIngest = 0;
+            if (faultLayer != null) {
+                List<FeatureStore.StoredFeature> stored;
+                try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(faultLayer), Set.of("fault"), null,
+                        TimeSlice.current())) {
+                    stored = f.toList();
+                }
+                if (stored.isEmpty()) {
+                    throw new InvalidContentException("--faults: no current fault features in layer '"
+                            + faultLayer + "' (layers: " + fs.featureLayers() + ")");
+                }
+                try {
+                    faults = stored.stream().map(f -> FaultSurface.fromFeature(f.feature())).toList();
+                } catch (InvalidContentException e) {
+                    throw new InvalidContentException("--faults: layer '" + faultLayer + "': " + e.getMessage());
+                }
+                faultIngest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
+            }
+            StratigraphicSurfaces.Stack stack;
+            try {
+                stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads(), faults);
+            } catch (InvalidContentException e) {
+                throw e.getMessage().startsWith("order:") ? new InvalidContentException("--" + e.getMessage())
+                        : e;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("command", "model surfaces");
+            params.put("column", column);
+            params.put("order", String.join(",", order));
+            params.put("method", method);
+            params.put("cell", Double.toString(cell));
+            params.put("neighbours", Integer.toString(neighbours));
+            if (m == StratigraphicSurfaces.Method.IDW) {
+                params.put("power", Double.toString(power));
+            }
+            if (vm != null) {
+                params.put("variogram", VariogramText.format(vm));
+            }
+            if (faultLayer != null) {
+                params.put("faults.layer", faultLayer);
+                params.put("faults", String.join(",", faults.stream().map(FaultSurface::id).toList()));
+                params.put("faults.ingest", Long.toString(faultIngest));
+            }
+            dv.into(params, store, table);
+            List<Feature> features = stack.features();
+            IngestRecord rec = fs.writeFeatures(layer, features.stream()
+                    .map(f -> new FeatureStore.FeatureWrite(f, null)).toList(),
+                    new Provenance(List.of(), user(), params, List.of()));
+            var g = stack.grid();
+            out.printf(Locale.ROOT, "surfaces: %d written to layer '%s' (ingest %d: %d new, %d changed, %d "
+                    + "unchanged); grid %d x %d nodes every %s m from %s, %s%n", features.size(), layer, rec.id(),
+                    rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), g.nx(), g.ny(), num(cell),
+                    num(g.originX()), num(g.originY()));
+            out.printf(Locale.ROOT, "data: %s.%s, %s%n", table, column, dv.describe(store));
+            out.println("unit,contact,picks,clamped,zmin,zmax,parameters");
+            for (StratigraphicSurfaces.Surface s : stack.surfaces()) {
+                double[] z = s.z();
+                double lo = Arrays.stream(z).filter(Double::isFinite).min().orElse(Double.NaN);
+                double hi = Arrays.stream(z).filter(Double::isFinite).max().orElse(Double.NaN);
+                out.printf(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,\"%s\"%n", s.unit(), s.contact(),
+                        s.picks().size(), s.clamped(), lo, hi, s.parameters());
+            }
+            out.flush();
+            return stack;
         }
     }
 
@@ -270,72 +264,70 @@ final class ModelBuildCommands {
             double[] d = ModelBuild.triple("--size", size, true);
             double[] o = origin == null ? null : ModelBuild.triple("--origin", origin, false);
             int[] n = dims == null ? null : ModelBuild.dims("--dims", dims);
-            {
-                if (!(store instanceof FeatureStore fs) || !(store instanceof BlockModelStore bms)) {
-                    throw new InvalidContentException("WS: this engine does not store features and block models");
-                }
-                List<FeatureStore.StoredFeature> stored;
-                try (Stream<FeatureStore.StoredFeature> s = fs.features(Set.of(layer), Set.of("horizon"), null,
-                        TimeSlice.current())) {
-                    stored = s.toList();
-                }
-                if (stored.isEmpty()) {
-                    throw new InvalidContentException("--surfaces: no current horizon features in layer '" + layer
-                            + "' (layers: " + fs.featureLayers() + ")");
-                }
-                StratigraphicSurfaces.Stack stack;
-                try {
-                    stack = StratigraphicSurfaces.fromFeatures(stored.stream().map(FeatureStore.StoredFeature::feature)
-                            .toList());
-                } catch (InvalidContentException e) {
-                    throw new InvalidContentException("--" + e.getMessage());
-                }
-                var g = stack.grid();
-                double top = Double.NEGATIVE_INFINITY;
-                double bottom = Double.POSITIVE_INFINITY;
-                for (double z : stack.surfaces().get(0).z()) {
-                    top = Double.isFinite(z) ? Math.max(top, z) : top;
-                }
-                for (double z : stack.surfaces().get(stack.surfaces().size() - 1).z()) {
-                    bottom = Double.isFinite(z) ? Math.min(bottom, z) : bottom;
-                }
-                if (o == null) {
-                    o = new double[] {g.originX(), g.originY(), bottom - Math.max(d[2], (top - bottom) / 10)};
-                }
-                if (n == null) {
-                    n = new int[] {Math.max(1, (int) Math.ceil((g.x(g.nx() - 1) - o[0]) / d[0])),
-                        Math.max(1, (int) Math.ceil((g.y(g.ny() - 1) - o[1]) / d[1])),
-                        Math.max(1, (int) Math.ceil((top - o[2]) / d[2]))};
-                }
-                if ((long) n[0] * n[1] * n[2] > MAX_CELLS) {
-                    throw new InvalidContentException("--size: " + (long) n[0] * n[1] * n[2] + " cells are more than "
-                            + MAX_CELLS + "; use larger cells or --dims");
-                }
-                BlockModel def = definition(name, o, d, n);
-                BlockData data = LayerCake.build(def, stack, attribute);
-                Map<String, String> params = new LinkedHashMap<>();
-                params.put("command", "model lithology");
-                params.put("surfaces.layer", layer);
-                params.put("surfaces.order", String.join(",", stack.order()));
-                long ingest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
-                params.put("surfaces.ingest", Long.toString(ingest));
-                params.put("surfaces.recordedFrom", String.valueOf(stored.stream().map(s -> s.recorded().from())
-                        .max(java.util.Comparator.naturalOrder()).orElse(null)));
-                params.put("origin", o[0] + "," + o[1] + "," + o[2]);
-                params.put("size", d[0] + "," + d[1] + "," + d[2]);
-                params.put("dims", n[0] + "," + n[1] + "," + n[2]);
-                params.put("attribute", attribute);
-                String comment = "layer-cake lithology from surfaces '" + layer + "' (ingest " + ingest + "; order "
-                        + String.join(",", stack.order()) + ")";
-                BlockModelStore.Version v = bms.writeBlockModel(data, comment, new Provenance(List.of(), user(),
-                        params, List.of()));
-                out.printf(Locale.ROOT, "model %s version %d: %d cells in %d bricks (%d x %d x %d grid of %s x %s x %s"
-                        + " m), attribute %s %s%n", name, v.version(), v.cells(), v.bricks(), n[0], n[1], n[2],
-                        num(d[0]), num(d[1]), num(d[2]), attribute, stack.order());
-                out.println(comment);
-                out.flush();
-                return v;
+            if (!(store instanceof FeatureStore fs) || !(store instanceof BlockModelStore bms)) {
+                throw new InvalidContentException("WS: this engine does not store features and block models");
             }
+            List<FeatureStore.StoredFeature> stored;
+            try (Stream<FeatureStore.StoredFeature> s = fs.features(Set.of(layer), Set.of("horizon"), null,
+                    TimeSlice.current())) {
+                stored = s.toList();
+            }
+            if (stored.isEmpty()) {
+                throw new InvalidContentException("--surfaces: no current horizon features in layer '" + layer
+                        + "' (layers: " + fs.featureLayers() + ")");
+            }
+            StratigraphicSurfaces.Stack stack;
+            try {
+                stack = StratigraphicSurfaces.fromFeatures(stored.stream().map(FeatureStore.StoredFeature::feature)
+                        .toList());
+            } catch (InvalidContentException e) {
+                throw new InvalidContentException("--" + e.getMessage());
+            }
+            var g = stack.grid();
+            double top = Double.NEGATIVE_INFINITY;
+            double bottom = Double.POSITIVE_INFINITY;
+            for (double z : stack.surfaces().get(0).z()) {
+                top = Double.isFinite(z) ? Math.max(top, z) : top;
+            }
+            for (double z : stack.surfaces().get(stack.surfaces().size() - 1).z()) {
+                bottom = Double.isFinite(z) ? Math.min(bottom, z) : bottom;
+            }
+            if (o == null) {
+                o = new double[] {g.originX(), g.originY(), bottom - Math.max(d[2], (top - bottom) / 10)};
+            }
+            if (n == null) {
+                n = new int[] {Math.max(1, (int) Math.ceil((g.x(g.nx() - 1) - o[0]) / d[0])),
+                    Math.max(1, (int) Math.ceil((g.y(g.ny() - 1) - o[1]) / d[1])),
+                    Math.max(1, (int) Math.ceil((top - o[2]) / d[2]))};
+            }
+            if ((long) n[0] * n[1] * n[2] > MAX_CELLS) {
+                throw new InvalidContentException("--size: " + (long) n[0] * n[1] * n[2] + " cells are more than "
+                        + MAX_CELLS + "; use larger cells or --dims");
+            }
+            BlockModel def = definition(name, o, d, n);
+            BlockData data = LayerCake.build(def, stack, attribute);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("command", "model lithology");
+            params.put("surfaces.layer", layer);
+            params.put("surfaces.order", String.join(",", stack.order()));
+            long ingest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
+            params.put("surfaces.ingest", Long.toString(ingest));
+            params.put("surfaces.recordedFrom", String.valueOf(stored.stream().map(s -> s.recorded().from())
+                    .max(java.util.Comparator.naturalOrder()).orElse(null)));
+            params.put("origin", o[0] + "," + o[1] + "," + o[2]);
+            params.put("size", d[0] + "," + d[1] + "," + d[2]);
+            params.put("dims", n[0] + "," + n[1] + "," + n[2]);
+            params.put("attribute", attribute);
+            String comment = "layer-cake lithology from surfaces '" + layer + "' (ingest " + ingest + "; order "
+                    + String.join(",", stack.order()) + ")";
+            BlockModelStore.Version v = bms.writeBlockModel(data, comment, new Provenance(List.of(), user(),
+                    params, List.of()));
+            out.printf(Locale.ROOT, "model %s version %d: %d cells in %d bricks (%d x %d x %d grid of %s x %s x %s"
+                    + " m), attribute %s %s%n", name, v.version(), v.cells(), v.bricks(), n[0], n[1], n[2],
+                    num(d[0]), num(d[1]), num(d[2]), attribute, stack.order());
+            out.println(comment);
+            out.flush();
+            return v;
         }
     }
 
