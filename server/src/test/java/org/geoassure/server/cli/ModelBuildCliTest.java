@@ -364,6 +364,33 @@ class ModelBuildCliTest {
         }
     }
 
+    /** A fault without a dip: {@code --faults} exits 2 naming the option and the feature, and writes nothing. */
+    @Test
+    void aFaultWithoutDipIsRefusedAndNothingIsWritten() throws Exception {
+        Path ws = copy("badfault.gpkg");
+        Path geojson = dir.resolve("nodip.geojson");
+        Files.writeString(geojson, "{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": "
+                + "{\"name\": \"urn:ogc:def:crs:EPSG::4529\"}}, \"features\": [{\"type\": \"Feature\", \"id\": \"FX\", "
+                + "\"properties\": {\"throw_m\": 5}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [["
+                + (DemoMine.X0 + 1000) + ", " + (DemoMine.Y0 + 100) + ", -300], [" + (DemoMine.X0 + 1100) + ", "
+                + (DemoMine.Y0 + 1900) + ", -300]]}}]}\n");
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "features", geojson.toString(), "--layer", "nodip",
+                "--role", "fault");
+        assertEquals(0, r.code(), r.err());
+        int ingests;
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            ingests = s.ingests().size();
+        }
+        r = CliTest.run("model", ws.toString(), "surfaces", "--table", "lithology", "--column", "UNIT", "--order",
+                "Q,P1s,3#", "--faults", "nodip");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--faults: layer 'nodip': fault 'FX': no numeric attribute dip_deg"), r.err());
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            assertEquals(ingests, s.ingests().size(), "no ingest recorded");
+            assertTrue(!((FeatureStore) s).featureLayers().contains("surfaces"));
+        }
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOptionAndWriteNothing() throws Exception {
         Path ws = copy("bad.gpkg");
