@@ -75,7 +75,8 @@ public record FaultSurface(String id, double[] x, double[] y, double z, double d
             x[i] = c[i].getX();
             y[i] = c[i].getY();
             if (!Double.isFinite(c[i].getZ())) {
-                throw new InvalidContentException("fault '" + f.id() + "': trace vertex " + i + " has no elevation (Z)");
+                throw new InvalidContentException("fault '" + f.id() + "': trace vertex " + i
+                        + " has no elevation (Z)");
             }
             z += c[i].getZ();
         }

@@ -61,11 +61,13 @@ class FaultSurfaceTest {
             new Coordinate(0, 0, -300), new Coordinate(0, 100, -300)}), Map.of("throw_m", 6.0));
         Feature noZ = Feature.of("F3", "F3", "fault", GF.createLineString(new Coordinate[] {new Coordinate(0, 0),
             new Coordinate(0, 100)}), Map.of("dip_deg", 60L));
-        Feature point = Feature.of("F4", "F4", "fault", GF.createPoint(new Coordinate(0, 0, 0)), Map.of("dip_deg", 60L));
+        Feature point = Feature.of("F4", "F4", "fault", GF.createPoint(new Coordinate(0, 0, 0)),
+                Map.of("dip_deg", 60L));
         Feature steep = Feature.of("F5", "F5", "fault", GF.createLineString(new Coordinate[] {
             new Coordinate(0, 0, 0), new Coordinate(0, 100, 0)}), Map.of("dip_deg", 95L));
-        String[][] cases = {{"fault 'F2': no numeric attribute dip_deg"}, {"fault 'F3': trace vertex 0 has no elevation"},
-            {"fault 'F4': a Point, not a single line"}, {"fault 'F5': dip 95.0 must be in (0, 90]"}};
+        String[][] cases = {{"fault 'F2': no numeric attribute dip_deg"},
+            {"fault 'F3': trace vertex 0 has no elevation"}, {"fault 'F4': a Point, not a single line"},
+            {"fault 'F5': dip 95.0 must be in (0, 90]"}};
         List<Feature> features = List.of(noDip, noZ, point, steep);
         for (int i = 0; i < cases.length; i++) {
             Feature f = features.get(i);

@@ -211,8 +211,9 @@ class ModelBuildCliTest {
     /**
      * {@code update} of a layer-cake model after a new hole: the surfaces (cut by the faults) are rebuilt from all the
      * current picks and the model from them, and both equal a full rebuild with the same parameters exactly (the
-     * surfaces node for node, the model cell for cell); the new hole changed both. The new hole (x 500, y 400 m in the mine grid, on a node) logs the ground model's units
-     * there but with the coal's roof 6 m higher; the rebuilt roof takes its pick at that node.
+     * surfaces node for node, the model cell for cell); the new hole changed both. The new hole (x 500, y 400 m in the
+     * mine grid, on a node) logs the ground model's units there but with the coal's roof 6 m higher; the rebuilt
+     * roof takes its pick at that node.
      */
     @Test
     void updateOfSurfacesAndLithologyAfterANewHoleEqualsAFullRebuild() throws Exception {
