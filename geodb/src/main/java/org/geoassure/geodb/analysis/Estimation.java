@@ -82,15 +82,19 @@ public final class Estimation {
             NeighbourSearch.Query q = search.query();
             int[] idx = new int[hood.maxSamples()];
             double[] c = new double[3];
+            double[] end = new double[3];
             double[] out = new double[2];
             long done = 0;
             for (int row = next.getAndIncrement(); row < rows; row = next.getAndIncrement()) {
                 int j = row % grid.ny();
                 int k = row / grid.ny();
                 int base = row * nx;
+                grid.centroid(0, j, k, c);
+                grid.centroid(nx - 1, j, k, end);
+                q.beginRow(c, end, nx);
                 for (int i = 0; i < nx; i++) {
                     grid.centroid(i, j, k, c);
-                    int n = q.find(c[0], c[1], c[2], idx);
+                    int n = q.findInRow(i, c[0], c[1], c[2], idx);
                     if (n < hood.minSamples()) {
                         values[base + i] = Double.NaN;
                         variances[base + i] = Double.NaN;

@@ -12,8 +12,10 @@ import org.geoassure.geodb.grid.BlockModel;
  * surface at or above it (the unit between the surface above and the surface below the centre); a centre exactly on
  * a surface belongs to the unit below it. Cells above the top surface, and cells whose column is outside the surface
  * grid (any surface undefined there), are absent. Below the last surface the last unit continues to the bottom of the
- * model. Surfaces are read bilinearly between their nodes ({@link SurfaceGrid#interpolate}). Faults are not modelled
- * here: the surfaces carry whatever offset their picks show.
+ * model. Surfaces are read bilinearly between their nodes ({@link SurfaceGrid#interpolate}). Faults come in through
+ * the surfaces: built with fault blocks ({@link StratigraphicSurfaces#build(List, List, SurfaceGrid, double,
+ * StratigraphicSurfaces.Options, int, List)}), each carries the blocks' offsets, so the model shows them (as a ramp
+ * across one node spacing of the surface grid).
  */
 public final class LayerCake {
     private LayerCake() {

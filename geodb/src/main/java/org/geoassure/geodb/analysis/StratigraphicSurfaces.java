@@ -25,6 +25,9 @@ import org.geoassure.geodb.model.FeatureKind;
  * nodes is kept). A clamped node of a lower surface may no longer honour a pick of that surface when the surface above
  * was interpolated below it (e.g. a unit cut out by a fault in one hole).
  *
+ * <p>With faults ({@link FaultSurface}), each surface is cut into fault blocks, each estimated from its own picks (see
+ * {@link #build(List, List, SurfaceGrid, double, Options, int, List)}).
+ *
  * <p>A unit absent from a hole (not reached, faulted out, pinched out) gives no pick there; units in the order that no
  * hole logs are an error. Holes logging a unit twice (repetition across a fault) use its first, shallowest top.
  */
@@ -102,11 +105,19 @@ public final class StratigraphicSurfaces {
      * @param estimator the estimator used (with the fitted variogram for kriging); null for a surface read back
      * @param parameters the method and its parameters as text
      * @param clamped nodes lowered to the surface above
+     * @param blocks with faults, the fault blocks this surface was estimated in (empty without faults)
      */
     public record Surface(String unit, String contact, double[] z, Samples picks, Estimator estimator,
-            String parameters, int clamped) {
+            String parameters, int clamped, List<FaultBlock> blocks) {
         public Surface {
             z = z.clone();
+            blocks = blocks == null ? List.of() : List.copyOf(blocks);
+        }
+
+        /** A surface without fault blocks. */
+        public Surface(String unit, String contact, double[] z, Samples picks, Estimator estimator, String parameters,
+                int clamped) {
+            this(unit, contact, z, picks, estimator, parameters, clamped, List.of());
         }
 
         @Override
@@ -118,6 +129,17 @@ public final class StratigraphicSurfaces {
         public double node(int c) {
             return z[c];
         }
+    }
+
+    /**
+     * One fault block of one surface: the picks on one side of every fault and the estimator built from them.
+     *
+     * @param sides which side of each fault the block is on: bit f set for the hanging wall of fault f
+     * @param picks the block's picks as 2D samples
+     * @param estimator its estimator (the surface's estimator kind and variogram)
+     * @param nodes grid nodes that took this block's surface
+     */
+    public record FaultBlock(int sides, Samples picks, Estimator estimator, int nodes) {
     }
 
     /**
@@ -273,7 +295,26 @@ public final class StratigraphicSurfaces {
      */
     public static Stack build(List<String> order, List<ContactPicks.UnitPick> picks, SurfaceGrid grid, double cell,
             Options options, int threads) {
+        return build(order, picks, grid, cell, options, threads, List.of());
+    }
+
+    /**
+     * As {@link #build(List, List, SurfaceGrid, double, Options, int)}, with every surface cut by the faults: each
+     * surface's picks are split into fault blocks by the side of each fault they are on (at the pick's own
+     * elevation); each block's surface is estimated from that block's picks alone (with the variogram of all the
+     * surface's picks, or the one given); each node takes the surface of the block it is in. Which block a node is in
+     * depends on the elevation of the surface there: the node first takes the block of the surface estimated from all
+     * picks, then the block of that block's surface at the node (one step, as a geologist would read a section). A
+     * block without picks of a surface leaves its nodes to the surface of all picks (so the surface has no holes).
+     *
+     * @param faults the faults, at most 16; empty for no fault blocks
+     */
+    public static Stack build(List<String> order, List<ContactPicks.UnitPick> picks, SurfaceGrid grid, double cell,
+            Options options, int threads, List<FaultSurface> faults) {
         Objects.requireNonNull(options, "options");
+        if (faults.size() > 16) {
+            throw new InvalidContentException("faults: " + faults.size() + " faults; at most 16 are modelled");
+        }
         if (order.isEmpty()) {
             throw new InvalidContentException("order: no units");
         }
@@ -311,6 +352,14 @@ public final class StratigraphicSurfaces {
             Estimator est = estimator(options, s);
             Neighbourhood hood = neighbourhood(options, s, grid);
             double[] z = Estimation.grid(est, s, hood, grid.asBlockModel(), threads).values();
+            List<FaultBlock> blocks = List.of();
+            String params = describe(est, hood, s.size());
+            if (!faults.isEmpty()) {
+                blocks = new ArrayList<>();
+                z = faultBlocks(z, s, est, options, grid, threads, faults, blocks);
+                params += "; " + blocks.size() + " fault blocks (faults " + String.join(",", faults.stream()
+                        .map(FaultSurface::id).toList()) + ")";
+            }
             int clamped = 0;
             if (above != null) {
                 for (int c = 0; c < z.length; c++) {
@@ -321,10 +370,83 @@ public final class StratigraphicSurfaces {
                 }
             }
             String contact = k == 0 ? "top of " + order.get(0) : order.get(k - 1) + "/" + order.get(k);
-            out.add(new Surface(order.get(k), contact, z, s, est, describe(est, hood, s.size()), clamped));
+            out.add(new Surface(order.get(k), contact, z, s, est, params, clamped, blocks));
             above = z;
         }
         return new Stack(order, grid, out, options.method());
+    }
+
+    /** The fault block of a point: bit f set when it is on the hanging wall of fault f. */
+    public static int block(List<FaultSurface> faults, double x, double y, double z) {
+        int b = 0;
+        for (int f = 0; f < faults.size(); f++) {
+            if (faults.get(f).side(x, y, z) > 0) {
+                b |= 1 << f;
+            }
+        }
+        return b;
+    }
+
+    /** Splits the picks into fault blocks, estimates each, assembles node by node; fills {@code out}. */
+    private static double[] faultBlocks(double[] all, Samples s, Estimator est, Options options, SurfaceGrid grid,
+            int threads, List<FaultSurface> faults, List<FaultBlock> out) {
+        double[] x = s.x();
+        double[] y = s.y();
+        double[] v = s.v();
+        Map<Integer, List<Integer>> members = new java.util.TreeMap<>();
+        for (int i = 0; i < x.length; i++) {
+            members.computeIfAbsent(block(faults, x[i], y[i], v[i]), b -> new ArrayList<>()).add(i);
+        }
+        Map<Integer, double[]> surfaces = new LinkedHashMap<>();
+        Map<Integer, Samples> blockPicks = new LinkedHashMap<>();
+        Map<Integer, Estimator> estimators = new LinkedHashMap<>();
+        for (Map.Entry<Integer, List<Integer>> e : members.entrySet()) {
+            List<Integer> m = e.getValue();
+            double[] bx = new double[m.size()];
+            double[] by = new double[m.size()];
+            double[] bz = new double[m.size()];
+            for (int i = 0; i < bx.length; i++) {
+                bx[i] = x[m.get(i)];
+                by[i] = y[m.get(i)];
+                bz[i] = v[m.get(i)];
+            }
+            Samples bs = Samples.of2d(bx, by, bz);
+            // the same kind of estimator and variogram as the whole surface: blocks often hold too few picks to fit
+            Estimator be = est;
+            Neighbourhood hood = neighbourhood(options, bs, grid);
+            surfaces.put(e.getKey(), Estimation.grid(be, bs, hood, grid.asBlockModel(), threads).values());
+            blockPicks.put(e.getKey(), bs);
+            estimators.put(e.getKey(), be);
+        }
+        double[] z = new double[all.length];
+        Map<Integer, Integer> nodes = new java.util.HashMap<>();
+        for (int j = 0; j < grid.ny(); j++) {
+            for (int i = 0; i < grid.nx(); i++) {
+                int c = j * grid.nx() + i;
+                double gx = grid.x(i);
+                double gy = grid.y(j);
+                z[c] = all[c];
+                if (Double.isNaN(all[c])) {
+                    continue;
+                }
+                double[] first = surfaces.get(block(faults, gx, gy, all[c]));
+                if (first == null || Double.isNaN(first[c])) {
+                    continue;
+                }
+                int b = block(faults, gx, gy, first[c]);
+                double[] second = surfaces.get(b);
+                if (second == null || Double.isNaN(second[c])) {
+                    second = first;
+                    b = block(faults, gx, gy, all[c]);
+                }
+                z[c] = second[c];
+                nodes.merge(b, 1, Integer::sum);
+            }
+        }
+        for (Integer b : members.keySet()) {
+            out.add(new FaultBlock(b, blockPicks.get(b), estimators.get(b), nodes.getOrDefault(b, 0)));
+        }
+        return z;
     }
 
     /** The estimator for one surface's picks: IDW, or ordinary kriging with the given or a fitted variogram. */

@@ -28,8 +28,11 @@
  *   <li>{@link org.geoassure.geodb.analysis.StratigraphicSurfaces}: the top of each unit of a stratigraphic order,
  *       estimated (IDW or ordinary kriging without nugget, honouring the picks) onto a
  *       {@link org.geoassure.geodb.analysis.SurfaceGrid}, clamped so that no surface rises above the one before it;
- *       thickness maps; SURFACE features (two triangles per grid cell) and back.</li>
+ *       thickness maps; SURFACE features (two triangles per grid cell) and back; optionally cut into fault blocks
+ *       by {@link org.geoassure.geodb.analysis.FaultSurface}s (each block estimated from its own picks).</li>
  *   <li>{@link org.geoassure.geodb.analysis.LayerCake}: a category block model from the stacked surfaces.</li>
+ *   <li>{@link org.geoassure.geodb.analysis.IndicatorModel}: a category block model for bodies that are not layers,
+ *       by indicator kriging or IDW of each category, with optional probabilities.</li>
  *   <li>{@link org.geoassure.geodb.analysis.PropertyModel}: a grade or property block model (value and kriging
  *       variance), and {@link org.geoassure.geodb.analysis.IncrementalUpdate}: its re-estimation after new or
  *       changed samples, brick by brick, equal to a full rebuild.</li>

@@ -14,6 +14,7 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.analysis.ContactPicks;
 import org.geoassure.geodb.analysis.Ellipsoid;
 import org.geoassure.geodb.analysis.Estimator;
+import org.geoassure.geodb.analysis.FaultSurface;
 import org.geoassure.geodb.analysis.InverseDistance;
 import org.geoassure.geodb.analysis.Kriging;
 import org.geoassure.geodb.analysis.LayerCake;
@@ -99,6 +100,11 @@ final class ModelBuildCommands {
         @Option(names = "--power", defaultValue = "2", description = "IDW power (default ${DEFAULT-VALUE})")
         double power;
 
+        @Option(names = "--faults", paramLabel = "LAYER", description = "cut the surfaces by the faults in that layer "
+                + "(current line features with role fault: a trace with Z, attribute dip_deg, dipping to the right of "
+                + "the trace): each fault block is estimated from its own picks")
+        String faultLayer;
+
         @Override
         public Integer call() {
             StratigraphicSurfaces.Method m = switch (method) {
@@ -123,55 +129,90 @@ final class ModelBuildCommands {
             StratigraphicSurfaces.Options o = new StratigraphicSurfaces.Options(m, vm, power, neighbours);
             PrintWriter out = spec.commandLine().getOut();
             try (WorkspaceStore store = parent.ws.open()) {
-                if (!(store instanceof FeatureStore fs)) {
-                    throw new InvalidContentException("WS: this engine does not store features");
-                }
-                ModelBuild.DataVersions dv = new ModelBuild.DataVersions();
-                List<IntervalRecord> rows = ModelBuild.rows(store, table, dv, r -> true);
-                if (!rows.isEmpty() && !rows.get(0).values().containsKey(column)) {
-                    throw new InvalidContentException("--column: no column '" + column + "' in " + table
-                            + " (columns: " + rows.get(0).values().keySet() + ")");
-                }
-                List<ContactPicks.UnitPick> picks = ContactPicks.units(rows.stream(), column);
-                StratigraphicSurfaces.Stack stack;
-                try {
-                    stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads());
-                } catch (InvalidContentException e) {
-                    throw e.getMessage().startsWith("order:") ? new InvalidContentException("--" + e.getMessage())
-                            : e;
-                }
-                Map<String, String> params = new LinkedHashMap<>();
-                params.put("command", "model surfaces");
-                params.put("column", column);
-                params.put("order", String.join(",", order));
-                params.put("method", method);
-                params.put("cell", Double.toString(cell));
-                params.put("neighbours", Integer.toString(neighbours));
-                if (m == StratigraphicSurfaces.Method.IDW) {
-                    params.put("power", Double.toString(power));
-                }
-                dv.into(params, store, table);
-                List<Feature> features = stack.features();
-                IngestRecord rec = fs.writeFeatures(layer, features.stream()
-                        .map(f -> new FeatureStore.FeatureWrite(f, null)).toList(),
-                        new Provenance(List.of(), user(), params, List.of()));
-                var g = stack.grid();
-                out.printf(Locale.ROOT, "surfaces: %d written to layer '%s' (ingest %d: %d new, %d changed, %d "
-                        + "unchanged); grid %d x %d nodes every %s m from %s, %s%n", features.size(), layer, rec.id(),
-                        rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), g.nx(), g.ny(), num(cell),
-                        num(g.originX()), num(g.originY()));
-                out.printf(Locale.ROOT, "data: %s.%s, %s%n", table, column, dv.describe(store));
-                out.println("unit,contact,picks,clamped,zmin,zmax,parameters");
-                for (StratigraphicSurfaces.Surface s : stack.surfaces()) {
-                    double[] z = s.z();
-                    double lo = Arrays.stream(z).filter(Double::isFinite).min().orElse(Double.NaN);
-                    double hi = Arrays.stream(z).filter(Double::isFinite).max().orElse(Double.NaN);
-                    out.printf(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,\"%s\"%n", s.unit(), s.contact(),
-                            s.picks().size(), s.clamped(), lo, hi, s.parameters());
-                }
-                out.flush();
+                run(store, o, out);
             }
             return 0;
+        }
+
+        /** Builds the surfaces with these options (the variogram given, if any, in them) and writes them. */
+        StratigraphicSurfaces.Stack run(WorkspaceStore store, StratigraphicSurfaces.Options o, PrintWriter out) {
+            StratigraphicSurfaces.Method m = o.method();
+            VariogramModel vm = o.variogram();
+            if (!(store instanceof FeatureStore fs)) {
+                throw new InvalidContentException("WS: this engine does not store features");
+            }
+            ModelBuild.DataVersions dv = new ModelBuild.DataVersions();
+            List<IntervalRecord> rows = ModelBuild.rows(store, table, dv, r -> true);
+            if (!rows.isEmpty() && !rows.get(0).values().containsKey(column)) {
+                throw new InvalidContentException("--column: no column '" + column + "' in " + table
+                        + " (columns: " + rows.get(0).values().keySet() + ")");
+            }
+            List<ContactPicks.UnitPick> picks = ContactPicks.units(rows.stream(), column);
+            List<FaultSurface> faults = List.of();
+            long faultIngest = 0;
+            if (faultLayer != null) {
+                List<FeatureStore.StoredFeature> stored;
+                try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(faultLayer), Set.of("fault"), null,
+                        TimeSlice.current())) {
+                    stored = f.toList();
+                }
+                if (stored.isEmpty()) {
+                    throw new InvalidContentException("--faults: no current fault features in layer '"
+                            + faultLayer + "' (layers: " + fs.featureLayers() + ")");
+                }
+                try {
+                    faults = stored.stream().map(f -> FaultSurface.fromFeature(f.feature())).toList();
+                } catch (InvalidContentException e) {
+                    throw new InvalidContentException("--faults: layer '" + faultLayer + "': " + e.getMessage());
+                }
+                faultIngest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
+            }
+            StratigraphicSurfaces.Stack stack;
+            try {
+                stack = StratigraphicSurfaces.build(order, picks, null, cell, o, threads(), faults);
+            } catch (InvalidContentException e) {
+                throw e.getMessage().startsWith("order:") ? new InvalidContentException("--" + e.getMessage())
+                        : e;
+            }
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("command", "model surfaces");
+            params.put("column", column);
+            params.put("order", String.join(",", order));
+            params.put("method", method);
+            params.put("cell", Double.toString(cell));
+            params.put("neighbours", Integer.toString(neighbours));
+            if (m == StratigraphicSurfaces.Method.IDW) {
+                params.put("power", Double.toString(power));
+            }
+            if (vm != null) {
+                params.put("variogram", VariogramText.format(vm));
+            }
+            if (faultLayer != null) {
+                params.put("faults.layer", faultLayer);
+                params.put("faults", String.join(",", faults.stream().map(FaultSurface::id).toList()));
+                params.put("faults.ingest", Long.toString(faultIngest));
+            }
+            dv.into(params, store, table);
+            List<Feature> features = stack.features();
+            IngestRecord rec = fs.writeFeatures(layer, features.stream()
+                    .map(f -> new FeatureStore.FeatureWrite(f, null)).toList(),
+                    new Provenance(List.of(), user(), params, List.of()));
+            var g = stack.grid();
+            out.printf(Locale.ROOT, "surfaces: %d written to layer '%s' (ingest %d: %d new, %d changed, %d "
+                    + "unchanged); grid %d x %d nodes every %s m from %s, %s%n", features.size(), layer, rec.id(),
+                    rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), g.nx(), g.ny(), num(cell),
+                    num(g.originX()), num(g.originY()));
+            out.printf(Locale.ROOT, "data: %s.%s, %s%n", table, column, dv.describe(store));
+            out.println("unit,contact,picks,clamped,zmin,zmax,parameters");
+            for (StratigraphicSurfaces.Surface s : stack.surfaces()) {
+                double[] z = s.z();
+                double lo = Arrays.stream(z).filter(Double::isFinite).min().orElse(Double.NaN);
+                double hi = Arrays.stream(z).filter(Double::isFinite).max().orElse(Double.NaN);
+                out.printf(Locale.ROOT, "%s,%s,%d,%d,%.3f,%.3f,\"%s\"%n", s.unit(), s.contact(),
+                        s.picks().size(), s.clamped(), lo, hi, s.parameters());
+            }
+            out.flush();
+            return stack;
         }
     }
 
@@ -211,75 +252,82 @@ final class ModelBuildCommands {
 
         @Override
         public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (WorkspaceStore store = parent.ws.open()) {
+                run(store, out);
+            }
+            return 0;
+        }
+
+        /** Builds the model from the surfaces and writes it as a new version into the open store. */
+        BlockModelStore.Version run(WorkspaceStore store, PrintWriter out) {
             double[] d = ModelBuild.triple("--size", size, true);
             double[] o = origin == null ? null : ModelBuild.triple("--origin", origin, false);
             int[] n = dims == null ? null : ModelBuild.dims("--dims", dims);
-            PrintWriter out = spec.commandLine().getOut();
-            try (WorkspaceStore store = parent.ws.open()) {
-                if (!(store instanceof FeatureStore fs) || !(store instanceof BlockModelStore bms)) {
-                    throw new InvalidContentException("WS: this engine does not store features and block models");
-                }
-                List<FeatureStore.StoredFeature> stored;
-                try (Stream<FeatureStore.StoredFeature> s = fs.features(Set.of(layer), Set.of("horizon"), null,
-                        TimeSlice.current())) {
-                    stored = s.toList();
-                }
-                if (stored.isEmpty()) {
-                    throw new InvalidContentException("--surfaces: no current horizon features in layer '" + layer
-                            + "' (layers: " + fs.featureLayers() + ")");
-                }
-                StratigraphicSurfaces.Stack stack;
-                try {
-                    stack = StratigraphicSurfaces.fromFeatures(stored.stream().map(FeatureStore.StoredFeature::feature)
-                            .toList());
-                } catch (InvalidContentException e) {
-                    throw new InvalidContentException("--" + e.getMessage());
-                }
-                var g = stack.grid();
-                double top = Double.NEGATIVE_INFINITY;
-                double bottom = Double.POSITIVE_INFINITY;
-                for (double z : stack.surfaces().get(0).z()) {
-                    top = Double.isFinite(z) ? Math.max(top, z) : top;
-                }
-                for (double z : stack.surfaces().get(stack.surfaces().size() - 1).z()) {
-                    bottom = Double.isFinite(z) ? Math.min(bottom, z) : bottom;
-                }
-                if (o == null) {
-                    o = new double[] {g.originX(), g.originY(), bottom - Math.max(d[2], (top - bottom) / 10)};
-                }
-                if (n == null) {
-                    n = new int[] {Math.max(1, (int) Math.ceil((g.x(g.nx() - 1) - o[0]) / d[0])),
-                        Math.max(1, (int) Math.ceil((g.y(g.ny() - 1) - o[1]) / d[1])),
-                        Math.max(1, (int) Math.ceil((top - o[2]) / d[2]))};
-                }
-                if ((long) n[0] * n[1] * n[2] > MAX_CELLS) {
-                    throw new InvalidContentException("--size: " + (long) n[0] * n[1] * n[2] + " cells are more than "
-                            + MAX_CELLS + "; use larger cells or --dims");
-                }
-                BlockModel def = definition(name, o, d, n);
-                BlockData data = LayerCake.build(def, stack, attribute);
-                Map<String, String> params = new LinkedHashMap<>();
-                params.put("command", "model lithology");
-                params.put("surfaces.layer", layer);
-                params.put("surfaces.order", String.join(",", stack.order()));
-                long ingest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
-                params.put("surfaces.ingest", Long.toString(ingest));
-                params.put("surfaces.recordedFrom", String.valueOf(stored.stream().map(s -> s.recorded().from())
-                        .max(java.util.Comparator.naturalOrder()).orElse(null)));
-                params.put("origin", o[0] + "," + o[1] + "," + o[2]);
-                params.put("size", d[0] + "," + d[1] + "," + d[2]);
-                params.put("dims", n[0] + "," + n[1] + "," + n[2]);
-                String comment = "layer-cake lithology from surfaces '" + layer + "' (ingest " + ingest + "; order "
-                        + String.join(",", stack.order()) + ")";
-                BlockModelStore.Version v = bms.writeBlockModel(data, comment, new Provenance(List.of(), user(),
-                        params, List.of()));
-                out.printf(Locale.ROOT, "model %s version %d: %d cells in %d bricks (%d x %d x %d grid of %s x %s x %s"
-                        + " m), attribute %s %s%n", name, v.version(), v.cells(), v.bricks(), n[0], n[1], n[2],
-                        num(d[0]), num(d[1]), num(d[2]), attribute, stack.order());
-                out.println(comment);
-                out.flush();
+            if (!(store instanceof FeatureStore fs) || !(store instanceof BlockModelStore bms)) {
+                throw new InvalidContentException("WS: this engine does not store features and block models");
             }
-            return 0;
+            List<FeatureStore.StoredFeature> stored;
+            try (Stream<FeatureStore.StoredFeature> s = fs.features(Set.of(layer), Set.of("horizon"), null,
+                    TimeSlice.current())) {
+                stored = s.toList();
+            }
+            if (stored.isEmpty()) {
+                throw new InvalidContentException("--surfaces: no current horizon features in layer '" + layer
+                        + "' (layers: " + fs.featureLayers() + ")");
+            }
+            StratigraphicSurfaces.Stack stack;
+            try {
+                stack = StratigraphicSurfaces.fromFeatures(stored.stream().map(FeatureStore.StoredFeature::feature)
+                        .toList());
+            } catch (InvalidContentException e) {
+                throw new InvalidContentException("--" + e.getMessage());
+            }
+            var g = stack.grid();
+            double top = Double.NEGATIVE_INFINITY;
+            double bottom = Double.POSITIVE_INFINITY;
+            for (double z : stack.surfaces().get(0).z()) {
+                top = Double.isFinite(z) ? Math.max(top, z) : top;
+            }
+            for (double z : stack.surfaces().get(stack.surfaces().size() - 1).z()) {
+                bottom = Double.isFinite(z) ? Math.min(bottom, z) : bottom;
+            }
+            if (o == null) {
+                o = new double[] {g.originX(), g.originY(), bottom - Math.max(d[2], (top - bottom) / 10)};
+            }
+            if (n == null) {
+                n = new int[] {Math.max(1, (int) Math.ceil((g.x(g.nx() - 1) - o[0]) / d[0])),
+                    Math.max(1, (int) Math.ceil((g.y(g.ny() - 1) - o[1]) / d[1])),
+                    Math.max(1, (int) Math.ceil((top - o[2]) / d[2]))};
+            }
+            if ((long) n[0] * n[1] * n[2] > MAX_CELLS) {
+                throw new InvalidContentException("--size: " + (long) n[0] * n[1] * n[2] + " cells are more than "
+                        + MAX_CELLS + "; use larger cells or --dims");
+            }
+            BlockModel def = definition(name, o, d, n);
+            BlockData data = LayerCake.build(def, stack, attribute);
+            Map<String, String> params = new LinkedHashMap<>();
+            params.put("command", "model lithology");
+            params.put("surfaces.layer", layer);
+            params.put("surfaces.order", String.join(",", stack.order()));
+            long ingest = stored.stream().mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(0);
+            params.put("surfaces.ingest", Long.toString(ingest));
+            params.put("surfaces.recordedFrom", String.valueOf(stored.stream().map(s -> s.recorded().from())
+                    .max(java.util.Comparator.naturalOrder()).orElse(null)));
+            params.put("origin", o[0] + "," + o[1] + "," + o[2]);
+            params.put("size", d[0] + "," + d[1] + "," + d[2]);
+            params.put("dims", n[0] + "," + n[1] + "," + n[2]);
+            params.put("attribute", attribute);
+            String comment = "layer-cake lithology from surfaces '" + layer + "' (ingest " + ingest + "; order "
+                    + String.join(",", stack.order()) + ")";
+            BlockModelStore.Version v = bms.writeBlockModel(data, comment, new Provenance(List.of(), user(),
+                    params, List.of()));
+            out.printf(Locale.ROOT, "model %s version %d: %d cells in %d bricks (%d x %d x %d grid of %s x %s x %s"
+                    + " m), attribute %s %s%n", name, v.version(), v.cells(), v.bricks(), n[0], n[1], n[2],
+                    num(d[0]), num(d[1]), num(d[2]), attribute, stack.order());
+            out.println(comment);
+            out.flush();
+            return v;
         }
     }
 
@@ -455,7 +503,9 @@ final class ModelBuildCommands {
             description = {"Brings a model built by 'model krige' up to date with its table: re-estimates only the "
                 + "bricks (32^3 cells) that the search neighbourhood of new, changed or removed samples reaches "
                 + "(rows recorded since the data version the model was built from), copies the rest, and writes a "
-                + "new version; the result equals a full rebuild. Reports what it recomputed."},
+                + "new version; the result equals a full rebuild. Reports what it recomputed. For a surfaces layer "
+                + "(written by 'model surfaces') or a model built by 'model lithology': rebuilds the surfaces from "
+                + "the current picks, then the model, whole, with the recorded parameters."},
             footer = {"", "Example: geoassure model mine.gpkg update ash"})
     static final class Update implements Callable<Integer> {
         @ParentCommand
@@ -475,6 +525,10 @@ final class ModelBuildCommands {
                     throw new InvalidContentException("WS: this engine does not store block models");
                 }
                 List<BlockModelStore.Version> versions = bms.blockModelVersions(name);
+                if (versions.isEmpty() && store instanceof FeatureStore fs && fs.featureLayers().contains(name)) {
+                    updateSurfaces(store, name, out);
+                    return 0;
+                }
                 if (versions.isEmpty()) {
                     throw new InvalidContentException("M: no block model '" + name + "' (models: " + bms.blockModels()
                             .stream().map(v -> v.model().name()).toList() + ")");
@@ -482,6 +536,10 @@ final class ModelBuildCommands {
                 BlockModelStore.Version last = versions.get(versions.size() - 1);
                 Map<String, String> p = store.ingests().stream().filter(i -> i.id() == last.ingestId()).findFirst()
                         .map(i -> i.provenance().parameters()).orElse(Map.of());
+                if ("model lithology".equals(p.get("command"))) {
+                    updateLithology(store, name, last, p, out);
+                    return 0;
+                }
                 if (!"model krige".equals(p.get("command")) || !p.containsKey("radius.used")) {
                     throw new InvalidContentException("M: " + name + " version " + last.version() + " was not built by "
                             + "'model krige' (update re-estimates kriging and IDW models)");
@@ -523,6 +581,66 @@ final class ModelBuildCommands {
             }
             return 0;
         }
+    }
+
+    /**
+     * Rebuilds the surfaces of a layer written by {@code model surfaces} from the current picks with the parameters
+     * of the run that wrote them, as a new version of the layer's features. Surfaces are rebuilt whole: with a global
+     * neighbourhood (the default) every node depends on every pick, and fault blocks and clamping tie the surfaces
+     * together, so there is no smaller part to re-estimate. Returns the run's parameters.
+     */
+    static Map<String, String> updateSurfaces(WorkspaceStore store, String layer, PrintWriter out) {
+        FeatureStore fs = (FeatureStore) store;
+        long ingest;
+        try (Stream<FeatureStore.StoredFeature> f = fs.features(Set.of(layer), Set.of("horizon"), null,
+                TimeSlice.current())) {
+            ingest = f.mapToLong(FeatureStore.StoredFeature::ingestId).max().orElse(-1);
+        }
+        Map<String, String> p = store.ingests().stream().filter(i -> i.id() == ingest).findFirst()
+                .map(i -> i.provenance().parameters()).orElse(Map.of());
+        if (!"model surfaces".equals(p.get("command"))) {
+            throw new InvalidContentException("M: layer '" + layer + "' was not written by 'model surfaces' (update "
+                    + "rebuilds surfaces, lithology, kriging and IDW models)");
+        }
+        Surfaces s = new Surfaces();
+        s.table = p.get("data.table");
+        s.column = p.get("column");
+        s.order = List.of(p.get("order").split(","));
+        s.method = p.get("method");
+        s.cell = Double.parseDouble(p.get("cell"));
+        s.layer = layer;
+        s.neighbours = Integer.parseInt(p.get("neighbours"));
+        s.power = p.containsKey("power") ? Double.parseDouble(p.get("power")) : 2;
+        s.faultLayer = p.get("faults.layer");
+        VariogramModel vm = p.containsKey("variogram") ? VariogramText.parse(p.get("variogram")) : null;
+        StratigraphicSurfaces.Options o = new StratigraphicSurfaces.Options("idw".equals(s.method)
+                ? StratigraphicSurfaces.Method.IDW : StratigraphicSurfaces.Method.KRIGING, vm, s.power, s.neighbours);
+        out.printf(Locale.ROOT, "update: surfaces '%s' (ingest %d) rebuilt whole from the current picks of %s.%s with "
+                + "the same parameters: every node of every surface recomputed (%s)%n", layer, ingest, s.table,
+                s.column, s.neighbours == 0 ? "a global neighbourhood: every node depends on every pick"
+                : "the surfaces are cheap to rebuild; fault blocks and clamping tie them together");
+        s.run(store, o, out);
+        return p;
+    }
+
+    /**
+     * Rebuilds a layer-cake model: its surfaces first (when {@code model surfaces} wrote them: rebuilt whole from
+     * the current picks), then every cell of the model from them, with the same grid, as a new version.
+     */
+    static void updateLithology(WorkspaceStore store, String name, BlockModelStore.Version last,
+            Map<String, String> p, PrintWriter out) {
+        String layer = p.get("surfaces.layer");
+        updateSurfaces(store, layer, out);
+        Lithology l = new Lithology();
+        l.layer = layer;
+        l.name = name;
+        l.size = p.get("size");
+        l.origin = p.get("origin");
+        l.dims = p.get("dims");
+        l.attribute = p.getOrDefault("attribute", last.model().attributes().get(0).name());
+        out.printf(Locale.ROOT, "update: model %s version %d rebuilt whole from the rebuilt surfaces (every cell "
+                + "recomputed: a surface moved anywhere may move any column)%n", name, last.version());
+        l.run(store, out);
     }
 
     /** A stored version read whole. */

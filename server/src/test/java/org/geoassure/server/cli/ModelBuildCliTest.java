@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.geoassure.geodb.analysis.StratigraphicSurfaces;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.Brick;
 import org.geoassure.geodb.grid.BrickSource;
@@ -208,6 +209,87 @@ class ModelBuildCliTest {
     }
 
     /**
+     * {@code update} of a layer-cake model after a new hole: the surfaces (cut by the faults) are rebuilt from all the
+     * current picks and the model from them, and both equal a full rebuild with the same parameters exactly (the
+     * surfaces node for node, the model cell for cell); the new hole changed both. The new hole (x 500, y 400 m in the
+     * mine grid, on a node) logs the ground model's units there but with the coal's roof 6 m higher; the rebuilt
+     * roof takes its pick at that node.
+     */
+    @Test
+    void updateOfSurfacesAndLithologyAfterANewHoleEqualsAFullRebuild() throws Exception {
+        Path ws = copy("lithupdate.gpkg");
+        String[] surf = {"surfaces", "--table", "lithology", "--column", "UNIT", "--order", "Q,P1s,3#,C3t,O2",
+            "--cell", "50", "--faults", "structures"};
+        String origin = DemoMine.X0 + "," + DemoMine.Y0 + ",-450";
+        String[] lith = {"lithology", "--size", "50,50,5", "--origin", origin, "--dims", "60,40,110"};
+        assertEquals(0, CliTest.run(args(ws, surf, "--layer", "inc")).code());
+        CliTest.Result r = CliTest.run(args(ws, lith, "--surfaces", "inc", "--name", "strat"));
+        assertEquals(0, r.code(), r.err());
+        double u = 500;
+        double v = 400;
+        double top = KaiyuanGeology.topography(u, v);
+        // the ground model's units, but the coal 6 m thicker, its roof 6 m higher: a surprise the models must take in
+        double[] tops = {top, KaiyuanGeology.coverBase(u, v), KaiyuanGeology.seamRoof(u, v) + 6,
+            KaiyuanGeology.seamRoof(u, v) - KaiyuanGeology.seamThickness(u, v), KaiyuanGeology.aquiferTop(u, v)};
+        String[] units = {"Q", "P1s", "3#", "C3t", "O2"};
+        StringBuilder log = new StringBuilder("HOLEID,FROM,TO,LITH,UNIT,HYDRO\n");
+        for (int k = 0; k < 5; k++) {
+            double to = k + 1 < 5 ? top - tops[k + 1] : top - tops[4] + 20;
+            log.append("ZK99-1,").append(top - tops[k]).append(',').append(to).append(",x,").append(units[k])
+                    .append(",\n");
+        }
+        Path collar = dir.resolve("lith_collar.csv");
+        Files.writeString(collar, "HOLEID,X,Y,Z,LENGTH,DATE\nZK99-1," + (DemoMine.X0 + u) + "," + (DemoMine.Y0 + v)
+                + "," + top + "," + (top - tops[4] + 20) + ",2026-11-01\n");
+        Path survey = dir.resolve("lith_survey.csv");
+        Files.writeString(survey, "HOLEID,DEPTH,AZIMUTH,DIP\nZK99-1,0,0,-90\n");
+        Path lithology = dir.resolve("lith_new.csv");
+        Files.writeString(lithology, log.toString());
+        r = CliTest.run("ingest", ws.toString(), "drillholes", "--collar", collar.toString(), "--survey",
+                survey.toString(), "--intervals", "lithology=" + lithology);
+        assertEquals(0, r.code(), r.err());
+        r = CliTest.run("model", ws.toString(), "update", "strat");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("update: surfaces 'inc'") && r.out().contains("rebuilt whole")
+                && r.out().contains("model strat version 2:"), r.out());
+        assertEquals(0, CliTest.run(args(ws, surf, "--layer", "full")).code());
+        assertEquals(0, CliTest.run(args(ws, lith, "--surfaces", "full", "--name", "full")).code());
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            StratigraphicSurfaces.Stack inc = stack(s, "inc");
+            StratigraphicSurfaces.Stack full = stack(s, "full");
+            double[] roof = inc.surface("3#").z();
+            for (String unit : units) {
+                org.junit.jupiter.api.Assertions.assertArrayEquals(full.surface(unit).z(), inc.surface(unit).z(),
+                        unit);
+            }
+            assertEquals(tops[2], inc.grid().interpolate(roof, DemoMine.X0 + u,
+                    DemoMine.Y0 + v), 1e-6, "the new hole's pick, on a node");
+            BlockModelStore bms = (BlockModelStore) s;
+            BlockData after = read(bms.blockModel("strat", 2));
+            BlockData before = read(bms.blockModel("strat", 1));
+            BlockData rebuilt = read(bms.blockModel("full"));
+            assertEquals(rebuilt.cells(), after.cells());
+            int changed = 0;
+            for (int k = 0; k < 110; k++) {
+                for (int j = 0; j < 40; j++) {
+                    for (int i = 0; i < 60; i++) {
+                        assertEquals(rebuilt.value(0, i, j, k), after.value(0, i, j, k), 0.0, i + "," + j + "," + k);
+                        changed += Double.compare(before.value(0, i, j, k), after.value(0, i, j, k)) == 0 ? 0 : 1;
+                    }
+                }
+            }
+            assertTrue(changed > 0, "cells the new hole changed: " + changed);
+        }
+    }
+
+    static StratigraphicSurfaces.Stack stack(WorkspaceStore s, String layer) {
+        try (Stream<FeatureStore.StoredFeature> f = ((FeatureStore) s).features(Set.of(layer), Set.of("horizon"), null,
+                TimeSlice.current())) {
+            return StratigraphicSurfaces.fromFeatures(f.map(FeatureStore.StoredFeature::feature).toList());
+        }
+    }
+
+    /**
      * Real data, Babbitt Cu-Ni (399 holes, 35 616 assays, ingested from feet into metres): IDW of CU into 60 x 60 x 30
      * m cells, 16 neighbours within 300 m. Sanity: IDW is a convex combination, so every cell lies within the range
      * of the CU values read (the reference is the data's min and max).
@@ -254,6 +336,62 @@ class ModelBuildCliTest {
         return a;
     }
 
+    /**
+     * {@code surfaces --faults structures}: the demo's fault traces (ingested as line features with dip_deg) cut the
+     * surfaces into four fault blocks; the run records the fault layer in its parameters; the seam roof 60 m either
+     * side of F1 (away from F2) is within 2.5 m of the ground model on both sides, so the 15 m throw shows.
+     */
+    @Test
+    void surfacesCutByTheFaultsInALayer() throws Exception {
+        Path ws = copy("faults.gpkg");
+        CliTest.Result r = CliTest.run("model", ws.toString(), "surfaces", "--table", "lithology", "--column", "UNIT",
+                "--order", "Q,P1s,3#,C3t,O2", "--cell", "25", "--faults", "structures", "--layer", "faulted");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("4 fault blocks (faults F1,F2)"), r.out());
+        try (WorkspaceStore s = Workspaces.open(ws); Stream<FeatureStore.StoredFeature> f = ((FeatureStore) s).features(
+                Set.of("faulted"), Set.of("horizon"), null, TimeSlice.current())) {
+            StratigraphicSurfaces.Stack stack = StratigraphicSurfaces.fromFeatures(f.map(
+                    FeatureStore.StoredFeature::feature).toList());
+            double[] roof = stack.surface("3#").z();
+            for (double v : new double[] {250, 1250}) {
+                double[] p = KaiyuanGeology.F1.tracePoint(v / Math.cos(Math.toRadians(20)), -350);
+                for (double side : new double[] {-60, 60}) {
+                    double u = p[0] + side * Math.cos(Math.toRadians(20));
+                    double w = p[1] - side * Math.sin(Math.toRadians(20));
+                    double z = stack.grid().interpolate(roof, DemoMine.X0 + u, DemoMine.Y0 + w);
+                    assertEquals(KaiyuanGeology.seamRoof(u, w), z, 2.5, "v " + v + " side " + side);
+                }
+            }
+        }
+    }
+
+    /** A fault without a dip: {@code --faults} exits 2 naming the option and the feature, and writes nothing. */
+    @Test
+    void aFaultWithoutDipIsRefusedAndNothingIsWritten() throws Exception {
+        Path ws = copy("badfault.gpkg");
+        Path geojson = dir.resolve("nodip.geojson");
+        Files.writeString(geojson, "{\"type\": \"FeatureCollection\", \"crs\": {\"type\": \"name\", \"properties\": "
+                + "{\"name\": \"urn:ogc:def:crs:EPSG::4529\"}}, \"features\": [{\"type\": \"Feature\", \"id\": \"FX\", "
+                + "\"properties\": {\"throw_m\": 5}, \"geometry\": {\"type\": \"LineString\", \"coordinates\": [["
+                + (DemoMine.X0 + 1000) + ", " + (DemoMine.Y0 + 100) + ", -300], [" + (DemoMine.X0 + 1100) + ", "
+                + (DemoMine.Y0 + 1900) + ", -300]]}}]}\n");
+        CliTest.Result r = CliTest.run("ingest", ws.toString(), "features", geojson.toString(), "--layer", "nodip",
+                "--role", "fault");
+        assertEquals(0, r.code(), r.err());
+        int ingests;
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            ingests = s.ingests().size();
+        }
+        r = CliTest.run("model", ws.toString(), "surfaces", "--table", "lithology", "--column", "UNIT", "--order",
+                "Q,P1s,3#", "--faults", "nodip");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--faults: layer 'nodip': fault 'FX': no numeric attribute dip_deg"), r.err());
+        try (WorkspaceStore s = Workspaces.open(ws)) {
+            assertEquals(ingests, s.ingests().size(), "no ingest recorded");
+            assertTrue(!((FeatureStore) s).featureLayers().contains("surfaces"));
+        }
+    }
+
     @Test
     void badOptionsExitTwoNamingTheOptionAndWriteNothing() throws Exception {
         Path ws = copy("bad.gpkg");
@@ -264,6 +402,7 @@ class ModelBuildCliTest {
             {"surfaces", "--table", "nope", "--column", "UNIT", "--order", "Q,P1s"},
             {"surfaces", "--table", "lithology", "--column", "NOPE", "--order", "Q,P1s"},
             {"lithology", "--surfaces", "none", "--name", "m", "--size", "10,10,1"},
+            {"surfaces", "--table", "lithology", "--column", "UNIT", "--order", "Q,P1s", "--faults", "nofaults"},
             {"krige", "--table", "coal_quality", "--column", "ASH", "--name", "a", "--size", "10,10"},
             {"krige", "--table", "coal_quality", "--column", "ASH", "--name", "a", "--size", "10,10,1", "--method",
                 "nn"},
@@ -273,7 +412,8 @@ class ModelBuildCliTest {
             {"krige", "--table", "coal_quality", "--column", "ASH", "--name", "a", "--size", "10,10,1", "--variogram",
                 dir.resolve("missing.txt").toString()},
         };
-        String[] named = {"--order-check", "--order", "--method", "--table", "--column", "--surfaces", "--size",
+        String[] named = {"--order-check", "--order", "--method", "--table", "--column", "--surfaces", "--faults",
+            "--size",
             "--method", "--neighbours", "--name", "--variogram"};
         for (int c = 0; c < cases.length; c++) {
             String[] args = new String[cases[c].length + 2];

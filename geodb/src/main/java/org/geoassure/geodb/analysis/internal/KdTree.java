@@ -11,10 +11,10 @@ public final class KdTree {
     private final double[] px;
     private final double[] py;
     private final double[] pz;
-    private final int[] perm;
-    private final double[] lx; // coordinates in tree order, so a leaf's points are contiguous
-    private final double[] ly;
-    private final double[] lz;
+    final int[] perm; // tree position -> sample index
+    final double[] lx; // coordinates in tree order, so a leaf's points are contiguous
+    final double[] ly;
+    final double[] lz;
     private int nodes;
     private int[] lo;
     private int[] hi;
@@ -209,7 +209,7 @@ public final class KdTree {
             collect(0);
             int m = cN;
             if (m > k) {
-                selectK(0, m - 1, k);
+                selectK(cD, cIdx, 0, m - 1, k);
                 m = k;
             }
             System.arraycopy(cIdx, 0, outIdx, 0, m);
@@ -242,43 +242,6 @@ public final class KdTree {
             }
             if (boxDist2(right[node]) <= r2) {
                 collect(right[node]);
-            }
-        }
-
-        /** Quickselect on (distance, index): the kk first entries of c[a..b] become the kk smallest. */
-        private void selectK(int a, int b, int kk) {
-            int want = kk - 1;
-            while (b > a) {
-                int m = (a + b) >>> 1;
-                double pd = cD[m];
-                int pi = cIdx[m];
-                int i = a;
-                int j = b;
-                while (i <= j) {
-                    while (worse(pd, pi, cD[i], cIdx[i])) {
-                        i++;
-                    }
-                    while (worse(cD[j], cIdx[j], pd, pi)) {
-                        j--;
-                    }
-                    if (i <= j) {
-                        double td = cD[i];
-                        cD[i] = cD[j];
-                        cD[j] = td;
-                        int ti = cIdx[i];
-                        cIdx[i] = cIdx[j];
-                        cIdx[j] = ti;
-                        i++;
-                        j--;
-                    }
-                }
-                if (want <= j) {
-                    b = j;
-                } else if (want >= i) {
-                    a = i;
-                } else {
-                    return;
-                }
             }
         }
 
@@ -416,8 +379,79 @@ public final class KdTree {
         }
     }
 
+    /** Quickselect on (distance, index): the kk first entries of (d, idx)[a..b] become the kk smallest. */
+    static void selectK(double[] d, int[] idx, int a, int b, int kk) {
+        int want = kk - 1;
+        while (b > a) {
+            int m = (a + b) >>> 1;
+            double pd = d[m];
+            int pi = idx[m];
+            int i = a;
+            int j = b;
+            while (i <= j) {
+                while (worse(pd, pi, d[i], idx[i])) {
+                    i++;
+                }
+                while (worse(d[j], idx[j], pd, pi)) {
+                    j--;
+                }
+                if (i <= j) {
+                    double td = d[i];
+                    d[i] = d[j];
+                    d[j] = td;
+                    int ti = idx[i];
+                    idx[i] = idx[j];
+                    idx[j] = ti;
+                    i++;
+                    j--;
+                }
+            }
+            if (want <= j) {
+                b = j;
+            } else if (want >= i) {
+                a = i;
+            } else {
+                return;
+            }
+        }
+    }
+
+    /**
+     * Appends to {@code out} the tree positions (indexes into {@link #lx}, {@link #perm}) of the points inside the
+     * axis-aligned box [min, max] (reduced coordinates); returns the possibly grown array, the count in {@code n[0]}.
+     */
+    int[] inBox(double minX, double minY, double minZ, double maxX, double maxY, double maxZ, int[] out, int[] n) {
+        n[0] = 0;
+        if (nodes == 0) {
+            return out;
+        }
+        return inBox(0, minX, minY, minZ, maxX, maxY, maxZ, out, n);
+    }
+
+    private int[] inBox(int node, double minX, double minY, double minZ, double maxX, double maxY, double maxZ,
+            int[] out, int[] n) {
+        int o = 6 * node;
+        if (box[o] > maxX || box[o + 1] > maxY || box[o + 2] > maxZ || box[o + 3] < minX || box[o + 4] < minY
+                || box[o + 5] < minZ) {
+            return out;
+        }
+        if (left[node] >= 0) {
+            out = inBox(left[node], minX, minY, minZ, maxX, maxY, maxZ, out, n);
+            return inBox(right[node], minX, minY, minZ, maxX, maxY, maxZ, out, n);
+        }
+        for (int i = lo[node], e = hi[node]; i < e; i++) {
+            if (lx[i] >= minX && lx[i] <= maxX && ly[i] >= minY && ly[i] <= maxY && lz[i] >= minZ && lz[i] <= maxZ) {
+                if (n[0] == out.length) {
+                    out = java.util.Arrays.copyOf(out, 2 * out.length + 16);
+                }
+                out[n[0]++] = i;
+            }
+        }
+        return out;
+    }
+
     /** Insertion sort of the first m pairs by (distance, index); m is small. */
-    private static void sortPairs(int[] outIdx, double[] outD2, int m) {
+    static void sortPairs(int[] outIdx, double[] outD2, int m) {
         for (int i = 1; i < m; i++) {
             int id = outIdx[i];
             double d = outD2[i];
@@ -433,7 +467,7 @@ public final class KdTree {
     }
 
     /** Whether (d1, i1) ranks after (d2, i2): farther, or as far with a larger index. */
-    private static boolean worse(double d1, int i1, double d2, int i2) {
+    static boolean worse(double d1, int i1, double d2, int i2) {
         return d1 > d2 || (d1 == d2 && i1 > i2);
     }
 
