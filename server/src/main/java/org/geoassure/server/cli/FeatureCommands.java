@@ -59,7 +59,7 @@ final class FeatureCommands {
             ProgressCsvReader.Result read = ProgressCsvReader.read(c.files.get(0), role);
             Provenance p = new Provenance(List.of(read.source()), c.user != null ? c.user
                     : System.getProperty("user.name"), Map.of("default_role", role), List.of());
-            IngestRecord rec = fs.writeFeatures(layer, read.writes(), p);
+            IngestRecord rec = named(c.files.get(0), () -> fs.writeFeatures(layer, read.writes(), p));
             c.spec.commandLine().getOut().printf("ingest #%d recorded at %s: layer %s: %d new, %d changed, %d unchanged "
                     + "features from %d rows%n", rec.id(), rec.recordedAt(), layer, rec.holesNew(), rec.holesChanged(),
                     rec.holesUnchanged(), read.writes().size());
@@ -94,7 +94,16 @@ final class FeatureCommands {
                 String layer = c.layer != null ? c.layer : baseName(file);
                 List<FeatureStore.FeatureWrite> writes = new ArrayList<>();
                 for (Feature f : read.features()) {
-                    Feature g = source.equals(target) ? f : reproject(f, source, target);
+                    Feature g = source.equals(target) ? f : named(file, () -> reproject(f, source, target));
+                    if (g.geometry() instanceof org.locationtech.jts.geom.Polygonal) {
+                        // a self-intersecting outline has no inside: distances and containment would be wrong
+                        var invalid = new org.locationtech.jts.operation.valid.IsValidOp(g.geometry())
+                                .getValidationError();
+                        if (invalid != null) {
+                            throw new InvalidContentException(file + ": feature '" + g.id() + "': " + invalid.getMessage()
+                                    .toLowerCase(java.util.Locale.ROOT) + " at " + invalid.getCoordinate());
+                        }
+                    }
                     if (c.role != null && g.role().isEmpty()) {
                         g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
                     }
@@ -131,7 +140,7 @@ final class FeatureCommands {
                 }
                 Provenance p = new Provenance(read.sources(), c.user != null ? c.user : System.getProperty("user.name"),
                         params, warnings);
-                IngestRecord rec = fs.writeFeatures(layer, writes, p);
+                IngestRecord rec = named(file, () -> fs.writeFeatures(layer, writes, p));
                 for (String w : warnings.subList(0, Math.min(20, warnings.size()))) {
                     c.spec.commandLine().getErr().println("warning: " + w);
                 }
@@ -143,6 +152,18 @@ final class FeatureCommands {
             }
         }
         return 0;
+    }
+
+    /** Runs a step on the features of {@code file}, naming the file in a refusal that does not (issue 12). */
+    private static <T> T named(java.nio.file.Path file, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidContentException e) {
+            if (e.getMessage() != null && e.getMessage().contains(file.getFileName().toString())) {
+                throw e;
+            }
+            throw new InvalidContentException(file + ": " + e.getMessage());
+        }
     }
 
     private static String baseName(java.nio.file.Path file) {
