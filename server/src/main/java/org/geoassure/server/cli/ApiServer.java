@@ -164,6 +164,10 @@ final class ApiServer implements AutoCloseable {
             cfg.routes.exception(InvalidContentException.class,
                     (e, ctx) -> problem(ctx, 400, "bad-request", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientGone(e)) { // the client closed the connection mid-stream: nothing to answer, no bug
+                    LOG.log(System.Logger.Level.DEBUG, "client went away during " + ctx.method() + " " + ctx.path());
+                    return;
+                }
                 LOG.log(System.Logger.Level.ERROR, "internal error on " + ctx.method() + " " + ctx.path(), e);
                 problem(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName()
                         + " (see the server log)");
@@ -235,6 +239,16 @@ final class ApiServer implements AutoCloseable {
             ctx.status(204);
             ctx.skipRemainingHandlers();
         }
+    }
+
+    /** Whether {@code e} comes from writing to a client that closed the connection (Jetty's EofException). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameOrigin(String origin, String host) {

@@ -611,7 +611,7 @@ public final class GocadParser {
     }
 
     private void dropped(Obj o, String name) {
-        if (!o.columns.isEmpty()) {
+        if (o.columns != null && !o.columns.isEmpty()) { // null: no vertex was read (found by ReaderFuzzTest)
             warnings.add(source + ":" + o.startLine + ": " + o.type + " " + name + ": vertex properties "
                     + o.columns + " are not kept (a point or line feature has no per-vertex values)");
         }
