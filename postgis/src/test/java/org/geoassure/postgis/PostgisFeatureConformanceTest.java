@@ -59,6 +59,34 @@ class PostgisFeatureConformanceTest extends FeatureStoreConformance {
         }
     }
 
+    /**
+     * Every mesh version also has its triangles as a POLYHEDRALSURFACE Z, which SFCGAL measures: the tetrahedron of
+     * legs 10 m has the analytic volume 10^3 / 6 = 166.667 m3 and four faces; a retired (split) version keeps one.
+     */
+    @Test
+    void meshesAreAlsoPolyhedralSurfacesThatSfcgalMeasures() throws Exception {
+        fs.writeFeatures("mine", now(everyKind()), prov("a"));
+        fs.retireFeatures("mine", java.util.Set.of("C1"), java.time.Instant.parse("2030-01-01T00:00:00Z"), prov("b"));
+        try (Connection c = sql(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*), count(surface) FROM features WHERE mesh IS NOT NULL")) {
+                rs.next();
+                assertTrue(rs.getLong(1) >= 3, "S1, C1 and C1's retired version");
+                assertEquals(rs.getLong(1), rs.getLong(2), "every mesh row has its surface");
+            }
+            try (ResultSet rs = s.executeQuery("SELECT ST_NumPatches(surface), ST_Volume(ST_MakeSolid(surface)), "
+                    + "ST_SRID(surface) FROM features WHERE feature_id = 'C1' ORDER BY fid LIMIT 1")) {
+                rs.next();
+                assertEquals(4, rs.getInt(1));
+                assertEquals(1000.0 / 6, rs.getDouble(2), 1e-9);
+                assertEquals(4527, rs.getInt(3));
+            }
+            try (ResultSet rs = s.executeQuery("SELECT ST_NumPatches(surface) FROM features WHERE feature_id = 'S1'")) {
+                rs.next();
+                assertEquals(everyKind().get(3).mesh().triangleCount(), rs.getInt(1));
+            }
+        }
+    }
+
     @Test
     void meshBytesAreTheEmbeddedEnginesAndGeometriesArePostgisGeometries() throws Exception {
         fs.writeFeatures("mine", now(everyKind()), prov("a"));

@@ -14,27 +14,34 @@ import org.geoassure.geodb.query.Box3;
  *
  * @param box world box, or null for the whole model
  * @param where predicates, all of which must hold
+ * @param region cells of the model's grid the selection is limited to (inside a mesh, above a surface, near lines:
+ *     {@link CellRegion}), or null for no such limit
  */
-public record BlockQuery(Box3 box, List<AttributePredicate> where) {
+public record BlockQuery(Box3 box, List<AttributePredicate> where, CellRegion region) {
     public BlockQuery {
         where = List.copyOf(where);
     }
 
     /** Every present cell. */
     public static BlockQuery all() {
-        return new BlockQuery(null, List.of());
+        return new BlockQuery(null, List.of(), null);
     }
 
     /** This query restricted to a world box. */
     public BlockQuery within(Box3 b) {
-        return new BlockQuery(b, where);
+        return new BlockQuery(b, where, region);
     }
 
     /** This query with one more predicate. */
     public BlockQuery where(AttributePredicate p) {
         List<AttributePredicate> w = new ArrayList<>(where);
         w.add(p);
-        return new BlockQuery(box, w);
+        return new BlockQuery(box, w, region);
+    }
+
+    /** This query limited to a region too (both regions when it already has one). */
+    public BlockQuery inside(CellRegion r) {
+        return new BlockQuery(box, where, region == null ? r : region.and(r));
     }
 
     /** The box, if any. */

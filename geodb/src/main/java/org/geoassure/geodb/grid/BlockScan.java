@@ -45,6 +45,13 @@ public final class BlockScan {
         if (box != null) {
             indexRange(m, box, lo, hi);
         }
+        CellRegion region = query.region();
+        if (region != null && (region.model().nx() != m.nx() || region.model().ny() != m.ny()
+                || region.model().nz() != m.nz())) {
+            throw new InvalidContentException("the region was made for a " + region.model().nx() + " x "
+                    + region.model().ny() + " x " + region.model().nz() + " grid, not this model's " + m.nx() + " x "
+                    + m.ny() + " x " + m.nz());
+        }
         double r = Math.toRadians(m.rotation());
         double cos = Math.cos(r);
         double sin = Math.sin(r);
@@ -69,6 +76,10 @@ public final class BlockScan {
                 byBox++;
                 continue;
             }
+            if (region != null && !region.touchesBrick(bi, bj, bk)) {
+                byBox++;
+                continue;
+            }
             if (ruledOut(conds, h)) {
                 byStats++;
                 continue;
@@ -88,6 +99,9 @@ public final class BlockScan {
                             continue;
                         }
                         tested++;
+                        if (region != null && !region.contains(i, j, k)) {
+                            continue;
+                        }
                         if (box != null) {
                             double u = (i + 0.5) * m.dx();
                             double x = m.originX() + cos * u - sin * v;
@@ -211,6 +225,50 @@ public final class BlockScan {
         curve.addAll(Arrays.asList(rows));
         return new AggregateResult(report.cellsSelected(), acc[0], hasDensity ? acc[1] : Double.NaN, nulls[1], nulls[2],
                 summaries, curve, report);
+    }
+
+    /**
+     * A histogram of a numeric attribute over the selected cells.
+     *
+     * @param edges increasing bin edges e0 < e1 < ... (at least one); bin 0 holds values below e0, bin n (1..) values
+     *     in [e(n-1), e(n)), the last bin values at or above the last edge
+     * @param cells cells per bin (edges.length + 1 bins)
+     * @param nulls selected cells whose value is null
+     * @param cellVolume the model's cell volume (a bin's volume is its cells times this)
+     * @param scan what the scan skipped and read
+     */
+    public record Histogram(double[] edges, long[] cells, long nulls, double cellVolume, ScanReport scan) {
+    }
+
+    /**
+     * The histogram of {@code attribute} over the cells {@code query} selects.
+     *
+     * @throws InvalidContentException if the attribute is unknown or a category, or the edges are not increasing
+     */
+    public static Histogram histogram(BrickSource source, BlockQuery query, String attribute, double[] edges) {
+        BlockModel m = source.model();
+        if (edges.length == 0) {
+            throw new InvalidContentException("histogram: needs at least one bin edge");
+        }
+        for (int e = 0; e < edges.length; e++) {
+            if (!Double.isFinite(edges[e]) || (e > 0 && !(edges[e] > edges[e - 1]))) {
+                throw new InvalidContentException("histogram: bin edges must be finite and increasing, got "
+                        + Arrays.toString(edges));
+            }
+        }
+        int a = numeric(m, attribute, new ArrayList<>());
+        long[] cells = new long[edges.length + 1];
+        long[] nulls = new long[1];
+        ScanReport r = select(source, query, List.of(attribute), (i, j, k, b, local) -> {
+            double v = b.value(a, local);
+            if (Double.isNaN(v)) {
+                nulls[0]++;
+                return;
+            }
+            int bin = Arrays.binarySearch(edges, v);
+            cells[bin >= 0 ? bin + 1 : -bin - 1]++;
+        });
+        return new Histogram(edges.clone(), cells, nulls[0], m.cellVolume(), r);
     }
 
     private static int index(BlockModel m, String name) {

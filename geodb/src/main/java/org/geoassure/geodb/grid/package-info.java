@@ -20,6 +20,13 @@
  *       ({@link org.geoassure.geodb.grid.Aggregation}: count, volume with a partial attribute, tonnage with a
  *       constant or attribute density, mean/min/max, grade-tonnage curve). Bricks are pruned by the box's index
  *       range and by their statistics; the {@link org.geoassure.geodb.grid.ScanReport} says how many were skipped.</li>
+ *   <li>{@link org.geoassure.geodb.grid.CellRegion}: cells selected by geometry rather than a box: inside a closed
+ *       triangle mesh (column scanline parity with the top-left rule, so a centroid on a shared edge counts once),
+ *       above or below a surface, within a distance of lines or points; a query limited to a region skips the bricks
+ *       the region does not touch.</li>
+ *   <li>{@link org.geoassure.geodb.grid.BlockSlices}: a horizontal slice or a vertical section along a polyline of one
+ *       attribute, as a 2D grid of samples with world coordinates; {@link org.geoassure.geodb.grid.BlockScan#histogram}
+ *       bins an attribute over a selection.</li>
  * </ul>
  *
  * <p>The stored brick format ({@link org.geoassure.geodb.grid.BrickCodec}) is little-endian primitive arrays, the

@@ -7,7 +7,8 @@ import org.geoassure.geodb.model.Feature;
 import org.geoassure.geodb.model.SourceFile;
 
 /**
- * What a vector or surface reader (GOCAD, Shapefile, GeoJSON, DXF) read from one data set.
+ * What a vector or surface reader (GOCAD, Shapefile, GeoJSON, DXF, GeoPackage table, ASCII grid, point CSV) read
+ * from one data set.
  *
  * @param format the reader that read it
  * @param sources the files read, each with its SHA-256 (a Shapefile has several: .shp, .shx, .dbf, .prj, .cpg)

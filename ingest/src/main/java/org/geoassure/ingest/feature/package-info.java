@@ -1,7 +1,9 @@
 /**
- * The common result of the vector and surface readers, {@link org.geoassure.ingest.feature.FeatureFile}, their
- * options, and {@link org.geoassure.ingest.feature.FeatureReaders}, which picks the reader for a file by its
- * content and extension.
+ * The common result of the vector and surface readers (GOCAD, Shapefile, GeoJSON, DXF, GeoPackage, ESRI ASCII grid,
+ * point CSV), {@link org.geoassure.ingest.feature.FeatureFile}, their options, and
+ * {@link org.geoassure.ingest.feature.FeatureReaders}, which picks the reader for a file by its content (and by
+ * extension only for a Shapefile's side files). A GeoPackage with several feature tables is read one layer per table
+ * with {@link org.geoassure.ingest.geopackage.GeoPackageReader}, since each table has its own CRS.
  *
  * <p>Each reader turns one data set into {@link org.geoassure.geodb.model.Feature}s: points, lines and polygons as
  * JTS geometries with z (NaN where the source has none), surfaces as {@link org.geoassure.geodb.model.Mesh}es of

@@ -9,6 +9,8 @@
  * decode samples into a caller's {@code float[]}, so a file of any size streams through a fixed buffer (256 KiB or
  * one trace). {@link org.geoassure.ingest.segy.SegyFile#geometry} classifies the layout (post-stack grid,
  * pre-stack gathers, unstructured) and fits the grid to CDP X/Y: origin, azimuth, bin sizes, corners.
+ * {@link org.geoassure.ingest.segy.SegyVolumeReader} turns a post-stack 3-D volume into a block model (traces as cell
+ * centres; time kept as milliseconds unless converted, see {@link org.geoassure.ingest.segy.SegyVolumeOptions}).
  *
  * <h2>Conventions</h2>
  * <ul>

@@ -36,7 +36,9 @@ class FeatureReadersTest {
         "shapefile/naturalearth_cities.dbf, SHAPEFILE, 243",
         "geojson/usgs_nldi_features_by_comid.geojson, GEOJSON, 45",
         "dxf/sic97_borders.dxf, DXF, 4",
-        "dxf/pygslib_section_S_0.dxf, DXF, 9"})
+        "dxf/pygslib_section_S_0.dxf, DXF, 9",
+        "asciigrid/sic97_demstd.asc, ASCII_GRID, 1",
+        "points/meuse.csv, CSV_POINTS, 155"})
     void detectsAndReads(String name, FeatureFormat format, int features) throws IOException {
         Path f = resource(name);
         assertEquals(format, FeatureReaders.detect(f));
@@ -52,10 +54,11 @@ class FeatureReadersTest {
 
     @Test
     void unknownContentIsUnsupported() throws IOException {
-        Path f = Files.writeString(dir.resolve("x.csv"), "x,y,z\n1,2,3\n");
+        Path f = Files.writeString(dir.resolve("x.csv"), "a,b,c\n1,2,3\n");
         String m = assertThrows(UnsupportedFormatException.class,
                 () -> FeatureReaders.read(f, FeatureOptions.defaults())).getMessage();
-        assertEquals(f + ": not a GOCAD, Shapefile, GeoJSON or DXF file: a file beginning \"x,y,z.1,2,3.\""
+        assertEquals(f + ": not a GOCAD, Shapefile, GeoJSON, DXF, GeoPackage, ESRI ASCII grid or point CSV file: a file "
+                + "beginning \"a,b,c.1,2,3.\""
                 + " (extension .csv)", m);
         Path e = Files.write(dir.resolve("empty.dxf"), new byte[0]);
         assertTrue(assertThrows(UnsupportedFormatException.class, () -> FeatureReaders.detect(e)).getMessage()

@@ -16,7 +16,8 @@ import java.util.List;
  */
 final class PgSchema {
     /** Migrations in order; V(i+1) is element i. */
-    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__logs.sql", "V3__features.sql", "V4__series.sql");
+    static final List<String> MIGRATIONS = List.of("V1__init.sql", "V2__logs.sql", "V3__features.sql", "V4__series.sql",
+            "V5__block_models.sql", "V6__warnings.sql", "V7__feature_surfaces.sql");
 
     private PgSchema() {
     }

@@ -39,9 +39,14 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
+import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.store.BlockModelStore;
+import org.geoassure.geodb.store.WarningStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
+import org.geoassure.geodb.store.internal.BlockTables;
 import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
@@ -50,6 +55,7 @@ import org.geoassure.geodb.store.internal.SeriesTables;
 import org.geoassure.geodb.store.internal.SqlFeatureReads;
 import org.geoassure.geodb.store.internal.SqlSeriesReads;
 import org.geoassure.geodb.store.internal.StoreReads;
+import org.geoassure.geodb.store.internal.WarningTables;
 
 /**
  * The PostGIS engine: one workspace in one PostgreSQL schema. Reads here, writes in {@link PgIngest}. Spatial
@@ -58,7 +64,8 @@ import org.geoassure.geodb.store.internal.StoreReads;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads, BlockModelStore,
+        WarningStore {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -262,13 +269,45 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     /** Features: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link FeatureTables}). */
     @Override
     public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
-        return locked((id, now) -> FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance));
+        return locked((id, now) -> {
+            IngestRecord r = FeatureTables.write(conn, featureSql, id, now, srid, layer, features, provenance);
+            fillSurfaces();
+            return r;
+        });
+    }
+
+    /**
+     * Gives every row with a mesh and no {@code surface} yet (new versions, and versions split from old ones) the
+     * POLYHEDRALSURFACE Z of its triangles (migration V7), in the caller's transaction.
+     */
+    private void fillSurfaces() throws SQLException {
+        List<long[]> fids = new ArrayList<>();
+        List<byte[]> wkb = new ArrayList<>();
+        try (Statement s = conn.createStatement();
+                ResultSet rs = s.executeQuery("SELECT fid, mesh FROM features WHERE mesh IS NOT NULL AND surface IS NULL")) {
+            while (rs.next()) {
+                fids.add(new long[] {rs.getLong(1)});
+                wkb.add(Wkb.polyhedralSurface(org.geoassure.geodb.store.internal.FeatureCodec.readMesh(rs.getBytes(2))));
+            }
+        }
+        try (PreparedStatement ps = conn.prepareStatement("UPDATE features SET surface = ST_GeomFromWKB(?, " + srid
+                + ") WHERE fid = ?")) {
+            for (int i = 0; i < fids.size(); i++) {
+                ps.setBytes(1, wkb.get(i));
+                ps.setLong(2, fids.get(i)[0]);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     @Override
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
-        return locked((id, now) -> FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo),
-                provenance));
+        return locked((id, now) -> {
+            IngestRecord r = FeatureTables.retire(conn, featureSql, id, now, layer, ids, micros(validTo), provenance);
+            fillSurfaces();
+            return r;
+        });
     }
 
     /** Stations: one transaction under the ingest lock, the embedded engine's rules and SQL ({@link SeriesTables}). */
@@ -286,15 +325,104 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         });
     }
 
-    /** A write under the ingest lock: its ingest id and record time. */
-    @FunctionalInterface
-    private interface LockedWrite {
-        IngestRecord run(long ingestId, long recordedAt) throws SQLException;
+    // ------------------------------------------------------------------------------------------------ block models
+
+    /**
+     * A model version in one transaction under the ingest lock, in the embedded engine's tables and SQL
+     * ({@link BlockTables}); bricks are bytea rows, one per attribute and brick.
+     */
+    @Override
+    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+        return locked((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
-    private IngestRecord locked(LockedWrite work) {
+    @Override
+    public List<Version> blockModels() {
+        try {
+            return BlockTables.versions(conn, null);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public List<Version> blockModelVersions(String name) {
+        try {
+            return BlockTables.versions(conn, name);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public BrickSource blockModel(String name) {
+        return blockModel(name, 0);
+    }
+
+    @Override
+    public BrickSource blockModel(String name, int version) {
+        try {
+            return BlockTables.source(conn, name, version);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ warnings
+
+    /** Rule set versions and acknowledgements: each one ingest under the ingest lock, {@link WarningTables}' SQL. */
+    @Override
+    public RulesVersion writeRules(String json, String comment, Provenance provenance) {
+        return locked((id, now) -> WarningTables.writeRules(conn, id, now, json, comment, provenance));
+    }
+
+    @Override
+    public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
+        try {
+            return WarningTables.rules(conn, recordSlice(recordedAsOf));
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public List<RulesVersion> rulesVersions() {
+        try {
+            return WarningTables.versions(conn);
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    @Override
+    public StoredAcknowledgement writeAcknowledgement(String alertId,
+            org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
+        return locked((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
+                provenance));
+    }
+
+    @Override
+    public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
+        try {
+            return WarningTables.acknowledgements(conn, recordSlice(recordedAsOf));
+        } catch (SQLException e) {
+            throw storage(e);
+        }
+    }
+
+    private long recordSlice(Instant recordedAsOf) {
+        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
+    }
+
+    /** A write under the ingest lock, given its ingest id and record time. */
+    @FunctionalInterface
+    private interface LockedWrite<T> {
+        T run(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    private <T> T locked(LockedWrite<T> work) {
         long[] recordedAt = new long[1];
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
+        T rec = BitemporalWriter.inTransaction(conn, "schema " + schema, () -> {
             long last;
             long lastId;
             try (Statement s = conn.createStatement()) {
@@ -701,7 +829,8 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
 
     /**
      * The bitemporal and reference invariants ({@link IntegrityCheck#bitemporal}, {@link IntegrityCheck#features},
-     * {@link IntegrityCheck#series});
+     * {@link IntegrityCheck#series}, {@link IntegrityCheck#blockModels},
+     * {@link IntegrityCheck#warnings});
      * PostgreSQL keeps its own pages, indexes and foreign keys consistent, and there is no GeoPackage catalog.
      */
     @Override
@@ -715,6 +844,8 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         List<String> findings = new ArrayList<>(IntegrityCheck.bitemporal(conn, sqlTables));
         findings.addAll(IntegrityCheck.features(conn));
         findings.addAll(IntegrityCheck.series(conn));
+        findings.addAll(IntegrityCheck.blockModels(conn));
+        findings.addAll(IntegrityCheck.warnings(conn));
         return findings;
     }
 

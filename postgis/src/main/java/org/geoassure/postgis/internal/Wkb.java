@@ -3,10 +3,15 @@ package org.geoassure.postgis.internal;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Little-endian ISO WKB for POINT Z and LINESTRING Z, the two geometry types the workspace stores. Internal. */
+/**
+ * Little-endian ISO WKB for POINT Z and LINESTRING Z (holes), and POLYHEDRALSURFACE Z (the triangles of a feature
+ * mesh). Internal.
+ */
 final class Wkb {
     private static final int POINT_Z = 1001;
     private static final int LINESTRING_Z = 1002;
+    private static final int POLYGON_Z = 1003;
+    private static final int POLYHEDRALSURFACE_Z = 1015;
     private static final int EWKB_Z = 0x80000000;
     private static final int EWKB_SRID = 0x20000000;
 
@@ -26,6 +31,21 @@ final class Wkb {
         b.put((byte) 1).putInt(LINESTRING_Z).putInt(p.length / 3);
         for (double d : p) {
             b.putDouble(d);
+        }
+        return b.array();
+    }
+
+    /** A POLYHEDRALSURFACE Z with one triangular POLYGON Z (a closed ring of four points) per mesh triangle. */
+    static byte[] polyhedralSurface(org.geoassure.geodb.model.Mesh m) {
+        int n = m.triangleCount();
+        ByteBuffer b = ByteBuffer.allocate(1 + 4 + 4 + n * (1 + 4 + 4 + 4 + 4 * 24)).order(ByteOrder.LITTLE_ENDIAN);
+        b.put((byte) 1).putInt(POLYHEDRALSURFACE_Z).putInt(n);
+        for (int t = 0; t < n; t++) {
+            b.put((byte) 1).putInt(POLYGON_Z).putInt(1).putInt(4);
+            for (int c = 0; c < 4; c++) {
+                int v = m.corner(t, c % 3);
+                b.putDouble(m.coordinate(v, 0)).putDouble(m.coordinate(v, 1)).putDouble(m.coordinate(v, 2));
+            }
         }
         return b.array();
     }

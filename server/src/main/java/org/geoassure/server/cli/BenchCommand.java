@@ -60,13 +60,15 @@ final class BenchCommand implements Callable<Integer> {
             + "(LAS parse against a naive baseline), segy (SEG-Y read against segyio), warnings (10 monitoring rules over "
             + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells), readings (monitoring readings ingest and "
             + "last value for 10^3 stations), krige (kriging, IDW, variogram; with --dir also writes CSV for "
-            + "tools/gstat-bench) or postgis (embedded vs PostGIS, needs GEODB_PG_URL); all but desurvey, ingest and "
+            + "tools/gstat-bench), regions (block cells inside a closed mesh, above a surface, near a line), isosurface "
+            + "(256^3 grids) or postgis "
+            + "(embedded vs PostGIS, needs GEODB_PG_URL); all but desurvey, ingest and "
             + "query run only when named")
     String only;
 
     /** The parts {@code --only} names. */
     static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
-            "readings", "krige", "postgis");
+            "readings", "krige", "regions", "isosurface", "postgis");
 
     @Override
     public Integer call() throws IOException {
@@ -86,6 +88,14 @@ final class BenchCommand implements Callable<Integer> {
         }
         if ("warnings".equals(only)) {
             WarningsBench.run(out);
+            return 0;
+        }
+        if ("isosurface".equals(only)) {
+            IsosurfaceBench.run(out);
+            return 0;
+        }
+        if ("regions".equals(only)) {
+            RegionBench.run(out);
             return 0;
         }
         if ("hazard".equals(only)) {

@@ -12,6 +12,7 @@ import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.grid.BlockQuery;
 import org.geoassure.geodb.grid.BlockScan;
 import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.grid.CellRegion;
 import org.geoassure.geodb.grid.ScanReport;
 import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.Box3;
@@ -58,6 +59,79 @@ final class BlockRows {
             q = q.where(AttributePredicate.parse(w));
         }
         return q;
+    }
+
+    /**
+     * The query limited by a spatial filter (a box stays a box; a point or line with a distance becomes a region) and by
+     * the regions of features: inside a closed mesh, above or below a surface, each named LAYER:ID and read as of
+     * {@code time}.
+     */
+    static BlockQuery regions(WorkspaceStore store, BlockModel model, BlockQuery q,
+            org.geoassure.geodb.query.SpatialFilter spatial, String inside, String above, String below,
+            org.geoassure.geodb.query.TimeSlice time) {
+        BlockQuery r = q;
+        if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.InBox b) {
+            r = r.within(b.box());
+        } else if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.NearPoint p) {
+            r = r.inside(CellRegion.withinDistance(model, List.of(new double[] {p.x(), p.y(), p.z()}), p.distance()));
+        } else if (spatial instanceof org.geoassure.geodb.query.SpatialFilter.NearPolyline l) {
+            r = r.inside(CellRegion.withinDistance(model, List.of(l.line()), l.distance()));
+        }
+        if (inside != null) {
+            r = r.inside(CellRegion.insideMesh(model, mesh(store, "--inside", inside, time)));
+        }
+        if (above != null) {
+            r = r.inside(CellRegion.aboveSurface(model, mesh(store, "--above", above, time)));
+        }
+        if (below != null) {
+            r = r.inside(CellRegion.belowSurface(model, mesh(store, "--below", below, time)));
+        }
+        return r;
+    }
+
+    /**
+     * One numeric attribute of every grid cell, i fastest ({@code [i + nx * (j + ny * k)]}); NaN where a cell is absent
+     * or null.
+     *
+     * @throws InvalidContentException if the attribute is unknown or a category, or the grid has over 2^31 cells
+     */
+    static double[] dense(BrickSource src, String attribute) {
+        BlockModel m = src.model();
+        int a = m.attributeIndex(attribute);
+        if (a < 0 || m.attributes().get(a).type() == AttributeType.CATEGORY) {
+            throw new InvalidContentException("'" + attribute + "' is not a numeric attribute of block model " + m.name()
+                    + " (attributes: " + m.attributes().stream().map(BlockAttribute::name).toList() + ")");
+        }
+        if (m.gridCells() > Integer.MAX_VALUE - 8) {
+            throw new InvalidContentException("block model " + m.name() + ": " + m.gridCells() + " cells is too many "
+                    + "for one dense grid");
+        }
+        double[] v = new double[(int) m.gridCells()];
+        java.util.Arrays.fill(v, Double.NaN);
+        BlockScan.select(src, BlockQuery.all(), List.of(m.attributes().get(a).name()), (i, j, k, b, local) ->
+                v[i + m.nx() * (j + m.ny() * k)] = b.value(a, local));
+        return v;
+    }
+
+    /** The mesh of feature LAYER:ID as of {@code time}, or a clear error naming the option. */
+    private static org.geoassure.geodb.model.Mesh mesh(WorkspaceStore store, String option, String ref,
+            org.geoassure.geodb.query.TimeSlice time) {
+        int colon = ref.indexOf(':');
+        if (colon <= 0 || colon == ref.length() - 1) {
+            throw new InvalidContentException(option + ": '" + ref + "' is not LAYER:ID");
+        }
+        String layer = ref.substring(0, colon);
+        String id = ref.substring(colon + 1);
+        org.geoassure.geodb.store.FeatureStore fs = FeatureCommands.features(store);
+        try (var rows = fs.features(java.util.Set.of(layer), java.util.Set.of(), null, time)) {
+            var found = rows.filter(f -> f.feature().id().equals(id)).findFirst().orElseThrow(() ->
+                    new InvalidContentException(option + ": no feature '" + id + "' in layer '" + layer + "' at that time"));
+            if (found.feature().mesh() == null) {
+                throw new InvalidContentException(option + ": feature '" + id + "' of layer '" + layer + "' is a "
+                        + found.feature().kind().name().toLowerCase(java.util.Locale.ROOT) + " without a triangle mesh");
+            }
+            return found.feature().mesh();
+        }
     }
 
     /** Writes the selected cells; returns the scan report. */
@@ -130,9 +204,14 @@ final class BlockRows {
      * cut-offs.
      */
     static Object[] gradeTonnage(String spec) {
+        return cutoffs("--grade-tonnage", spec);
+    }
+
+    /** ATTR:C1,C2,... or ATTR:FROM..TO/STEP as {attribute, strictly ascending values}; {@code option} names errors. */
+    static Object[] cutoffs(String option, String spec) {
         int colon = spec.indexOf(':');
         if (colon <= 0) {
-            throw new InvalidContentException("--grade-tonnage: '" + spec + "' must be ATTR:C1,C2,... or ATTR:FROM..TO/STEP");
+            throw new InvalidContentException(option + ": '" + spec + "' must be ATTR:C1,C2,... or ATTR:FROM..TO/STEP");
         }
         String attr = spec.substring(0, colon).trim();
         String cuts = spec.substring(colon + 1).trim();
@@ -140,12 +219,12 @@ final class BlockRows {
         if (cuts.contains("..")) {
             String[] range = cuts.split("\\.\\.|/");
             if (range.length != 3) {
-                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' must be FROM..TO/STEP");
+                throw new InvalidContentException(option + ": '" + cuts + "' must be FROM..TO/STEP");
             }
-            double[] v = QueryCommand.numbers("--grade-tonnage", String.join(",", range), ",", 3);
+            double[] v = QueryCommand.numbers(option, String.join(",", range), ",", 3);
             if (!(v[2] > 0) || !(v[1] >= v[0]) || (v[1] - v[0]) / v[2] > 100_000) {
-                throw new InvalidContentException("--grade-tonnage: '" + cuts + "' needs FROM <= TO and a STEP > 0 "
-                        + "giving at most 100000 cut-offs");
+                throw new InvalidContentException(option + ": '" + cuts + "' needs FROM <= TO and a STEP > 0 "
+                        + "giving at most 100000 values");
             }
             int n = (int) Math.floor((v[1] - v[0]) / v[2] + 1e-9) + 1;
             c = new double[n];
@@ -154,11 +233,11 @@ final class BlockRows {
             }
         } else {
             String[] parts = cuts.split(",");
-            c = QueryCommand.numbers("--grade-tonnage", cuts, ",", parts.length);
+            c = QueryCommand.numbers(option, cuts, ",", parts.length);
         }
         for (int x = 1; x < c.length; x++) {
             if (!(c[x] > c[x - 1])) {
-                throw new InvalidContentException("--grade-tonnage: cut-offs must be strictly ascending, got " + cuts);
+                throw new InvalidContentException(option + ": values must be strictly ascending, got " + cuts);
             }
         }
         return new Object[] {attr, c};
@@ -241,6 +320,40 @@ final class BlockRows {
             for (AggregateResult.GradeTonnageRow g : r.gradeTonnage()) {
                 out.row(java.util.Arrays.asList(g.cutoff(), g.cells(), g.volume(), nan(g.tonnage()), nan(g.meanGrade()),
                         nan(g.metal())));
+            }
+        }
+    }
+
+    /** One row per bin: from (empty below the first edge), to (empty above the last), cells, volume; then nulls. */
+    static void histogramRows(BlockScan.Histogram h, String format, RowWriter.Output w) {
+        List<Col> cols = List.of(Col.number("from"), Col.number("to"), new Col("cells", RowWriter.Kind.LONG),
+                Col.number("volume"));
+        double[] e = h.edges();
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            for (int b = 0; b <= e.length; b++) {
+                out.row(java.util.Arrays.asList(b == 0 ? null : e[b - 1], b == e.length ? null : e[b], h.cells()[b],
+                        h.cells()[b] * h.cellVolume()));
+            }
+        }
+    }
+
+    /** One row per sample: column, row, along (sections), x, y, z, value (a category's label). */
+    static void sliceRows(org.geoassure.geodb.grid.BlockSlices.Slice s, BlockModel m, String format,
+            RowWriter.Output w) {
+        BlockAttribute attr = m.attribute(s.attribute());
+        boolean category = attr.type() == AttributeType.CATEGORY;
+        List<Col> cols = List.of(new Col("column", RowWriter.Kind.LONG), new Col("row", RowWriter.Kind.LONG),
+                Col.number("along"), Col.number("x"), Col.number("y"), Col.number("z"),
+                category ? new Col(attr.name(), RowWriter.Kind.TEXT) : Col.number(attr.name()));
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            for (int r = 0; r < s.rows(); r++) {
+                for (int c = 0; c < s.columns(); c++) {
+                    int p = r * s.columns() + c;
+                    double v = s.values()[p];
+                    Object value = Double.isNaN(v) ? null : category ? attr.categories().get((int) v) : (Object) v;
+                    out.row(java.util.Arrays.asList((long) c, (long) r, nan(s.along()[c]), s.x()[p], s.y()[p], s.z()[p],
+                            value));
+                }
             }
         }
     }

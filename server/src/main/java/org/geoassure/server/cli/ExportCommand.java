@@ -26,7 +26,10 @@ import picocli.CommandLine.Spec;
             "  intervals  hole_id, from, to, the attribute columns, x/y/z of from, to and mid (needs --table)",
             "  gltf       the intervals of --table as tubes coloured by --color-by, binary glTF 2.0 (GLB)",
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
-            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select"})
+            "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select;",
+            "             --format voxet --out F.vo: the whole model as a GOCAD Voxet",
+            "  features   the features of --layer (default all) valid at --as-of as --format geojson, csv (points),",
+            "             tsurf (surfaces) or omf (OMF 2); logs --format las: one log (--hole, --log) as LAS 2.0"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -34,7 +37,8 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs or blocks")
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks or "
+            + "features")
     String dataset;
 
     @Option(names = "--color-by", paramLabel = "COLUMN",
@@ -78,7 +82,16 @@ final class ExportCommand implements Callable<Integer> {
             + "triangles, lines and outlines as tubes, coloured by role) instead of an interval table")
     boolean features;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features: only these layers (repeatable)")
+    @Option(names = "--isosurface", paramLabel = "ATTR:LEVEL", description = "gltf: the isosurface of --model's ATTR "
+            + "at LEVEL (enclosing the cells above it, or below it with --below), closed at the model's edge")
+    String isosurface;
+
+    @Option(names = "--below", description = "gltf --isosurface: enclose the cells below the level (e.g. low "
+            + "resistivity)")
+    boolean below;
+
+    @Option(names = "--layer", paramLabel = "NAME", description = "gltf --features, features: only these layers "
+            + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
 
     @Mixin
@@ -86,8 +99,21 @@ final class ExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Selection s = read.apply(Selection.all());
+        if (dataset.equals("blocks") && read.format.equals("voxet")) {
+            try (WorkspaceStore store = ws.open()) {
+                return VolumeCommands.exportVoxet(store, blockModel, read.out, box != null || !where.isEmpty(),
+                        spec.commandLine().getOut());
+            }
+        }
+        if (dataset.equals("features") && read.format.equals("omf")) {
+            return OmfCommands.export(this);
+        }
+        boolean fileFormat = dataset.equals("features") || dataset.equals("logs") && read.format.equals("las");
+        Selection s = fileFormat ? read.time(Selection.all()) : read.apply(Selection.all());
         try (WorkspaceStore store = ws.open()) {
+            if (dataset.equals("features")) {
+                return FeatureExport.features(store, layers, s, read, spec.commandLine().getOut());
+            }
             if (dataset.equals("gltf")) {
                 return gltf(store, s);
             }
@@ -104,10 +130,57 @@ final class ExportCommand implements Callable<Integer> {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf, logs, blocks");
+                        + "' is not one of traces, intervals, gltf, logs, blocks, features");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
+        return 0;
+    }
+
+    /**
+     * {@code export WS gltf --model M --isosurface ATTR:LEVEL [--below]}: the isosurface of one attribute through the
+     * cell centroids (marching tetrahedra, closed at the model's edge and around absent or null cells), as one GLB with
+     * the model, attribute, level and the enclosed volume in extras.
+     */
+    private int isosurfaceGltf(WorkspaceStore store) {
+        if (features || table != null || colorBy != null) {
+            throw new InvalidContentException("--isosurface: not with --features, --table or --color-by");
+        }
+        int colon = isosurface.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new InvalidContentException("--isosurface: '" + isosurface + "' is not ATTR:LEVEL");
+        }
+        String attribute = isosurface.substring(0, colon);
+        double level = QueryCommand.numbers("--isosurface", isosurface.substring(colon + 1), ",", 1)[0];
+        org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+        org.geoassure.geodb.grid.BlockModel m = src.model();
+        double[] values = BlockRows.dense(src, attribute);
+        org.geoassure.geodb.model.Mesh grid = org.geoassure.render.mesh.Isosurface.extract(values, m.nx(), m.ny(), m.nz(),
+                level, below);
+        if (grid.triangleCount() == 0) {
+            throw new InvalidContentException("--isosurface: no cell of block model " + m.name() + " has " + attribute
+                    + (below ? " below " : " above ") + level);
+        }
+        org.geoassure.geodb.model.Mesh world = org.geoassure.render.mesh.Isosurface.toWorld(grid, m.originX(),
+                m.originY(), m.originZ(), m.rotation(), m.dx(), m.dy(), m.dz());
+        double[] b = world.bounds();
+        var origin = new org.geoassure.render.RenderOrigin((b[0] + b[3]) / 2, (b[1] + b[4]) / 2, (b[2] + b[5]) / 2);
+        String id = m.name() + ":" + attribute + (below ? "<" : ">") + RowWriter.number(level);
+        var mesh = org.geoassure.render.mesh.FeatureMeshes.build(List.of(org.geoassure.geodb.model.Feature.ofMesh(id,
+                id, org.geoassure.geodb.model.FeatureKind.SOLID, "isosurface", world, java.util.Map.of())), origin, 1);
+        java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("model", m.name());
+        extras.put("attribute", attribute);
+        extras.put("level", level);
+        extras.put("inside", below ? "below" : "above");
+        extras.put("triangles", grid.triangleCount());
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(mesh, "isosurface", store.info().crs(), extras, o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         return 0;
     }
 
@@ -123,12 +196,21 @@ final class ExportCommand implements Callable<Integer> {
         try (Stream<LogRecord> st = store.logs(sel)) {
             logs = st.map(LogRecord::log).filter(l -> log == null || l.name().equals(log)).toList();
         }
+        if (read.format.equals("las")) {
+            return FeatureExport.las(logs, read, spec.commandLine().getOut());
+        }
         read.output(spec.commandLine().getOut(), w -> LogRows.write(logs, read.format, w));
         return 0;
     }
 
     /** Interval tubes as GLB, with the feature table and legend in the file's extras (docs/cli.md). */
     private int gltf(WorkspaceStore store, Selection s) {
+        if (isosurface != null) {
+            return isosurfaceGltf(store);
+        }
+        if (below) {
+            throw new InvalidContentException("--below: only with --isosurface");
+        }
         if (features) {
             return featureGltf(store, s);
         }

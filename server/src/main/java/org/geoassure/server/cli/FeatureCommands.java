@@ -68,12 +68,15 @@ final class FeatureCommands {
     }
 
     /**
-     * {@code ingest WS features FILE...}: GOCAD, Shapefile, GeoJSON or DXF files (by extension and content) into one
-     * layer, reprojected to the workspace CRS when the file (or {@code --crs}) names another; one ingest per file.
+     * {@code ingest WS features FILE...}: GOCAD, Shapefile, GeoJSON, DXF, GeoPackage, ESRI ASCII grid or point CSV files
+     * (by content) into layers, reprojected to the workspace CRS when the file (or {@code --crs}) names another. Every
+     * file is read, checked and reprojected before anything is written; then one ingest per layer written. A GeoPackage
+     * gives one layer per feature table, named after it ({@code --layer} then names the tables to read).
      */
     static int ingestFeatures(IngestCommand c) {
         if (c.files.isEmpty()) {
-            throw new InvalidContentException("FILE: features needs at least one GOCAD, Shapefile, GeoJSON or DXF file");
+            throw new InvalidContentException("FILE: features needs at least one GOCAD, Shapefile, GeoJSON, DXF, "
+                    + "GeoPackage, ESRI ASCII grid or point CSV file");
         }
         java.time.Instant valid = Times.parse("--valid-from", c.validFrom);
         org.geoassure.ingest.feature.FeatureOptions options = org.geoassure.ingest.feature.FeatureOptions.defaults();
@@ -83,75 +86,138 @@ final class FeatureCommands {
         try (WorkspaceStore store = c.ws.open()) {
             FeatureStore fs = features(store);
             org.geoassure.geodb.crs.Crs target = org.geoassure.geodb.crs.Crs.forCode(store.info().crs());
+            List<Prepared> prepared = new ArrayList<>();
             for (java.nio.file.Path file : c.files) {
                 if (!java.nio.file.Files.isRegularFile(file)) {
                     throw new InvalidContentException(file + ": no such file");
                 }
-                org.geoassure.ingest.feature.FeatureFile read = org.geoassure.ingest.feature.FeatureReaders.read(file,
-                        options);
-                List<String> warnings = new ArrayList<>(read.warnings());
-                org.geoassure.geodb.crs.Crs source = sourceCrs(c.crs, read, file, target, warnings);
-                String layer = c.layer != null ? c.layer : baseName(file);
-                List<FeatureStore.FeatureWrite> writes = new ArrayList<>();
-                for (Feature f : read.features()) {
-                    Feature g = source.equals(target) ? f : named(file, () -> reproject(f, source, target));
-                    if (g.geometry() instanceof org.locationtech.jts.geom.Polygonal) {
-                        // a self-intersecting outline has no inside: distances and containment would be wrong
-                        var invalid = new org.locationtech.jts.operation.valid.IsValidOp(g.geometry())
-                                .getValidationError();
-                        if (invalid != null) {
-                            throw new InvalidContentException(file + ": feature '" + g.id() + "': " + invalid.getMessage()
-                                    .toLowerCase(java.util.Locale.ROOT) + " at " + invalid.getCoordinate());
-                        }
-                    }
-                    if (c.role != null && g.role().isEmpty()) {
-                        g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
-                    }
-                    if (c.idProperty != null) {
-                        Object id = g.attributes().get(c.idProperty);
-                        if (id == null || id.toString().isBlank()) {
-                            throw new InvalidContentException(file + ": feature '" + g.id() + "': --id-property "
-                                    + c.idProperty + " is missing or empty");
-                        }
-                        g = new Feature(id.toString(), g.name().equals(g.id()) ? id.toString() : g.name(), g.kind(),
-                                g.role(), g.geometry(), g.mesh(), g.attributes());
-                    }
-                    java.time.Instant when = valid;
-                    if (c.dateProperty != null) {
-                        Object d = g.attributes().get(c.dateProperty);
-                        if (!(d instanceof String text)) {
-                            throw new InvalidContentException(file + ": feature '" + g.id() + "': --date-property "
-                                    + c.dateProperty + " is " + (d == null ? "missing or null" : "not text: " + d));
-                        }
-                        when = Times.parse(file + ": feature '" + g.id() + "': " + c.dateProperty, text);
-                    }
-                    writes.add(new FeatureStore.FeatureWrite(g, when));
+                for (Source src : sources(c, file, options)) {
+                    prepared.add(prepare(c, file, src.layer(), src.read(), target, valid));
                 }
-                if (c.dateProperty != null) {
-                    // the versions of one feature in date order (the advance records of a face)
-                    writes.sort(java.util.Comparator.comparing((FeatureStore.FeatureWrite w) -> w.feature().id())
-                            .thenComparing(FeatureStore.FeatureWrite::validFrom));
-                }
-                Map<String, String> params = new java.util.LinkedHashMap<>();
-                params.put("format", read.format().name().toLowerCase(java.util.Locale.ROOT));
-                params.put("source_crs", source.code());
-                if (c.role != null) {
-                    params.put("default_role", c.role);
-                }
-                Provenance p = new Provenance(read.sources(), c.user != null ? c.user : System.getProperty("user.name"),
-                        params, warnings);
-                IngestRecord rec = named(file, () -> fs.writeFeatures(layer, writes, p));
+            }
+            for (Prepared p : prepared) {
+                IngestRecord rec = named(p.file(), () -> fs.writeFeatures(p.layer(), p.writes(), p.provenance()));
+                List<String> warnings = p.provenance().warnings();
                 for (String w : warnings.subList(0, Math.min(20, warnings.size()))) {
                     c.spec.commandLine().getErr().println("warning: " + w);
                 }
                 c.spec.commandLine().getErr().flush();
                 c.spec.commandLine().getOut().printf("ingest #%d recorded at %s: %s -> layer %s: %d new, %d changed, "
-                        + "%d unchanged features (%s, %s); %d warnings%n", rec.id(), rec.recordedAt(), file.getFileName(),
-                        layer, rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(), params.get("format"),
-                        source.code(), warnings.size());
+                        + "%d unchanged features (%s, %s); %d warnings%n", rec.id(), rec.recordedAt(),
+                        p.file().getFileName(), p.layer(), rec.holesNew(), rec.holesChanged(), rec.holesUnchanged(),
+                        p.provenance().parameters().get("format"), p.provenance().parameters().get("source_crs"),
+                        warnings.size());
             }
         }
         return 0;
+    }
+
+    /** One layer read from a file. */
+    private record Source(String layer, org.geoassure.ingest.feature.FeatureFile read) {
+    }
+
+    /** A layer ready to write: its features, checked and reprojected, and their provenance. */
+    private record Prepared(java.nio.file.Path file, String layer, List<FeatureStore.FeatureWrite> writes,
+            Provenance provenance) {
+    }
+
+    /** The layers of a file: one per GeoPackage table, else one named by --layer or the file's base name. */
+    private static List<Source> sources(IngestCommand c, java.nio.file.Path file,
+            org.geoassure.ingest.feature.FeatureOptions options) {
+        org.geoassure.ingest.feature.FeatureFormat format;
+        try {
+            format = org.geoassure.ingest.feature.FeatureReaders.detect(file);
+        } catch (org.geoassure.geodb.UnsupportedFormatException e) {
+            if (c.xyz == null) {
+                throw e;
+            }
+            format = org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS; // columns named by --xyz, not by the header
+        }
+        if (c.xyz != null && format != org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS) {
+            throw new InvalidContentException("--xyz: " + file + " is " + format.name().toLowerCase(java.util.Locale.ROOT)
+                    + ", not a point CSV");
+        }
+        if (format == org.geoassure.ingest.feature.FeatureFormat.GEOPACKAGE) {
+            List<String> tables = c.layer == null ? List.of() : List.of(c.layer.split(","));
+            return org.geoassure.ingest.geopackage.GeoPackageReader.read(file, tables.stream().map(String::strip)
+                    .toList(), options).stream().map(l -> new Source(l.table(), l.file())).toList();
+        }
+        String layer = c.layer != null ? c.layer : baseName(file);
+        if (format == org.geoassure.ingest.feature.FeatureFormat.CSV_POINTS) {
+            var o = org.geoassure.ingest.points.PointCsvOptions.defaults();
+            if (c.xyz != null) {
+                String[] n = c.xyz.split(",");
+                if (n.length < 2 || n.length > 3 || java.util.Arrays.stream(n).anyMatch(String::isBlank)) {
+                    throw new InvalidContentException("--xyz: '" + c.xyz + "' needs X,Y or X,Y,Z column names");
+                }
+                o = o.withColumns(n[0].strip(), n[1].strip(), n.length == 3 ? n[2].strip() : null);
+            }
+            if (options.encoding().isPresent()) {
+                o = o.withEncoding(options.encoding().get());
+            }
+            return List.of(new Source(layer, org.geoassure.ingest.points.PointCsvReader.read(file, o)));
+        }
+        return List.of(new Source(layer, org.geoassure.ingest.feature.FeatureReaders.read(file, options)));
+    }
+
+    private static Prepared prepare(IngestCommand c, java.nio.file.Path file, String layer,
+            org.geoassure.ingest.feature.FeatureFile read, org.geoassure.geodb.crs.Crs target,
+            java.time.Instant valid) {
+        List<String> warnings = new ArrayList<>(read.warnings());
+        org.geoassure.geodb.crs.Crs source = sourceCrs(c.crs, read, file, target, warnings);
+        List<FeatureStore.FeatureWrite> writes = new ArrayList<>();
+        for (Feature f : read.features()) {
+            Feature g;
+            try {
+                g = source.equals(target) ? f : reproject(f, source, target);
+            } catch (InvalidContentException e) {
+                throw new InvalidContentException(file + ": feature '" + f.id() + "': " + e.getMessage());
+            }
+            if (g.geometry() instanceof org.locationtech.jts.geom.Polygonal) {
+                // a self-intersecting outline has no inside: distances and containment would be wrong (issue 12)
+                var invalid = new org.locationtech.jts.operation.valid.IsValidOp(g.geometry()).getValidationError();
+                if (invalid != null) {
+                    throw new InvalidContentException(file + ": feature '" + g.id() + "': " + invalid.getMessage()
+                            .toLowerCase(java.util.Locale.ROOT) + " at " + invalid.getCoordinate());
+                }
+            }
+            if (c.role != null && g.role().isEmpty()) {
+                g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
+            }
+            if (c.idProperty != null) {
+                Object id = g.attributes().get(c.idProperty);
+                if (id == null || id.toString().isBlank()) {
+                    throw new InvalidContentException(file + ": feature '" + g.id() + "': --id-property "
+                            + c.idProperty + " is missing or empty");
+                }
+                g = new Feature(id.toString(), g.name().equals(g.id()) ? id.toString() : g.name(), g.kind(),
+                        g.role(), g.geometry(), g.mesh(), g.attributes());
+            }
+            java.time.Instant when = valid;
+            if (c.dateProperty != null) {
+                Object d = g.attributes().get(c.dateProperty);
+                if (!(d instanceof String text)) {
+                    throw new InvalidContentException(file + ": feature '" + g.id() + "': --date-property "
+                            + c.dateProperty + " is " + (d == null ? "missing or null" : "not text: " + d));
+                }
+                when = Times.parse(file + ": feature '" + g.id() + "': " + c.dateProperty, text);
+            }
+            writes.add(new FeatureStore.FeatureWrite(g, when));
+        }
+        if (c.dateProperty != null) {
+            // the versions of one feature in date order (the advance records of a face)
+            writes.sort(java.util.Comparator.comparing((FeatureStore.FeatureWrite w) -> w.feature().id())
+                    .thenComparing(FeatureStore.FeatureWrite::validFrom));
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("format", read.format().name().toLowerCase(java.util.Locale.ROOT));
+        params.put("source_crs", source.code());
+        if (c.role != null) {
+            params.put("default_role", c.role);
+        }
+        Provenance p = new Provenance(read.sources(), c.user != null ? c.user : System.getProperty("user.name"),
+                params, warnings);
+        return new Prepared(file, layer, writes, p);
     }
 
     /** Runs a step on the features of {@code file}, naming the file in a refusal that does not (issue 12). */

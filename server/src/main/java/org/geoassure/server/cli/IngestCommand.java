@@ -41,7 +41,10 @@ import picocli.CommandLine.Spec;
             "or 'las': LAS well logs (FILE...), each attached to an existing hole;",
             "or 'blockmodel': a block model CSV (FILE) with --name, --ijk or --xyz, --size (a new version if the name exists);",
             "or 'stations': monitoring stations, a CSV (FILE) with id,name,kind,x,y,z,unit,watches;",
-            "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations.",
+            "or 'readings': a series file (FILE: CSV, USGS RDB, WaterML 2.0, WaterML-JSON) for existing stations;",
+            "or 'voxet', 'segy', 'modem': a GOCAD Voxet (.vo), post-stack 3-D SEG-Y or ModEM (.rho) volume as a block model;",
+            "or 'omf': an Open Mining Format 1 or 2 file (FILE): points, lines, surfaces to --layer, block models by name;",
+            "or 'auto': each FILE's kind from its content (printed per file), then ingested as that kind.",
             "Errors are printed as FILE:LINE: reason (exit code 2); warnings are printed and kept in the provenance."})
 final class IngestCommand implements Callable<Integer> {
     private static final int WARNINGS_SHOWN = 20;
@@ -53,10 +56,10 @@ final class IngestCommand implements Callable<Integer> {
     WorkspaceArg ws;
 
     @Parameters(index = "1", paramLabel = "KIND", description = "drillholes, las, blockmodel, stations, readings, "
-            + "progress or features")
+            + "progress, features, voxet, segy, modem, omf or auto")
     String kind;
 
-    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON or DXF files")
+    @Parameters(index = "2..*", paramLabel = "FILE", description = "las: the LAS files; blockmodel, progress: the CSV file; features: GOCAD (.ts .pl .vs .wl .gp), Shapefile, GeoJSON, DXF, GeoPackage, ESRI ASCII grid or point CSV files; auto: any of these")
     List<Path> files = new java.util.ArrayList<>();
 
     @Option(names = "--hole-by", defaultValue = "uwi", description = "las: find each file's hole by the ~Well UWI, "
@@ -130,7 +133,8 @@ final class IngestCommand implements Callable<Integer> {
     @Option(names = "--ijk", paramLabel = "I,J,K", description = "blockmodel: the cell index columns (from 0)")
     String ijk;
 
-    @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns")
+    @Option(names = "--xyz", paramLabel = "X,Y,Z", description = "blockmodel: the world centroid columns; features: "
+            + "the x, y (and z) columns of a point CSV (default found by name: x/easting/e, y/northing/n, z/elev/rl)")
     String xyz;
 
     @Option(names = "--sub-blocks", paramLabel = "DX,DY,DZ", description = "blockmodel: the columns giving each row's "
@@ -168,8 +172,9 @@ final class IngestCommand implements Callable<Integer> {
             + "(kept with it)")
     String comment;
 
-    @Option(names = "--layer", paramLabel = "NAME", description = "progress, features: the feature layer to write "
-            + "(default progress; features: the file's base name)")
+    @Option(names = "--layer", paramLabel = "NAME", description = "progress, features, omf: the feature layer to "
+            + "write (default progress; features, omf: the file's base name; a GeoPackage: the tables to read, "
+            + "comma-separated, each into the layer of its name, default all)")
     String layer;
 
     @Option(names = "--date-property", paramLabel = "NAME", description = "features: the attribute holding each "
@@ -181,15 +186,26 @@ final class IngestCommand implements Callable<Integer> {
             + "feature's id (e.g. face_id), instead of the file's own ids")
     String idProperty;
 
-    @Option(names = "--role", paramLabel = "ROLE", description = "progress, features: role of features without one "
+    @Option(names = "--role", paramLabel = "ROLE", description = "progress, features, omf: role of features without one "
             + "(progress default face): face, roadway, goaf, old_workings, collapse_column, fault, horizon, ...")
     String role;
+
+    @Option(names = "--skip-unsupported", description = "omf: leave out elements GeoAssure cannot store (tensor "
+            + "block models with unequal spacings, free-form sub-blocks, grids not rotated about z), each with a "
+            + "warning, instead of refusing the file")
+    boolean skipUnsupported;
 
     @Mixin
     SeriesCli.IngestOptions series;
 
+    @Mixin
+    VolumeCommands.IngestOptions volume;
+
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        if (kind.equals("auto")) {
+            return AutoIngest.run(this);
+        }
         if (kind.equals("stations") || kind.equals("readings")) {
             try (WorkspaceStore store = ws.open()) {
                 return kind.equals("stations") ? SeriesCli.stations(store, files, user, spec.commandLine().getOut())
@@ -206,12 +222,18 @@ final class IngestCommand implements Callable<Integer> {
         if (kind.equals("features")) {
             return FeatureCommands.ingestFeatures(this);
         }
+        if (kind.equals("omf")) {
+            return OmfCommands.ingest(this);
+        }
         if (kind.equals("blockmodel")) {
             return blockModel();
         }
+        if (kind.equals("voxet") || kind.equals("segy") || kind.equals("modem")) {
+            return VolumeCommands.ingest(this);
+        }
         if (!kind.equals("drillholes")) {
             throw new InvalidContentException("KIND: '" + kind + "' is not supported (supported: drillholes, las, "
-                    + "blockmodel, stations, readings, progress, features)");
+                    + "blockmodel, stations, readings, progress, features, voxet, segy, modem, omf, auto)");
         }
         if (collar == null || !files.isEmpty()) {
             throw new InvalidContentException(collar == null ? "--collar: required for drillholes"

@@ -65,6 +65,18 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--within", paramLabel = "D", description = "3D distance in metres from --near or --line")
     Double within;
 
+    @Option(names = "--inside", paramLabel = "LAYER:ID", description = "blocks: cells whose centroid is inside the "
+            + "closed mesh of feature ID of LAYER (as of --as-of)")
+    String inside;
+
+    @Option(names = "--above", paramLabel = "LAYER:ID", description = "blocks: cells above the surface feature ID of "
+            + "LAYER (above its highest crossing of the cell's column)")
+    String above;
+
+    @Option(names = "--below", paramLabel = "LAYER:ID", description = "blocks: cells below the surface feature ID of "
+            + "LAYER (below its lowest crossing of the cell's column)")
+    String below;
+
     @Option(names = "--where", paramLabel = "EXPR",
             description = "attribute condition, repeatable (all must hold): COL op VALUE, COL in (A,B), COL is [not] null")
     List<String> where = new ArrayList<>();
@@ -89,6 +101,26 @@ final class QueryCommand implements Callable<Integer> {
     @Option(names = "--grade-tonnage", paramLabel = "ATTR:CUTOFFS", description = "blocks: the grade-tonnage curve of "
             + "ATTR instead of the cells, one row per cut-off: ATTR:0.5,1,1.5 or ATTR:FROM..TO/STEP")
     String gradeTonnage;
+
+    @Option(names = "--histogram", paramLabel = "ATTR:EDGES", description = "blocks: the histogram of ATTR over the "
+            + "selected cells instead of the cells, one row per bin (below the first edge, between edges, above the last): "
+            + "ATTR:0,1,2.5 or ATTR:FROM..TO/STEP")
+    String histogram;
+
+    @Option(names = "--slice-z", paramLabel = "Z", description = "blocks: the horizontal slice of --attribute at height "
+            + "Z (the layer of cells holding it), one row per cell column")
+    Double sliceZ;
+
+    @Option(names = "--section", paramLabel = "X,Y;X,Y;...", description = "blocks: the vertical section of --attribute "
+            + "along this polyline, sampled every --step metres and at every layer")
+    String section;
+
+    @Option(names = "--step", paramLabel = "M", description = "blocks --section: sample spacing along the line "
+            + "(default the smaller horizontal cell size)")
+    Double step;
+
+    @Option(names = "--attribute", paramLabel = "ATTR", description = "blocks --slice-z / --section: the attribute")
+    String attribute;
 
     @Option(names = "--partial", paramLabel = "ATTR", description = "blocks: fraction of each cell to count in volumes "
             + "and tonnages (e.g. __in)")
@@ -155,20 +187,83 @@ final class QueryCommand implements Callable<Integer> {
         return select(what, table, s);
     }
 
+    /** {@code query WS blocks --slice-z | --section}: one attribute as a 2D grid of samples. */
+    private int slice() {
+        if (attribute == null) {
+            throw new InvalidContentException((sliceZ != null ? "--slice-z" : "--section") + ": needs --attribute ATTR");
+        }
+        if (spatialFilter() || !where.isEmpty() || inside != null || above != null || below != null) {
+            throw new InvalidContentException((sliceZ != null ? "--slice-z" : "--section") + ": takes the whole layer "
+                    + "or line (not --box, --near, --line, --where, --inside, --above, --below)");
+        }
+        if (sliceZ != null && step != null) {
+            throw new InvalidContentException("--step: only with --section");
+        }
+        try (WorkspaceStore store = ws.open()) {
+            org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+            org.geoassure.geodb.grid.BlockModel m = src.model();
+            org.geoassure.geodb.grid.BlockSlices.Slice s;
+            if (sliceZ != null) {
+                s = org.geoassure.geodb.grid.BlockSlices.horizontal(src, attribute, sliceZ);
+            } else {
+                String[] pts = section.split(";");
+                if (pts.length < 2) {
+                    throw new InvalidContentException("--section: needs at least two points X,Y;X,Y");
+                }
+                double[] xy = new double[2 * pts.length];
+                for (int p = 0; p < pts.length; p++) {
+                    System.arraycopy(numbers("--section", pts[p], ",", 2), 0, xy, 2 * p, 2);
+                }
+                s = org.geoassure.geodb.grid.BlockSlices.section(src, attribute, xy, step != null ? step
+                        : Math.min(m.dx(), m.dy()));
+            }
+            org.geoassure.geodb.grid.BlockSlices.Slice slice = s;
+            read.output(spec.commandLine().getOut(), w -> BlockRows.sliceRows(slice, m, read.format, w));
+        }
+        return 0;
+    }
+
+    private boolean spatialFilter() {
+        return box != null || near != null || line != null || within != null;
+    }
+
     /** {@code query WS blocks}: the selected cells, one row of aggregates, or a grade-tonnage curve. */
     private int blocks() {
-        if (near != null || line != null || !holes.isEmpty() || table != null) {
-            throw new InvalidContentException("blocks: select cells with --box and --where (not --near, --line, --hole, "
-                    + "--table)");
+        if (!holes.isEmpty() || table != null) {
+            throw new InvalidContentException("blocks: select cells with --box, --near/--line with --within, --inside, "
+                    + "--above, --below and --where (not --hole, --table)");
         }
-        if (aggregate != null && gradeTonnage != null) {
-            throw new InvalidContentException("--aggregate, --grade-tonnage: give one (one table per query)");
+        SpatialFilter spatialFilter = spatial();
+        int tables = (aggregate != null ? 1 : 0) + (gradeTonnage != null ? 1 : 0) + (histogram != null ? 1 : 0)
+                + (sliceZ != null ? 1 : 0) + (section != null ? 1 : 0);
+        if (tables > 1) {
+            throw new InvalidContentException("--aggregate, --grade-tonnage, --histogram, --slice-z, --section: give one "
+                    + "(one table per query)");
+        }
+        if (sliceZ != null || section != null) {
+            return slice();
+        }
+        if (step != null || attribute != null) {
+            throw new InvalidContentException((step != null ? "--step" : "--attribute") + ": only with --slice-z or "
+                    + "--section");
+        }
+        if (histogram != null) {
+            Object[] h = BlockRows.cutoffs("--histogram", histogram);
+            try (WorkspaceStore store = ws.open()) {
+                org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+                org.geoassure.geodb.grid.BlockQuery q = BlockRows.regions(store, src.model(), BlockRows.query(null,
+                        where), spatialFilter, inside, above, below, read.apply(Selection.all()).time());
+                var hist = org.geoassure.geodb.grid.BlockScan.histogram(src, q, (String) h[0], (double[]) h[1]);
+                read.output(spec.commandLine().getOut(), w -> BlockRows.histogramRows(hist, read.format, w));
+            }
+            return 0;
         }
         List<String[]> aggs = aggregate == null ? List.of() : BlockRows.aggregates(aggregate);
         Object[] curve = gradeTonnage == null ? null : BlockRows.gradeTonnage(gradeTonnage);
-        org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
         try (WorkspaceStore store = ws.open()) {
             org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+            org.geoassure.geodb.grid.BlockQuery q = BlockRows.regions(store, src.model(), BlockRows.query(null, where),
+                    spatialFilter, inside, above, below, read.apply(Selection.all()).time());
             if (aggregate == null && gradeTonnage == null) {
                 if (explain) {
                     var rep = org.geoassure.geodb.grid.BlockScan.select(src, q, List.of(), (i, j, k, b, l) -> { });

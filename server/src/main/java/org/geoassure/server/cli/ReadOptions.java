@@ -25,7 +25,8 @@ final class ReadOptions {
     String recordedAsOf;
 
     @Option(names = "--format", defaultValue = "csv",
-            description = "csv, json or arrow (Arrow IPC stream; default ${DEFAULT-VALUE})")
+            description = "csv, json or arrow (Arrow IPC stream; default ${DEFAULT-VALUE}); export blocks: also "
+                    + "voxet (with --out F.vo)")
     String format;
 
     @Option(names = "--out", paramLabel = "FILE", description = "write to FILE instead of standard output")
@@ -37,6 +38,11 @@ final class ReadOptions {
 
     Selection apply(Selection s) {
         Formats.check(format);
+        return time(s);
+    }
+
+    /** The time options alone, for an export whose --format is not a row format (the command checks it). */
+    Selection time(Selection s) {
         Selection r = s;
         if (asOf != null) {
             r = r.asOf(Times.parse("--as-of", asOf));

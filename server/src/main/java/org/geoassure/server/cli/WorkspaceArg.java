@@ -12,6 +12,11 @@ final class WorkspaceArg {
     Path path;
 
     WorkspaceStore open() {
+        return open(path);
+    }
+
+    /** Opens a GeoPackage file or the PostGIS workspace a locator file names. */
+    static WorkspaceStore open(Path path) {
         if (PostgisLocation.isLocator(path)) {
             return PostgisLocation.read(path).open();
         }

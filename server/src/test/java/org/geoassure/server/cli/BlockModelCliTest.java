@@ -210,6 +210,176 @@ class BlockModelCliTest {
         assertEquals(List.of("count,volume,mean_cu,bricks_scanned,bricks_skipped", "2,1000,0.5,1,0"), oxide.lines());
     }
 
+    /** A GOCAD TSurf of one feature: VRTX lines from xyz, TRGL lines from the (1-based) triangles. */
+    private static String tsurf(String name, double[] xyz, int[] tri) {
+        StringBuilder b = new StringBuilder("GOCAD TSurf 1\nHEADER {\nname:" + name + "\n}\nTFACE\n");
+        for (int v = 0; v < xyz.length / 3; v++) {
+            b.append("VRTX ").append(v + 1).append(' ').append(xyz[3 * v]).append(' ').append(xyz[3 * v + 1]).append(' ')
+                    .append(xyz[3 * v + 2]).append('\n');
+        }
+        for (int t = 0; t < tri.length; t += 3) {
+            b.append("TRGL ").append(tri[t]).append(' ').append(tri[t + 1]).append(' ').append(tri[t + 2]).append('\n');
+        }
+        return b.append("END\n").toString();
+    }
+
+    /** The 12 triangles of a box's six faces (1-based corners: bit 0 = x, bit 1 = y, bit 2 = z). */
+    private static String boxTsurf(String name, double x0, double y0, double z0, double x1, double y1, double z1) {
+        double[] xyz = new double[24];
+        for (int c = 0; c < 8; c++) {
+            xyz[3 * c] = (c & 1) == 0 ? x0 : x1;
+            xyz[3 * c + 1] = (c & 2) == 0 ? y0 : y1;
+            xyz[3 * c + 2] = (c & 4) == 0 ? z0 : z1;
+        }
+        int[] tri = {1, 3, 4, 1, 4, 2, 5, 6, 8, 5, 8, 7, 1, 2, 6, 1, 6, 5, 3, 7, 8, 3, 8, 4, 1, 5, 7, 1, 7, 3, 2, 4, 8, 2,
+            8, 6};
+        return tsurf(name, xyz, tri);
+    }
+
+    /**
+     * Selections by feature: cells inside a closed GOCAD solid, above and below a surface, and near a point, counted
+     * against the CSV's own centroid columns (XC, YC, ZC); a missing feature and an open mesh exit 2 naming them.
+     */
+    @Test
+    void cellsInsideAboveAndNearFeaturesMatchTheCsvCentroids() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        Path solid = dir.resolve("stope.ts");
+        Files.writeString(solid, boxTsurf("stope", 22, 31, 12, 101, 143, 61));
+        Path plane = dir.resolve("contact.ts");
+        // an inclined plane z = 20.3 + 0.2 x over the whole model (no centroid, at x and z = 2.5 + 5n, lies on it)
+        Files.writeString(plane, tsurf("contact", new double[] {-10, -10, 18.3, 200, -10, 60.3, 200, 210, 60.3, -10, 210,
+            18.3},
+                new int[] {1, 2, 3, 1, 3, 4}));
+        CliTest.Result in = CliTest.run("ingest", ws.toString(), "features", solid.toString(), plane.toString(),
+                "--layer", "design");
+        assertEquals(0, in.code(), in.err());
+        long inside = 0;
+        long above = 0;
+        long near = 0;
+        for (double[] r : demo1Rows()) {
+            double x = r[4];
+            double y = r[5];
+            double z = r[6];
+            inside += x > 22 && x < 101 && y > 31 && y < 143 && z > 12 && z < 61 ? 1 : 0;
+            above += z > 20.3 + 0.2 * x ? 1 : 0;
+            near += Math.sqrt((x - 90) * (x - 90) + (y - 100) * (y - 100) + (z - 40) * (z - 40)) <= 30 ? 1 : 0;
+        }
+        assertEquals(inside, count("--inside", "design:stope"));
+        assertEquals(above, count("--above", "design:contact"));
+        assertEquals(5572 - above, count("--below", "design:contact"), "every cell is above or below");
+        assertEquals(near, count("--near", "90,100,40", "--within", "30"));
+        assertTrue(inside > 500 && above > 500 && near > 100, inside + " " + above + " " + near);
+
+        CliTest.Result missing = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--inside",
+                "design:pit", "--aggregate", "count");
+        assertEquals(2, missing.code());
+        assertTrue(missing.err().contains("--inside: no feature 'pit' in layer 'design'"), missing.err());
+        CliTest.Result open = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--inside",
+                "design:contact", "--aggregate", "count");
+        assertEquals(2, open.code());
+        assertTrue(open.err().contains("the mesh is not closed"), open.err());
+    }
+
+    /**
+     * Histogram, horizontal slice and vertical section of Au_OK, checked against the CSV rows: bin counts summed from
+     * the file, and the first two rows of the file (IX 0 and 1, IY 0, IZ 5: Au_OK 0.9261825 and 0.8131622) found at
+     * their places in the slice at z = 27.6 and in the section along y = 2.5.
+     */
+    @Test
+    void histogramSliceAndSectionOfDemo1() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        CliTest.Result h = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--histogram",
+                "Au_OK:0..3/1", "--format", "json");
+        assertEquals(0, h.code(), h.err());
+        long[] brute = new long[5];
+        long nulls = 0;
+        for (double[] r : demo1Rows()) {
+            double v = r[8];
+            if (Double.isNaN(v)) {
+                nulls++;
+                continue;
+            }
+            brute[v < 0 ? 0 : v < 1 ? 1 : v < 2 ? 2 : v < 3 ? 3 : 4]++;
+        }
+        JsonNode bins = json(h.out());
+        assertEquals(5, bins.size());
+        for (int b = 0; b < 5; b++) {
+            assertEquals(brute[b], bins.get(b).get("cells").asLong(), "bin " + b);
+            assertEquals(brute[b] * 125.0, bins.get(b).get("volume").asDouble(), 1e-9);
+        }
+        assertTrue(bins.get(0).get("from").isNull() && bins.get(4).get("to").isNull(), h.out());
+        assertEquals(64, nulls, "the published 64 blocks without estimates are not in any bin");
+
+        CliTest.Result z = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--slice-z", "27.6",
+                "--attribute", "Au_OK", "--format", "json");
+        assertEquals(0, z.code(), z.err());
+        JsonNode cells = json(z.out());
+        assertEquals(36 * 40, cells.size());
+        JsonNode first = cells.get(0);
+        assertEquals(List.of(0L, 0L, 2.5, 2.5, 27.5), List.of(first.get("column").asLong(), first.get("row").asLong(),
+                first.get("x").asDouble(), first.get("y").asDouble(), first.get("z").asDouble()));
+        assertEquals(0.9261825, first.get("Au_OK").asDouble(), 1e-7);
+
+        CliTest.Result sec = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--section",
+                "2.5,2.5;177.5,2.5", "--attribute", "Au_OK", "--format", "json");
+        assertEquals(0, sec.code(), sec.err());
+        JsonNode samples = json(sec.out());
+        assertEquals(36 * 17, samples.size(), "every 5 m (the cell size) along 175 m, 17 layers");
+        JsonNode s = samples.get(5 * 36 + 1);
+        assertEquals(List.of(1L, 5L, 5.0, 7.5, 27.5), List.of(s.get("column").asLong(), s.get("row").asLong(),
+                s.get("along").asDouble(), s.get("x").asDouble(), s.get("z").asDouble()));
+        assertEquals(0.8131622, s.get("Au_OK").asDouble(), 1e-7);
+
+        CliTest.Result noAttr = CliTest.run("query", ws.toString(), "blocks", "--model", "demo1", "--slice-z", "27.6");
+        assertEquals(2, noAttr.code());
+        assertTrue(noAttr.err().contains("--slice-z: needs --attribute ATTR"), noAttr.err());
+    }
+
+    /**
+     * {@code blocks_demo1} in SQL: a filtered count and mean against the CSV rows, the distance pushdown against the
+     * CSV centroids, and one cell's row read back whole.
+     */
+    @Test
+    void blocksTableInSqlAgreesWithTheCsv() throws Exception {
+        assertEquals(0, ingestDemo1().code());
+        long n = 0;
+        double sum = 0;
+        long near = 0;
+        for (double[] r : demo1Rows()) {
+            if (r[8] >= 0.5) {
+                n++;
+                sum += (double) (float) r[8];
+            }
+            double dx = r[4] - 90;
+            double dy = r[5] - 100;
+            double dz = r[6] - 40;
+            near += Math.sqrt(dx * dx + dy * dy + dz * dz) <= 30 ? 1 : 0;
+        }
+        CliTest.Result q = CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n, avg(Au_OK) AS m FROM "
+                + "blocks_demo1 WHERE Au_OK >= 0.5", "--format", "json");
+        assertEquals(0, q.code(), q.err());
+        JsonNode row = json(q.out()).get(0);
+        assertEquals(n, row.get("n").asLong(), q.out());
+        assertEquals(sum / n, row.get("m").asDouble(), 1e-6);
+        CliTest.Result d = CliTest.run("query", ws.toString(), "--sql", "SELECT count(*) AS n FROM blocks_demo1 WHERE "
+                + "ST_3DDWithin(geom, ST_MakePoint(90, 100, 40), 30)", "--format", "json");
+        assertEquals(0, d.code(), d.err());
+        assertEquals(near, json(d.out()).get(0).get("n").asLong());
+        CliTest.Result one = CliTest.run("query", ws.toString(), "--sql", "SELECT i, j, k, x, y, z, Au_OK FROM "
+                + "blocks_demo1 WHERE i = 0 AND j = 0 AND k = 5", "--format", "csv");
+        assertEquals(0, one.code(), one.err());
+        assertEquals("0,0,5,2.5,2.5,27.5,0.9261825", one.lines().get(1), "the file's first row (IX 0, IY 0, IZ 5)");
+    }
+
+    private long count(String... selection) {
+        List<String> args = new ArrayList<>(List.of("query", ws.toString(), "blocks", "--model", "demo1", "--aggregate",
+                "count", "--format", "json"));
+        args.addAll(List.of(selection));
+        CliTest.Result q = CliTest.run(args.toArray(String[]::new));
+        assertEquals(0, q.code(), String.join(" ", selection) + ": " + q.err());
+        return json(q.out()).get(0).get("count").asLong();
+    }
+
     private static JsonNode json(String text) {
         try {
             return new ObjectMapper().readTree(text);

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.postgis.PostgisWorkspaces;
+import org.geoassure.samples.mine.DemoMine;
+import org.geoassure.samples.mine.DemoMineLoader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +69,12 @@ class PostgisCliTest {
             CliTest.Result in = ingestDemo1(ws);
             assertEquals(0, in.code(), in.err());
             assertTrue(in.out().contains("29 new"), in.out());
+            // the pygslib Demo1 block model (BlockModelCliTest checks its published figures on the embedded engine)
+            CliTest.Result bm = run("ingest", ws.toString(), "blockmodel", BlockModelCliTest.DEMO1.toString(), "--name",
+                    "demo1", "--ijk", "IX,IY,IZ", "--size", "5,5,5", "--ignore", "XC,YC,ZC", "--type", "IJK=int32",
+                    "--type", "Au_OK=float32");
+            assertEquals(0, bm.code(), bm.err());
+            assertTrue(bm.out().contains("5572 stored in 4 bricks"), bm.out());
         }
         List<List<String>> commands = List.of(
                 List.of("export", "traces", "--format", "csv"),
@@ -73,7 +82,10 @@ class PostgisCliTest {
                         "--within", "30", "--format", "csv"),
                 List.of("query", "intervals", "--table", "assays", "--where", "Au > 2", "--format", "csv"),
                 List.of("query", "boreholes", "--format", "csv"),
-                List.of("query", "--sql", "SELECT hole_id, count(*) AS n FROM assays GROUP BY hole_id ORDER BY hole_id"));
+                List.of("query", "--sql", "SELECT hole_id, count(*) AS n FROM assays GROUP BY hole_id ORDER BY hole_id"),
+                List.of("query", "blocks", "--model", "demo1", "--aggregate", "count,mean:Au_OK,min:Au_OK,max:Au_OK",
+                        "--format", "csv"),
+                List.of("export", "blocks", "--model", "demo1", "--where", "Au_OK > 3", "--format", "csv"));
         for (List<String> c : commands) {
             String[] g = args(c, gpkg);
             String[] p = args(c, pg);
@@ -90,6 +102,42 @@ class PostgisCliTest {
         assertTrue(info.out().contains("EPSG:4527"), info.out());
         CliTest.Result history = run("history", pg.toString(), "0", "--table", "assays");
         assertEquals(0, history.code(), history.err());
+    }
+
+    /**
+     * The whole demo mine (holes, mine layout, faults, topography, the resistivity block model, piezometers and their
+     * rules) loaded into both engines through the same SPI calls: hazards, alerts and block queries answer alike.
+     */
+    @Test
+    void theDemoMineOnPostgisAnswersAsOnAGeoPackage() throws Exception {
+        Path gpkg = dir.resolve("kaiyuan.gpkg");
+        Path pg = dir.resolve("kaiyuan.pgws");
+        assertEquals(0, run("init", gpkg.toString(), "--crs", DemoMine.CRS).code());
+        assertEquals(0, run("init", pg.toString(), "--crs", DemoMine.CRS, "--store", "postgis", "--url", url,
+                "--schema", schema).code());
+        DemoMine.Files files = DemoMine.write(dir.resolve("data"), DemoMine.SEED);
+        for (Path ws : List.of(gpkg, pg)) {
+            try (WorkspaceStore s = WorkspaceArg.open(ws)) {
+                DemoMineLoader.load(s, files, "test");
+            }
+        }
+        List<List<String>> commands = List.of(
+                List.of("hazard", "proximity", "--as-of", "2025-11-15", "--format", "json"),
+                List.of("hazard", "water-inrush", "--as-of", "2025-11-15", "--format", "json"),
+                List.of("alerts", "--at", "2025-12-31", "--format", "json"),
+                List.of("query", "blocks", "--model", DemoMineLoader.RESISTIVITY, "--where", "RHO < 20", "--aggregate",
+                        "count,volume,mean:RHO", "--format", "csv"));
+        for (List<String> c : commands) {
+            CliTest.Result a = run(args(c, gpkg));
+            CliTest.Result b = run(args(c, pg));
+            assertEquals(0, a.code(), c + ": " + a.err());
+            assertEquals(0, b.code(), c + " on PostGIS: " + b.err());
+            assertFalse(a.out().isBlank(), String.join(" ", c));
+            assertEquals(withoutTimes(a.out()), withoutTimes(b.out()), String.join(" ", c));
+        }
+        CliTest.Result check = run("check", pg.toString());
+        assertEquals(0, check.code(), check.out() + check.err());
+        assertEquals(pg + ": sound", check.out().strip());
     }
 
     @Test

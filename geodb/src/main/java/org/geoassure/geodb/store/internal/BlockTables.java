@@ -28,9 +28,10 @@ import org.geoassure.geodb.store.BlockModelStore.Version;
  * provenance); {@code ga_block_attribute} and {@code ga_block_category}: its attributes and code tables;
  * {@code ga_block_mask}: per brick (Morton code) the present-cell count and presence mask (null when full);
  * {@code ga_block_brick}: per attribute and brick the values blob ({@link BrickCodec}) and its min, max, count and
- * null count. Every version stores all its bricks.
+ * null count. Every version stores all its bricks. The PostGIS engine has the same tables (its migration V5) and
+ * uses this class too: the SQL here is portable between the two.
  */
-final class BlockTables {
+public final class BlockTables {
     private BlockTables() {
     }
 
@@ -53,7 +54,7 @@ final class BlockTables {
     }
 
     /** Writes the next version of {@code data}'s model; the caller holds the transaction. */
-    static Version write(Connection c, long ingestId, long now, BlockData data, String comment, Provenance p)
+    public static Version write(Connection c, long ingestId, long now, BlockData data, String comment, Provenance p)
             throws SQLException {
         BlockModel m = data.model();
         int parent = 0;
@@ -172,7 +173,7 @@ final class BlockTables {
     }
 
     /** Versions of one model (name non-null) or the latest of every model, by name then version. */
-    static List<Version> versions(Connection c, String name) throws SQLException {
+    public static List<Version> versions(Connection c, String name) throws SQLException {
         String sql = "SELECT * FROM ga_block_model m WHERE " + (name != null ? "name = ?"
                 : "version = (SELECT max(version) FROM ga_block_model x WHERE x.name = m.name)") + " ORDER BY name, version";
         List<Version> out = new ArrayList<>();
@@ -239,7 +240,7 @@ final class BlockTables {
     }
 
     /** The bricks of one version (latest when {@code version} is 0), read on demand. */
-    static BrickSource source(Connection c, String name, int version) throws SQLException {
+    public static BrickSource source(Connection c, String name, int version) throws SQLException {
         List<Version> all = versions(c, name);
         if (all.isEmpty()) {
             List<String> names = versions(c, null).stream().map(v -> v.model().name()).toList();

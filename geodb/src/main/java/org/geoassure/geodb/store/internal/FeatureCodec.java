@@ -180,7 +180,12 @@ public final class FeatureCodec {
         return b.array();
     }
 
-    static Mesh readMesh(byte[] blob) {
+    /**
+     * The mesh of a mesh blob.
+     *
+     * @throws InvalidContentException if the bytes are not a mesh blob
+     */
+    public static Mesh readMesh(byte[] blob) {
         ByteBuffer b = ByteBuffer.wrap(blob).order(ByteOrder.LITTLE_ENDIAN);
         if (b.getInt() != MESH_MAGIC) {
             throw new InvalidContentException("feature mesh: not a GeoAssure mesh blob");

@@ -161,12 +161,11 @@ public final class IntegrityCheck {
                 + a + ".valid_from < " + b + ".valid_to AND " + b + ".valid_from < " + a + ".valid_to";
     }
 
-    /** Adds a finding naming up to {@link #EXAMPLES} of the first column's values when the query returns rows. */
     /**
      * Block model invariants: each version's cell and brick counts are those stored; every stored brick has one
      * values row per attribute, each blob of the length its type gives; every version names an ingest in the log.
      */
-    static List<String> blockModels(Connection c) {
+    public static List<String> blockModels(Connection c) {
         List<String> findings = new ArrayList<>();
         String name = "m.name || ' v' || m.version";
         examples(c, findings, "ga_block_model: brick or cell count is not what ga_block_mask holds", "SELECT " + name
@@ -218,7 +217,7 @@ public final class IntegrityCheck {
      * Warning store invariants: rule set versions numbered 1, 2, ... in record order; every rules and acknowledgement
      * row names an ingest of its kind recorded at the row's record time.
      */
-    static List<String> warnings(Connection c) {
+    public static List<String> warnings(Connection c) {
         List<String> findings = new ArrayList<>();
         examples(c, findings, "ga_warning_rules: versions not numbered 1, 2, ... in record order", "SELECT 'v' || "
                 + "a.version FROM ga_warning_rules a WHERE a.version != (SELECT count(*) FROM ga_warning_rules b WHERE "
@@ -232,6 +231,7 @@ public final class IntegrityCheck {
         return findings;
     }
 
+    /** Adds a finding naming up to {@link #EXAMPLES} of the first column's values when the query returns rows. */
     private static void examples(Connection c, List<String> findings, String what, String sql) {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql + " LIMIT " + (EXAMPLES + 1))) {
             List<String> found = new ArrayList<>();

@@ -20,14 +20,23 @@ import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.SourceFile;
 import org.geoassure.geodb.model.WorkspaceInfo;
-import org.geoassure.geodb.store.BlockModelStore.Version;
+import org.geoassure.geodb.store.BlockModelStoreConformance;
+import org.geoassure.geodb.store.WorkspaceStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Block model versions in the embedded engine, their provenance, and the upgrade of a schema version 2 file. */
-class BlockModelStoreTest {
+/**
+ * The embedded engine against the block model conformance suite, plus what it checks of its own file: a damaged brick
+ * found by {@code check()}, and the upgrade of a schema version 2 file.
+ */
+class BlockModelStoreTest extends BlockModelStoreConformance {
     @TempDir
     Path dir;
+
+    @Override
+    protected WorkspaceStore newStore(WorkspaceInfo info) {
+        return SqliteStore.create(dir.resolve("blocks.gpkg"), info);
+    }
 
     private static final WorkspaceInfo INFO = new WorkspaceInfo("t", "EPSG:4527", "", "m",
             Instant.parse("2026-01-01T00:00:00Z"));
@@ -37,34 +46,6 @@ class BlockModelStoreTest {
                 BlockAttribute.of("au", AttributeType.FLOAT32), BlockAttribute.category("rock", List.of("ox", "fresh"))));
         return BlockData.builder(m).put(0, 0, 0, new double[] {value, 1}).put(39, 2, 1, new double[] {Double.NaN, 0})
                 .build();
-    }
-
-    @Test
-    void rewritingAModelMakesANewVersionAndKeepsTheOld() {
-        Provenance p = new Provenance(List.of(new SourceFile("blocks", "pit.csv", "ab", 2)), "ana", Map.of(), List.of());
-        try (SqliteStore ws = SqliteStore.create(dir.resolve("w.gpkg"), INFO)) {
-            Version v1 = ws.writeBlockModel(model(1.5), "first estimate", p);
-            Version v2 = ws.writeBlockModel(model(2.5), "re-estimated", p);
-            assertEquals(1, v1.version());
-            assertEquals(2, v2.version());
-            assertEquals(1, v2.parent());
-            assertEquals(List.of(2), ws.blockModels().stream().map(Version::version).toList());
-            Version first = ws.blockModelVersions("pit").get(0);
-            assertEquals("first estimate", first.comment());
-            assertEquals("ana", first.user());
-            assertEquals(model(0).model(), first.model());
-            assertEquals(2, first.cells());
-            assertEquals(2, first.bricks());
-            assertEquals(1.5, value(ws.blockModel("pit", 1)), 0);
-            assertEquals(2.5, value(ws.blockModel("pit")), 0);
-            assertEquals("blockmodel", ws.ingests().get(1).kind());
-            assertEquals(List.of(), ws.check());
-        }
-    }
-
-    private static double value(BrickSource s) {
-        BrickSource.Header h = s.headers().get(0);
-        return s.brick(h.index(), new boolean[] {true, false}).value(0, 0);
     }
 
     @Test
@@ -80,15 +61,6 @@ class BlockModelStoreTest {
         try (SqliteStore ws = SqliteStore.open(f)) {
             assertEquals(List.of("ga_block_mask: brick without one values row per attribute: pit v1 brick 1",
                     "ga_block_brick: values blob of the wrong length: pit v1 au brick 0"), ws.check());
-        }
-    }
-
-    @Test
-    void unknownModelNamesTheModels() {
-        try (SqliteStore ws = SqliteStore.create(dir.resolve("w.gpkg"), INFO)) {
-            ws.writeBlockModel(model(1), "", new Provenance(List.of(), "u", Map.of(), List.of()));
-            InvalidContentException e = assertThrows(InvalidContentException.class, () -> ws.blockModel("mill"));
-            assertEquals("no block model 'mill' in this workspace (models: [pit])", e.getMessage());
         }
     }
 

@@ -17,19 +17,25 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.hazard.warning.Acknowledgement;
 import org.geoassure.geodb.model.Provenance;
 import org.geoassure.geodb.model.WorkspaceInfo;
-import org.geoassure.geodb.store.WarningStore.RulesVersion;
+import org.geoassure.geodb.store.WarningStoreConformance;
+import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.WarningStore.StoredAcknowledgement;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Rule set versions and acknowledgements in the embedded engine: versions by record time, one ingest per write,
- * refused writes leave the file byte for byte as it was, the integrity check covers the two tables, and a version 3
- * file gains them on open.
+ * The embedded engine against the warning conformance suite, plus what it checks of its own file: acknowledgements
+ * survive a reopen, refused writes leave the file byte for byte as it was, the integrity check covers the two
+ * tables, and a version 3 file gains them on open.
  */
-class WarningStoreTest {
+class WarningStoreTest extends WarningStoreConformance {
     @TempDir
     Path dir;
+
+    @Override
+    protected WorkspaceStore newStore(WorkspaceInfo info) {
+        return SqliteStore.create(dir.resolve("warnings.gpkg"), info);
+    }
 
     private static final WorkspaceInfo INFO = new WorkspaceInfo("t", "EPSG:4527", "", "m",
             Instant.parse("2026-01-01T00:00:00Z"));
@@ -37,27 +43,6 @@ class WarningStoreTest {
     private static final String RULES_1 = "{\"rules\": []}";
     private static final String RULES_2 = "{\n  \"rules\": [ ]\n}\n";
     private static final long T = 1_750_000_000_000_000L;
-
-    @Test
-    void rulesAreVersionedByRecordTime() {
-        try (SqliteStore s = SqliteStore.create(dir.resolve("ws.gpkg"), INFO)) {
-            assertTrue(s.rules(null).isEmpty());
-            RulesVersion v1 = s.writeRules(RULES_1, "first cut", ANN);
-            RulesVersion v2 = s.writeRules(RULES_2, "", ANN);
-            assertEquals(1, v1.version());
-            assertEquals(2, v2.version());
-            assertEquals(RULES_2, s.rules(null).orElseThrow().json(), "the text as given, spaces and all");
-            assertEquals(v1, s.rules(v1.recordedAt()).orElseThrow());
-            assertEquals(v1, s.rules(v2.recordedAt().minusNanos(1000)).orElseThrow());
-            assertTrue(s.rules(v1.recordedAt().minusNanos(1000)).isEmpty());
-            assertEquals(List.of(v1, v2), s.rulesVersions());
-            assertEquals("first cut", s.rulesVersions().get(0).comment());
-            assertEquals("ann", v1.user());
-            assertEquals(List.of("rules", "rules"), s.ingests().stream().map(i -> i.kind()).toList());
-            assertEquals(v2.recordedAt(), s.ingests().get(1).recordedAt());
-            assertEquals(List.of(), s.check());
-        }
-    }
 
     @Test
     void acknowledgementsArePersistedAndSlicedByRecordTime() {

@@ -37,8 +37,8 @@ import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LineString;
 
 /**
- * The workspace as a Calcite schema: {@code boreholes}, {@code surveys}, {@code traces} and one table per interval table, in one time
- * slice. Rows stream from the storage SPI; geometries are JTS geometries with z. Internal.
+ * The workspace as a Calcite schema: {@code boreholes}, {@code surveys}, {@code traces}, one table per interval table,
+ * the features, hazard, monitoring and {@code blocks_<model>} tables, in one time slice. Rows stream from the storage SPI; geometries are JTS geometries with z. Internal.
  */
 public final class WorkspaceSchema extends AbstractSchema {
     private static final GeometryFactory FACTORY = Geometries.FACTORY;
@@ -149,7 +149,150 @@ public final class WorkspaceSchema extends AbstractSchema {
                     (sel, st, g) -> rows(ss.seriesStations(recorded).stream().flatMap(m -> readingRows(ss, m.id(),
                             recorded)), r -> r), false));
         }
+        if (store instanceof org.geoassure.geodb.store.BlockModelStore bms) {
+            for (var v : bms.blockModels()) {
+                String name = "blocks_" + v.model().name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+                tables.putIfAbsent(name, blocksTable(bms, v.model().name(), name));
+            }
+        }
         return tables;
+    }
+
+    /**
+     * {@code blocks_<model>}: one row per present cell of the model version current at the slice's record time, with
+     * i, j, k, the world centroid x, y, z, one column per attribute (a category as its label) and the centroid as
+     * geom. Attribute comparisons become the block query's predicates (bricks pruned by their statistics) and
+     * {@code ST_3DDWithin(geom, constant, d)} a distance region; the rows stream brick by brick.
+     */
+    private StoreTable blocksTable(org.geoassure.geodb.store.BlockModelStore bms, String model, String table) {
+        java.time.Instant recorded = slice.time().recordedAt();
+        var versions = bms.blockModelVersions(model).stream()
+                .filter(x -> recorded == null || !x.recordedAt().isAfter(recorded)).toList();
+        List<org.geoassure.geodb.grid.BlockAttribute> attrs = versions.isEmpty() ? List.of()
+                : versions.get(versions.size() - 1).model().attributes();
+        java.util.Set<String> fixed = java.util.Set.of("i", "j", "k", "x", "y", "z", "geom");
+        List<Col> cols = new ArrayList<>(List.of(col("i", SqlTypeName.INTEGER), col("j", SqlTypeName.INTEGER),
+                col("k", SqlTypeName.INTEGER), col("x", SqlTypeName.DOUBLE), col("y", SqlTypeName.DOUBLE),
+                col("z", SqlTypeName.DOUBLE)));
+        for (var a : attrs) {
+            boolean clash = fixed.contains(a.name().toLowerCase(java.util.Locale.ROOT));
+            SqlTypeName type = a.type() == org.geoassure.geodb.grid.AttributeType.CATEGORY ? SqlTypeName.VARCHAR
+                    : SqlTypeName.DOUBLE;
+            cols.add(new Col(clash ? a.name() + "_" : a.name(), type, !clash));
+        }
+        cols.add(col("geom", SqlTypeName.GEOMETRY));
+        return new StoreTable(table, cols, (sel, st, g) -> {
+            if (versions.isEmpty()) {
+                return new Rows(java.util.Collections.emptyIterator(), () -> { });
+            }
+            var src = bms.blockModel(model, versions.get(versions.size() - 1).version());
+            var m = src.model();
+            var q = org.geoassure.geodb.grid.BlockQuery.all();
+            for (AttributePredicate p : sel.predicates()) {
+                q = q.where(p);
+            }
+            SpatialFilter f = sel.spatial().orElse(null);
+            if (f instanceof SpatialFilter.NearPoint np) {
+                q = q.inside(org.geoassure.geodb.grid.CellRegion.withinDistance(m, List.of(new double[] {np.x(), np.y(),
+                    np.z()}), np.distance()));
+            } else if (f instanceof SpatialFilter.NearPolyline nl) {
+                q = q.inside(org.geoassure.geodb.grid.CellRegion.withinDistance(m, List.of(nl.line()), nl.distance()));
+            } else if (f instanceof SpatialFilter.InBox b) {
+                q = q.within(b.box());
+            }
+            return new Rows(new BlockRowIterator(src, q, g, st), () -> { });
+        }, false);
+    }
+
+    /**
+     * The rows of a block query, brick by brick: each brick is selected on its own (through a one-brick view of the
+     * source, so the scan's pruning and tests apply unchanged) when the previous brick's rows are used up.
+     */
+    private static final class BlockRowIterator implements Iterator<Object[]> {
+        private final org.geoassure.geodb.grid.BrickSource src;
+        private final org.geoassure.geodb.grid.BlockQuery query;
+        private final boolean geometry;
+        private final Iterator<org.geoassure.geodb.grid.BrickSource.Header> headers;
+        private final List<String> needed;
+        private final List<org.geoassure.geodb.grid.BlockAttribute> attrs;
+        private final ScanStats stats;
+        private final java.util.ArrayDeque<Object[]> buffer = new java.util.ArrayDeque<>();
+        private long bricksRead;
+        private long bricks;
+
+        BlockRowIterator(org.geoassure.geodb.grid.BrickSource src, org.geoassure.geodb.grid.BlockQuery query,
+                boolean geometry, ScanStats stats) {
+            this.src = src;
+            this.stats = stats;
+            this.query = query;
+            this.geometry = geometry;
+            this.headers = src.headers().iterator();
+            this.attrs = src.model().attributes();
+            this.needed = attrs.stream().map(org.geoassure.geodb.grid.BlockAttribute::name).toList();
+        }
+
+        @Override
+        public boolean hasNext() {
+            while (buffer.isEmpty() && headers.hasNext()) {
+                var h = headers.next();
+                var one = new org.geoassure.geodb.grid.BrickSource() {
+                    @Override
+                    public org.geoassure.geodb.grid.BlockModel model() {
+                        return src.model();
+                    }
+
+                    @Override
+                    public List<Header> headers() {
+                        return List.of(h);
+                    }
+
+                    @Override
+                    public org.geoassure.geodb.grid.Brick brick(long index, boolean[] attributes) {
+                        return src.brick(index, attributes);
+                    }
+                };
+                double[] c = new double[3];
+                var m = src.model();
+                var report = org.geoassure.geodb.grid.BlockScan.select(one, query, needed, (i, j, k, b, local) -> {
+                    m.centroid(i, j, k, c);
+                    Object[] row = new Object[6 + attrs.size() + 1];
+                    row[0] = i;
+                    row[1] = j;
+                    row[2] = k;
+                    row[3] = c[0];
+                    row[4] = c[1];
+                    row[5] = c[2];
+                    for (int a = 0; a < attrs.size(); a++) {
+                        double v = b.value(a, local);
+                        var type = attrs.get(a).type();
+                        // a float32 as the shortest decimal that reads back to it (0.1f shows as 0.1), as the CLI does
+                        row[6 + a] = Double.isNaN(v) ? null
+                                : type == org.geoassure.geodb.grid.AttributeType.CATEGORY ? attrs.get(a).categories().get((int) v)
+                                : type == org.geoassure.geodb.grid.AttributeType.FLOAT32
+                                        ? (Object) Double.parseDouble(Float.toString((float) v)) : (Object) v;
+                    }
+                    row[row.length - 1] = geometry ? FACTORY.createPoint(new Coordinate(c[0], c[1], c[2])) : null;
+                    buffer.add(row);
+                });
+                bricks++;
+                bricksRead += report.scanned();
+                stats.addExamined(report.cellsTested());
+                stats.addReturned(report.cellsSelected());
+                if (!headers.hasNext()) {
+                    stats.access("bricks: " + bricksRead + " of " + bricks + " read, the others skipped by the box, "
+                            + "region or statistics");
+                }
+            }
+            return !buffer.isEmpty();
+        }
+
+        @Override
+        public Object[] next() {
+            if (!hasNext()) {
+                throw new java.util.NoSuchElementException();
+            }
+            return buffer.poll();
+        }
     }
 
     private static Object[] feature(org.geoassure.geodb.store.FeatureStore.StoredFeature sf, boolean geom) {

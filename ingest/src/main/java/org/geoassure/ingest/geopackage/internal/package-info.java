@@ -1,0 +1,2 @@
+/** The GeoPackage geometry blob decoder. Not API. */
+package org.geoassure.ingest.geopackage.internal;

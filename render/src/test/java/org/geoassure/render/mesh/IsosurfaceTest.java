@@ -1,0 +1,119 @@
+package org.geoassure.render.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.geoassure.geodb.model.Mesh;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Isosurfaces against analytic shapes: a sphere's area and volume against 4 pi r^2 and 4/3 pi r^3 (within the
+ * discretisation error of chords on a grid of spacing 1: the relative error falls as (h / r)^2), closed (every edge in
+ * exactly two triangles, each way once: consistent winding), outward (positive signed volume); a field that runs out
+ * of the grid is closed at the grid's edge; below-the-level bodies; NaN samples are outside.
+ */
+class IsosurfaceTest {
+    /** r - distance to (c, c, c) on an n^3 grid: positive inside a sphere of radius r. */
+    private static double[] sphere(int n, double c, double r) {
+        double[] v = new double[n * n * n];
+        for (int k = 0; k < n; k++) {
+            for (int j = 0; j < n; j++) {
+                for (int i = 0; i < n; i++) {
+                    v[i + n * (j + n * k)] = r - Math.sqrt((i - c) * (i - c) + (j - c) * (j - c) + (k - c) * (k - c));
+                }
+            }
+        }
+        return v;
+    }
+
+    static double signedVolume(Mesh m) {
+        double s = 0;
+        for (int t = 0; t < m.triangleCount(); t++) {
+            double[][] p = corners(m, t);
+            s += p[0][0] * (p[1][1] * p[2][2] - p[1][2] * p[2][1]) - p[0][1] * (p[1][0] * p[2][2] - p[1][2] * p[2][0])
+                    + p[0][2] * (p[1][0] * p[2][1] - p[1][1] * p[2][0]);
+        }
+        return s / 6;
+    }
+
+    static double area(Mesh m) {
+        double s = 0;
+        for (int t = 0; t < m.triangleCount(); t++) {
+            double[][] p = corners(m, t);
+            double[] u = {p[1][0] - p[0][0], p[1][1] - p[0][1], p[1][2] - p[0][2]};
+            double[] v = {p[2][0] - p[0][0], p[2][1] - p[0][1], p[2][2] - p[0][2]};
+            double x = u[1] * v[2] - u[2] * v[1];
+            double y = u[2] * v[0] - u[0] * v[2];
+            double z = u[0] * v[1] - u[1] * v[0];
+            s += Math.sqrt(x * x + y * y + z * z) / 2;
+        }
+        return s;
+    }
+
+    private static double[][] corners(Mesh m, int t) {
+        double[][] p = new double[3][3];
+        for (int c = 0; c < 3; c++) {
+            for (int a = 0; a < 3; a++) {
+                p[c][a] = m.coordinate(m.corner(t, c), a);
+            }
+        }
+        return p;
+    }
+
+    /** Every directed edge once and its reverse once: closed, and wound consistently. */
+    static void assertClosedAndConsistent(Mesh m) {
+        Map<Long, Integer> directed = new HashMap<>();
+        for (int t = 0; t < m.triangleCount(); t++) {
+            for (int e = 0; e < 3; e++) {
+                long a = m.corner(t, e);
+                long b = m.corner(t, (e + 1) % 3);
+                directed.merge((a << 32) | b, 1, Integer::sum);
+            }
+        }
+        for (Map.Entry<Long, Integer> e : directed.entrySet()) {
+            long a = e.getKey() >>> 32;
+            long b = e.getKey() & 0xffffffffL;
+            assertEquals(1, e.getValue(), "directed edge " + a + "->" + b + " used more than once");
+            assertEquals(1, directed.getOrDefault((b << 32) | a, 0), "edge " + a + "-" + b + " has no twin");
+        }
+    }
+
+    @Test
+    void sphereAreaAndVolumeMatchTheAnalyticValues() {
+        double r = 30;
+        Mesh m = Isosurface.extract(sphere(72, 35.5, r), 72, 72, 72, 0, false);
+        assertClosedAndConsistent(m);
+        double area = 4 * Math.PI * r * r; // 11,309.73
+        double volume = 4.0 / 3 * Math.PI * r * r * r; // 113,097.34
+        assertEquals(area, area(m), area * 5e-3, "area");
+        assertEquals(volume, signedVolume(m), volume * 5e-3, "volume, positive: triangles wound outwards");
+    }
+
+    @Test
+    void aFieldCutByTheGridIsClosedAtItsEdge() {
+        // a sphere of radius 12 centred on a grid corner: an eighth of it inside the grid, closed by three grid faces
+        Mesh m = Isosurface.extract(sphere(20, 0, 12), 20, 20, 20, 0, false);
+        assertClosedAndConsistent(m);
+        // the grid's samples start at 0; the eighth ball is cut by the planes half a cell outside them at most
+        double eighth = Math.PI * 12 * 12 * 12 / 6;
+        assertTrue(signedVolume(m) > eighth * 0.9 && signedVolume(m) < eighth * 1.3, "volume " + signedVolume(m));
+    }
+
+    @Test
+    void belowTheLevelAndNanSamples() {
+        double[] f = sphere(24, 11.5, 8);
+        for (int p = 0; p < f.length; p++) {
+            f[p] = -f[p]; // distance - r: below 0 inside
+        }
+        Mesh below = Isosurface.extract(f, 24, 24, 24, 0, true);
+        assertClosedAndConsistent(below);
+        assertEquals(4.0 / 3 * Math.PI * 512, signedVolume(below), 4.0 / 3 * Math.PI * 512 * 2e-2);
+        f[11 + 24 * (11 + 24 * 11)] = Double.NaN; // a hole in the data at the centre: a small cavity, still closed
+        Mesh holed = Isosurface.extract(f, 24, 24, 24, 0, true);
+        assertClosedAndConsistent(holed);
+        assertTrue(signedVolume(holed) < signedVolume(below));
+        assertEquals(0, Isosurface.extract(new double[8], 2, 2, 2, 1, false).triangleCount(), "nothing inside");
+    }
+}

@@ -1,0 +1,57 @@
+package org.geoassure.server.cli;
+
+import java.io.PrintWriter;
+import java.util.Arrays;
+import org.geoassure.geodb.model.Mesh;
+import org.geoassure.render.mesh.Isosurface;
+
+/**
+ * {@code geoassure bench --only isosurface}: the issue's targets "isosurface of a 256^3 grid < 0.1 s typical, < 1 s at
+ * 4 M triangles". A smooth field (a sphere of radius 100 samples, the typical case) and a rough one (a sum of sines
+ * with many small closed bodies, about 4 M triangles) on a 256^3 grid; median and best of {@link #ROUNDS} runs after
+ * {@link #WARMUP}.
+ */
+final class IsosurfaceBench {
+    private static final int N = 256;
+    private static final int WARMUP = 2;
+    private static final int ROUNDS = 5;
+
+    private IsosurfaceBench() {
+    }
+
+    static void run(PrintWriter out) {
+        double[] smooth = new double[N * N * N];
+        double[] rough = new double[N * N * N];
+        for (int k = 0; k < N; k++) {
+            for (int j = 0; j < N; j++) {
+                for (int i = 0; i < N; i++) {
+                    int p = i + N * (j + N * k);
+                    double dx = i - 127.5;
+                    double dy = j - 127.5;
+                    double dz = k - 127.5;
+                    smooth[p] = 100 - Math.sqrt(dx * dx + dy * dy + dz * dz);
+                    rough[p] = Math.sin(i * 0.075) + Math.sin(j * 0.07) + Math.sin(k * 0.08);
+                }
+            }
+        }
+        out.printf("isosurface grid %d^3 = %,d samples (marching tetrahedra, closed at the edge)%n", N, N * N * N);
+        time(out, "smooth: sphere of radius 100", smooth, 0);
+        time(out, "rough: sum of sines, level 0.5", rough, 0.5);
+    }
+
+    private static void time(PrintWriter out, String what, double[] field, double level) {
+        long[] ns = new long[ROUNDS];
+        Mesh m = null;
+        for (int r = -WARMUP; r < ROUNDS; r++) {
+            long t0 = System.nanoTime();
+            m = Isosurface.extract(field, N, N, N, level, false);
+            if (r >= 0) {
+                ns[r] = System.nanoTime() - t0;
+            }
+        }
+        Arrays.sort(ns);
+        out.printf("           %-34s median %.3f s, best %.3f s (%,d triangles, %,d vertices)%n", what,
+                ns[ROUNDS / 2] / 1e9, ns[0] / 1e9, m.triangleCount(), m.vertexCount());
+        out.flush();
+    }
+}
