@@ -223,6 +223,10 @@ public final class BlockModelCsvReader {
                         throw error(o.positionColumns().get(a) + ": '" + csv.field(pos[a])
                                 + "' is not a cell index (a whole number from 0)");
                     }
+                    if (p[a] == Integer.MAX_VALUE) { // the dimension, greatest index + 1, would overflow (issue 12)
+                        throw error(o.positionColumns().get(a) + ": '" + csv.field(pos[a])
+                                + "' is too large a cell index (at most 2147483646)");
+                    }
                     ijk[a] = (int) p[a];
                 }
             } else if (model != null && sizeCols != null) {

@@ -129,6 +129,8 @@ public final class GeoJsonReader {
             JsonLocation loc = e.getLocation();
             throw new InvalidContentException(name, loc == null ? -1 : loc.getLineNr(),
                     "not valid JSON: " + e.getOriginalMessage());
+        } catch (java.io.CharConversionException e) { // bytes that are no text in the detected encoding (ReaderFuzzTest)
+            throw new InvalidContentException(name, -1, "not valid JSON text: " + e.getMessage());
         } catch (IOException e) {
             throw SourceFiles.io(file, e);
         }

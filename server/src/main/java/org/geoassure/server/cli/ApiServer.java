@@ -46,6 +46,12 @@ import org.geoassure.server.query.JsonQuery;
  * {@code not-found} (404: no such route or interval table), {@code internal} (500: a bug or a storage failure, logged).
  * Bad input never gives a 500. Row output streams; a request is checked (tables, columns, SQL parsing) before the
  * first byte is written, so a problem response is never mixed into rows.
+ *
+ * <p>Guards (docs/server.md "Security"): request bodies are limited ({@link Options#maxBodyBytes}, 413
+ * {@code too-large}); a request from another origin is refused (403) unless its {@code Origin} is one of
+ * {@link Options#corsOrigins}, which then get CORS headers and preflight answers; tokens and roles as in
+ * {@link ApiTokens}. Each request is logged at DEBUG (method, path, status, time; never the query string, which
+ * may hold a token).
  */
 final class ApiServer implements AutoCloseable {
     /** A route: HTTP method, path, and the name of its OpenAPI operation. */
@@ -91,28 +97,77 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
+    /** The default request-body limit: 4 MiB (about 60 000 posted readings). */
+    static final long DEFAULT_MAX_BODY = 4L << 20;
+
+    /**
+     * How a server is guarded.
+     *
+     * @param writable whether POST /api/v1/readings is taken (always with tokens: then the role decides)
+     * @param tokens tokens and roles, or null: no authentication (reads open, writes only when writable)
+     * @param corsOrigins origins ({@code https://host[:port]}) whose pages may call the API; empty: none but this
+     *        server's own
+     * @param maxBodyBytes the largest request body taken; a larger one is refused with 413
+     */
+    record Options(boolean writable, ApiTokens tokens, List<String> corsOrigins, long maxBodyBytes) {
+        Options {
+            corsOrigins = List.copyOf(corsOrigins);
+            if (maxBodyBytes < 1) {
+                throw new IllegalArgumentException("maxBodyBytes must be positive, got " + maxBodyBytes);
+            }
+        }
+
+        /** Read-only, no tokens, no cross-origin access, the default body limit. */
+        static Options defaults() {
+            return new Options(false, null, List.of(), DEFAULT_MAX_BODY);
+        }
+    }
+
     private final Supplier<WorkspaceStore> workspace;
-    private boolean writable;
+    private final boolean writable;
     /** Tokens and roles, or null: no authentication (reads open, writes only with {@link #writable}). */
-    private ApiTokens tokens;
+    private final ApiTokens tokens;
+    private final java.util.Set<String> corsOrigins;
+    private final long maxBody;
     /** The connected event-stream clients, with how many more events each takes (-1: no limit). */
     private final java.util.concurrent.ConcurrentHashMap<io.javalin.http.sse.SseClient, java.util.concurrent.atomic
             .AtomicInteger> listeners = new java.util.concurrent.ConcurrentHashMap<>();
     private final Javalin app;
 
-    private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port) {
+    private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port, Options options) {
         this.workspace = workspace;
+        this.writable = options.writable() || options.tokens() != null;
+        this.tokens = options.tokens();
+        this.corsOrigins = java.util.Set.copyOf(options.corsOrigins());
+        this.maxBody = options.maxBodyBytes();
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = maxBody;
             cfg.staticFiles.add("/web", Location.CLASSPATH);
+            cfg.requestLogger.http(ApiServer::logRequest);
+            cfg.routes.before(this::crossOrigin);
+            cfg.routes.before("/api/*", this::limitBody);
             cfg.routes.before("/api/*", this::authorise);
             for (Route r : ROUTES) {
                 cfg.routes.addHttpHandler(r.method(), r.path(), handler(r.operationId()));
             }
             cfg.routes.exception(ApiException.class, (e, ctx) -> problem(ctx, e.status, e.code, e.getMessage()));
+            cfg.routes.exception(io.javalin.http.HttpResponseException.class, (e, ctx) -> {
+                if (e.getStatus() == 413) { // Javalin's own limit, met while reading a body of unknown length
+                    problem(ctx, 413, "too-large", tooLarge());
+                } else if (e.getStatus() == 404) {
+                    problem(ctx, 404, "not-found", "no such resource: " + ctx.method() + " " + ctx.path());
+                } else {
+                    problem(ctx, e.getStatus(), e.getStatus() < 500 ? "bad-request" : "internal", e.getMessage());
+                }
+            });
             cfg.routes.exception(InvalidContentException.class,
                     (e, ctx) -> problem(ctx, 400, "bad-request", e.getMessage()));
             cfg.routes.exception(Exception.class, (e, ctx) -> {
+                if (clientGone(e)) { // the client closed the connection mid-stream: nothing to answer, no bug
+                    LOG.log(System.Logger.Level.DEBUG, "client went away during " + ctx.method() + " " + ctx.path());
+                    return;
+                }
                 LOG.log(System.Logger.Level.ERROR, "internal error on " + ctx.method() + " " + ctx.path(), e);
                 problem(ctx, 500, "internal", "internal error: " + e.getClass().getSimpleName()
                         + " (see the server log)");
@@ -131,7 +186,12 @@ final class ApiServer implements AutoCloseable {
      * @param port 0 for any free port (see {@link #port()})
      */
     static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port) {
-        return new ApiServer(workspace, host, port);
+        return start(workspace, host, port, Options.defaults());
+    }
+
+    /** As {@link #start}, guarded as {@code options} says. */
+    static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port, Options options) {
+        return new ApiServer(workspace, host, port, options);
     }
 
     /** As {@link #start}, also taking writes (POST /api/v1/readings) when {@code writable}. */
@@ -146,16 +206,73 @@ final class ApiServer implements AutoCloseable {
      */
     static ApiServer start(Supplier<WorkspaceStore> workspace, String host, int port, boolean writable,
             ApiTokens tokens) {
-        ApiServer s = new ApiServer(workspace, host, port);
-        s.writable = writable || tokens != null;
-        s.tokens = tokens;
-        return s;
+        return start(workspace, host, port, new Options(writable, tokens, List.of(), DEFAULT_MAX_BODY));
     }
 
     /** The role an API request needs: geologist for writes, viewer for the rest. */
     static ApiTokens.Role needed(String method, String path) {
         return method.equals("POST") && path.equals("/api/v1/readings") ? ApiTokens.Role.GEOLOGIST
                 : ApiTokens.Role.VIEWER;
+    }
+
+    /**
+     * Same-origin requests and requests without {@code Origin} (curl, scripts) pass. A configured origin gets CORS
+     * headers, and its preflight ({@code OPTIONS} with {@code Access-Control-Request-Method}) is answered here (204).
+     * Any other origin is refused with 403: a page elsewhere can neither read the API nor make it write (a form post
+     * needs no preflight, so leaving out the headers alone would not stop it).
+     */
+    private void crossOrigin(Context ctx) {
+        String origin = ctx.header("Origin");
+        if (origin == null || sameOrigin(origin, ctx.host())) {
+            return;
+        }
+        if (!corsOrigins.contains(origin)) {
+            throw ApiException.forbidden("cross-origin request from " + origin + " refused (start the server with "
+                    + "--cors-origin ORIGIN to let that site's pages call it)");
+        }
+        ctx.header("Access-Control-Allow-Origin", origin);
+        ctx.header("Vary", "Origin");
+        if (ctx.method() == HandlerType.OPTIONS && ctx.header("Access-Control-Request-Method") != null) {
+            ctx.header("Access-Control-Allow-Methods", "GET, POST");
+            ctx.header("Access-Control-Allow-Headers", "Authorization, Content-Type");
+            ctx.header("Access-Control-Max-Age", "600");
+            ctx.status(204);
+            ctx.skipRemainingHandlers();
+        }
+    }
+
+    /** Whether {@code e} comes from writing to a client that closed the connection (Jetty's EofException). */
+    static boolean clientGone(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getClass().getName().equals("org.eclipse.jetty.io.EofException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean sameOrigin(String origin, String host) {
+        return host != null && (origin.equals("http://" + host) || origin.equals("https://" + host));
+    }
+
+    /** A body with a declared length over the limit is refused before it is read (413). */
+    private void limitBody(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > maxBody) {
+            throw new ApiException(413, "too-large", tooLarge());
+        }
+    }
+
+    private String tooLarge() {
+        return "request body: larger than this server takes (" + maxBody + " bytes; serve --max-body)";
+    }
+
+    /** One DEBUG line per request: method, path, status, milliseconds. Never the query string or headers (tokens). */
+    private static void logRequest(Context ctx, Float millis) {
+        if (LOG.isLoggable(System.Logger.Level.DEBUG)) {
+            LOG.log(System.Logger.Level.DEBUG, ctx.method() + " " + ctx.path() + " " + ctx.statusCode() + " "
+                    + String.format(java.util.Locale.ROOT, "%.1f", millis) + " ms");
+        }
     }
 
     private void authorise(Context ctx) {
@@ -214,7 +331,9 @@ final class ApiServer implements AutoCloseable {
             case 401 -> "Unauthorized";
             case 403 -> "Forbidden";
             case 404 -> "Not Found";
-            default -> "Internal Server Error";
+            case 405 -> "Method Not Allowed";
+            case 413 -> "Content Too Large";
+            default -> status < 500 ? "Bad Request" : "Internal Server Error";
         });
         p.put("status", status);
         p.put("code", code);

@@ -59,7 +59,7 @@ final class FeatureCommands {
             ProgressCsvReader.Result read = ProgressCsvReader.read(c.files.get(0), role);
             Provenance p = new Provenance(List.of(read.source()), c.user != null ? c.user
                     : System.getProperty("user.name"), Map.of("default_role", role), List.of());
-            IngestRecord rec = fs.writeFeatures(layer, read.writes(), p);
+            IngestRecord rec = named(c.files.get(0), () -> fs.writeFeatures(layer, read.writes(), p));
             c.spec.commandLine().getOut().printf("ingest #%d recorded at %s: layer %s: %d new, %d changed, %d unchanged "
                     + "features from %d rows%n", rec.id(), rec.recordedAt(), layer, rec.holesNew(), rec.holesChanged(),
                     rec.holesUnchanged(), read.writes().size());
@@ -96,7 +96,7 @@ final class FeatureCommands {
                 }
             }
             for (Prepared p : prepared) {
-                IngestRecord rec = fs.writeFeatures(p.layer(), p.writes(), p.provenance());
+                IngestRecord rec = named(p.file(), () -> fs.writeFeatures(p.layer(), p.writes(), p.provenance()));
                 List<String> warnings = p.provenance().warnings();
                 for (String w : warnings.subList(0, Math.min(20, warnings.size()))) {
                     c.spec.commandLine().getErr().println("warning: " + w);
@@ -173,6 +173,14 @@ final class FeatureCommands {
             } catch (InvalidContentException e) {
                 throw new InvalidContentException(file + ": feature '" + f.id() + "': " + e.getMessage());
             }
+            if (g.geometry() instanceof org.locationtech.jts.geom.Polygonal) {
+                // a self-intersecting outline has no inside: distances and containment would be wrong (issue 12)
+                var invalid = new org.locationtech.jts.operation.valid.IsValidOp(g.geometry()).getValidationError();
+                if (invalid != null) {
+                    throw new InvalidContentException(file + ": feature '" + g.id() + "': " + invalid.getMessage()
+                            .toLowerCase(java.util.Locale.ROOT) + " at " + invalid.getCoordinate());
+                }
+            }
             if (c.role != null && g.role().isEmpty()) {
                 g = new Feature(g.id(), g.name(), g.kind(), c.role, g.geometry(), g.mesh(), g.attributes());
             }
@@ -210,6 +218,18 @@ final class FeatureCommands {
         Provenance p = new Provenance(read.sources(), c.user != null ? c.user : System.getProperty("user.name"),
                 params, warnings);
         return new Prepared(file, layer, writes, p);
+    }
+
+    /** Runs a step on the features of {@code file}, naming the file in a refusal that does not (issue 12). */
+    private static <T> T named(java.nio.file.Path file, java.util.function.Supplier<T> step) {
+        try {
+            return step.get();
+        } catch (InvalidContentException e) {
+            if (e.getMessage() != null && e.getMessage().contains(file.getFileName().toString())) {
+                throw e;
+            }
+            throw new InvalidContentException(file + ": " + e.getMessage());
+        }
     }
 
     private static String baseName(java.nio.file.Path file) {

@@ -80,6 +80,13 @@ final class LasLogs {
                             + " is null or not a number");
                 }
                 depth[i] *= scale;
+                // the index runs one way (down, or up for a log recorded upwards); a turn is a damaged file (issue 12)
+                if (i >= 2 && Math.signum(depth[i] - depth[i - 1]) != Math.signum(depth[1] - depth[0])
+                        || i == 1 && depth[1] == depth[0]) {
+                    throw new InvalidContentException(file + ":" + t.line() + ": depth of data row " + (i + 1) + " ("
+                            + index.toArray()[i] + ") does not continue the order of the depths before it (the index "
+                            + "must increase or decrease throughout)");
+                }
             }
             List<LogCurve> curves = new ArrayList<>();
             List<double[]> values = new ArrayList<>();

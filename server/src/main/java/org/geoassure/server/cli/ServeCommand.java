@@ -39,6 +39,15 @@ final class ServeCommand implements Callable<Integer> {
             + "read (viewer role)")
     boolean anonymousRead;
 
+    @Option(names = "--cors-origin", paramLabel = "ORIGIN", description = "a site whose pages may call the API from a "
+            + "browser, e.g. https://portal.mine.example (repeatable); default none: requests from other origins are "
+            + "refused (403)")
+    java.util.List<String> corsOrigins = new java.util.ArrayList<>();
+
+    @Option(names = "--max-body", paramLabel = "BYTES", defaultValue = "4194304", description = "the largest request "
+            + "body taken (default ${DEFAULT-VALUE}, 4 MiB); larger ones are refused with 413")
+    long maxBody;
+
     @Override
     public Integer call() throws InterruptedException {
         if (port < 0 || port > 65535) {
@@ -51,7 +60,17 @@ final class ServeCommand implements Callable<Integer> {
         if (tokenFile == null && anonymousRead) {
             throw new InvalidContentException("--anonymous-read: only with --tokens (without tokens every read is open)");
         }
-        ApiServer server = ApiServer.start(ws::open, host, port, allowWrites, tokens);
+        for (String o : corsOrigins) {
+            if (!o.matches("https?://[^/\\s?#*]+")) {
+                throw new InvalidContentException("--cors-origin: '" + o + "' is not an origin (scheme://host[:port], "
+                        + "no path, no wildcard)");
+            }
+        }
+        if (maxBody < 1) {
+            throw new InvalidContentException("--max-body: must be at least 1 byte, got " + maxBody);
+        }
+        ApiServer server = ApiServer.start(ws::open, host, port, new ApiServer.Options(allowWrites, tokens,
+                corsOrigins, maxBody));
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "geoassure-serve-stop"));
         spec.commandLine().getOut().printf("serving %s at http://%s:%d/ (API: /api/v1, Ctrl-C to stop)%n", ws.path,
                 host.contains(":") ? "[" + host + "]" : host, server.port());

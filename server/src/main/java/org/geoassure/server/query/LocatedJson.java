@@ -169,6 +169,8 @@ final class LocatedJson {
         }
         String why = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().strip().split("\\R", 2)[0];
         String column = at == null || at.getColumnNr() < 1 ? "" : " at column " + at.getColumnNr();
-        return new InvalidContentException(source, line, reading + ": malformed JSON" + column + ": " + why);
+        String path = reading.length() <= 120 ? reading : reading.substring(0, 60) + "..." // deep nesting (issue 12)
+                + reading.substring(reading.length() - 40);
+        return new InvalidContentException(source, line, path + ": malformed JSON" + column + ": " + why);
     }
 }

@@ -9,16 +9,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.geoassure.geodb.model.DrillholeBatch;
 import org.geoassure.geodb.model.WorkspaceInfo;
-import org.geoassure.geodb.query.Selection;
+import org.geoassure.geodb.store.WorkspaceDigest;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.Workspaces;
 import org.junit.jupiter.api.Test;
@@ -124,39 +121,8 @@ class SqliteCrashHarnessTest {
         }
     }
 
-    /** Counts and a SHA-256 of every readable current row, without record times (they differ run to run). */
-    static String digest(Path file) throws Exception {
-        MessageDigest md = MessageDigest.getInstance("SHA-256");
-        long rows = 0;
-        try (WorkspaceStore ws = Workspaces.open(file)) {
-            StringBuilder counts = new StringBuilder();
-            counts.append("ingests=").append(ws.ingests().size()).append(" holes=").append(ws.holeIds().size());
-            try (Stream<?> s = ws.boreholes(Selection.all()).map(v -> v.collar() + " " + v.survey() + " " + v.method())) {
-                rows += feed(md, s);
-            }
-            try (Stream<?> s = ws.stations(Selection.all())) {
-                rows += feed(md, s);
-            }
-            for (String t : ws.intervalTables()) {
-                long n;
-                try (Stream<?> s = ws.intervals(t, Selection.all()).map(r -> r.holeId() + " " + r.from() + " " + r.to()
-                        + " " + r.values() + " " + java.util.Arrays.toString(r.positions()))) {
-                    n = feed(md, s);
-                }
-                counts.append(' ').append(t).append('=').append(n);
-                rows += n;
-            }
-            return counts + " rows=" + rows + " sha256=" + HexFormat.of().formatHex(md.digest()).substring(0, 16);
-        }
-    }
-
-    private static long feed(MessageDigest md, Stream<?> rows) {
-        long[] n = {0};
-        rows.forEach(r -> {
-            md.update(r.toString().getBytes(StandardCharsets.UTF_8));
-            md.update((byte) '\n');
-            n[0]++;
-        });
-        return n[0];
+    /** Counts and a SHA-256 of every readable current row, without record times: {@link WorkspaceDigest}. */
+    static String digest(Path file) {
+        return WorkspaceDigest.of(file);
     }
 }

@@ -554,6 +554,15 @@ public final class GocadParser {
                 for (int i = 0; i < tri.length; i++) {
                     tri[i] = resolve(o, o.refs[i], i / 3);
                 }
+                for (int t = 0; t < o.nelems; t++) { // a corner twice: no triangle, a broken surface (issue 12)
+                    int a = tri[3 * t];
+                    int b = tri[3 * t + 1];
+                    int c = tri[3 * t + 2];
+                    if (a == b || b == c || a == c) {
+                        throw new InvalidContentException(source, o.refLines[t], "TRGL " + o.refs[3 * t] + " "
+                                + o.refs[3 * t + 1] + " " + o.refs[3 * t + 2] + " uses one vertex twice");
+                    }
+                }
                 Map<String, double[]> props = new LinkedHashMap<>();
                 for (int c = 0; c < o.pv.length; c++) {
                     props.put(o.columns.get(c), Arrays.copyOf(o.pv[c], o.nv));
@@ -602,7 +611,7 @@ public final class GocadParser {
     }
 
     private void dropped(Obj o, String name) {
-        if (!o.columns.isEmpty()) {
+        if (o.columns != null && !o.columns.isEmpty()) { // null: no vertex was read (found by ReaderFuzzTest)
             warnings.add(source + ":" + o.startLine + ": " + o.type + " " + name + ": vertex properties "
                     + o.columns + " are not kept (a point or line feature has no per-vertex values)");
         }

@@ -1,0 +1,17 @@
+~Version
+ VERS. 2.0 : CWLS LAS 2.0
+ WRAP. YES : one line per depth
+~Well
+ STRT.M 0.0 : start
+ STOP.M 2.0 : stop
+ STEP.M 1.0 : step
+ NULL. -999.25 : null
+ WELL. DH1 : well
+ UWI. DH1 : uwi
+~Curve
+ DEPT.M : depth
+ GR.API : gamma
+~A
+0.0
+1.0 11.0
+2.0 12.0
