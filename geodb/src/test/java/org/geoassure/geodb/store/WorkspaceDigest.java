@@ -16,7 +16,7 @@ import org.locationtech.jts.io.WKTWriter;
  * Counts and a SHA-256 of every readable current row of a workspace, without record times (they differ run to run):
  * the "store unchanged" half of the reliability tests (crash harness, bad-input corpus). Two workspaces with equal
  * digests hold the same ingests count, holes, collars, surveys, stations, interval rows with their positions, logs,
- * current features, monitoring stations and readings, and block model versions.
+ * current features, monitoring stations and readings, and every block model version with its bricks' values.
  */
 public final class WorkspaceDigest {
     private WorkspaceDigest() {
@@ -94,10 +94,28 @@ public final class WorkspaceDigest {
             }
         }
         if (ws instanceof BlockModelStore bs) {
-            for (var v : bs.blockModels()) {
-                md.update((v.model() + " " + v.version() + " " + v.cells() + " " + v.bricks())
-                        .getBytes(StandardCharsets.UTF_8));
-                rows++;
+            // every version of every model, with every stored brick's statistics and values
+            for (var latest : bs.blockModels()) {
+                for (var v : bs.blockModelVersions(latest.model().name())) {
+                    md.update((v.model() + " " + v.version() + " " + v.cells() + " " + v.bricks())
+                            .getBytes(StandardCharsets.UTF_8));
+                    rows++;
+                    var src = bs.blockModel(v.model().name(), v.version());
+                    boolean[] all = new boolean[v.model().attributes().size()];
+                    java.util.Arrays.fill(all, true);
+                    java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate(8 * org.geoassure.geodb.grid.Brick.CELLS);
+                    for (var h : src.headers()) {
+                        md.update(h.toString().getBytes(StandardCharsets.UTF_8));
+                        var brick = src.brick(h.index(), all);
+                        for (int a = 0; a < all.length; a++) {
+                            buf.clear();
+                            for (int c = 0; c < org.geoassure.geodb.grid.Brick.CELLS; c++) {
+                                buf.putDouble(brick.present(c) ? brick.value(a, c) : Double.NaN);
+                            }
+                            md.update(buf.array(), 0, buf.position());
+                        }
+                    }
+                }
             }
         }
         return counts + " rows=" + rows + " sha256=" + HexFormat.of().formatHex(md.digest()).substring(0, 16);

@@ -40,7 +40,7 @@ class DemoMineTest {
     void theSameSeedWritesTheSameBytes() throws IOException {
         DemoMine.Files again = DemoMine.write(dir.resolve("b"), DemoMine.SEED);
         for (Path p : List.of(files.collar(), files.lithology(), files.progress(), files.resistivity(),
-                files.readings().get(2))) {
+                files.resistivity().resolveSibling("resistivity_RHO@@"), files.readings().get(2))) {
             assertArrayEquals(Files.readAllBytes(p), Files.readAllBytes(again.dir().resolve(files.dir().relativize(p))),
                     p.toString());
         }

@@ -6,8 +6,9 @@ import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.Workspaces;
 
 /**
- * Run in a child JVM by {@link SqliteCrashHarnessTest}: builds the second batch, opens the workspace, prints
- * {@code READY} and ingests; the parent kills it after a random delay.
+ * Run in a child JVM by {@link SqliteCrashHarnessTest}: builds the second batch (or, with {@code model}, the next
+ * version of the block model), opens the workspace, prints {@code READY} and writes it; the parent kills it after a
+ * random delay.
  */
 public final class CrashHarnessChild {
     private CrashHarnessChild() {
@@ -15,6 +16,18 @@ public final class CrashHarnessChild {
 
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
+        if (args[1].equals("model")) {
+            var data = SqliteCrashHarnessTest.model(2);
+            try (WorkspaceStore ws = Workspaces.open(file)) {
+                System.out.println("READY");
+                System.out.flush();
+                ((org.geoassure.geodb.store.BlockModelStore) ws).writeBlockModel(data, "re-estimated",
+                        new org.geoassure.geodb.model.Provenance(java.util.List.of(), "crash", java.util.Map.of(),
+                                java.util.List.of()));
+            }
+            System.out.println("FINISHED");
+            return;
+        }
         DrillholeBatch batch = SqliteCrashHarnessTest.secondBatch(Integer.parseInt(args[1]));
         try (WorkspaceStore ws = Workspaces.open(file)) {
             System.out.println("READY");

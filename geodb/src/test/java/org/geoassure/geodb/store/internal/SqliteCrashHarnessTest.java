@@ -41,6 +41,76 @@ class SqliteCrashHarnessTest {
         return ReliabilityBatches.batch("B", holes, 3, null);
     }
 
+    /**
+     * Version {@code version} of a 160 x 160 x 64 block model (1 638 400 cells, 50 bricks, two attributes), its values
+     * a closed form of the cell and the version.
+     */
+    static org.geoassure.geodb.grid.BlockData model(int version) {
+        var m = new org.geoassure.geodb.grid.BlockModel("grade_model", 500_000, 3_800_000, -400, 15, 10, 10, 5, 160,
+                160, 64, List.of(org.geoassure.geodb.grid.BlockAttribute.of("au",
+                        org.geoassure.geodb.grid.AttributeType.FLOAT32),
+                    org.geoassure.geodb.grid.BlockAttribute.of("density", org.geoassure.geodb.grid.AttributeType.FLOAT64)));
+        var b = org.geoassure.geodb.grid.BlockData.builder(m);
+        double[] v = new double[2];
+        for (int k = 0; k < 64; k++) {
+            for (int j = 0; j < 160; j++) {
+                for (int i = 0; i < 160; i++) {
+                    v[0] = version + Math.sin(i * 0.1) * Math.cos(j * 0.07) + k * 0.01;
+                    v[1] = 2.6 + 0.001 * ((i + j + k + version) % 50);
+                    b.put(i, j, k, v);
+                }
+            }
+        }
+        return b.build();
+    }
+
+    /**
+     * The same harness for a model update: the workspace holds version 1 of a block model, the child writes version 2
+     * (every brick of every attribute, one transaction); each killed copy holds version 1 alone or both, whole.
+     */
+    @Test
+    void everyKilledModelUpdateLeavesAllOrNothing() throws Exception {
+        int kills = Integer.getInteger("geoassure.crash.modelKills", 10);
+        long seed = Long.getLong("geoassure.seed", System.nanoTime());
+        Random rnd = new Random(seed);
+        System.out.println("crash harness (model update): seed " + seed + ", " + kills + " kills");
+        Path base = dir.resolve("base.gpkg");
+        try (WorkspaceStore ws = Workspaces.create(base, WorkspaceInfo.of("crash", "EPSG:4527", "unspecified"))) {
+            ((org.geoassure.geodb.store.BlockModelStore) ws).writeBlockModel(model(1), "first estimate",
+                    new org.geoassure.geodb.model.Provenance(List.of(), "crash", java.util.Map.of(), List.of()));
+        }
+        String before = digest(base);
+        Path full = dir.resolve("full.gpkg");
+        Files.copy(base, full);
+        long writeMillis = Math.max(1, runAndKill(full, 120_000, "model"));
+        String after = digest(full);
+        assertTrue(!before.equals(after));
+        int window = (int) (writeMillis * 1.2);
+        System.out.println("crash harness (model update): a child writes version 2 in " + writeMillis + " ms");
+        int none = 0;
+        int all = 0;
+        for (int k = 0; k < kills; k++) {
+            int delay = rnd.nextInt(window);
+            Path copy = dir.resolve("model" + k + ".gpkg");
+            Files.copy(base, copy);
+            runAndKill(copy, delay, "model");
+            try (WorkspaceStore ws = Workspaces.open(copy)) {
+                assertEquals(List.of(), ws.check(), "seed " + seed + ", kill " + k + " after " + delay + " ms");
+            }
+            String state = digest(copy);
+            if (state.equals(before)) {
+                none++;
+            } else if (state.equals(after)) {
+                all++;
+            } else {
+                fail("seed " + seed + ", kill " + k + " after " + delay + " ms: the workspace holds part of version 2");
+            }
+            Files.delete(copy);
+        }
+        System.out.println("crash harness (model update): " + kills + " kills survived (" + none + " none, " + all
+                + " all)");
+    }
+
     @Test
     void everyKilledIngestLeavesAllOrNothing() throws Exception {
         int kills = Integer.getInteger("geoassure.crash.kills", 25);
@@ -102,9 +172,14 @@ class SqliteCrashHarnessTest {
      * @return ms from ready to a successful exit when it finished before the kill, else -1
      */
     private static long runAndKill(Path file, int delay) throws Exception {
+        return runAndKill(file, delay, Integer.toString(SECOND_HOLES));
+    }
+
+    /** As {@link #runAndKill(Path, int)}; {@code what} is the child's second argument (holes, or "model"). */
+    private static long runAndKill(Path file, int delay, String what) throws Exception {
         Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", System.getProperty("java.class.path"),
-                CrashHarnessChild.class.getName(), file.toString(), Integer.toString(SECOND_HOLES))
+                CrashHarnessChild.class.getName(), file.toString(), what)
                 .redirectErrorStream(true).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
