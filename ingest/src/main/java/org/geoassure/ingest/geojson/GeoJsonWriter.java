@@ -60,11 +60,7 @@ public final class GeoJsonWriter {
             g.writeStringField("type", "Feature");
             g.writeStringField("id", f.id());
             g.writeFieldName("geometry");
-            if (f.mesh() != null) {
-                mesh(g, f.mesh());
-            } else {
-                geometry(g, f.geometry());
-            }
+            geometry(g, f);
             g.writeObjectFieldStart("properties");
             Map<String, Object> a = f.attributes();
             if (!a.containsKey("name")) {
@@ -105,7 +101,20 @@ public final class GeoJsonWriter {
         }
     }
 
-    private static void geometry(JsonGenerator g, Geometry geom) throws IOException {
+    /**
+     * A feature's GeoJSON geometry object: its geometry, or its triangle mesh as a MultiPolygon of triangles (GeoJSON
+     * has no TIN). Also used by the server's GeoJSON answers, so both write the same coordinates.
+     */
+    public static void geometry(JsonGenerator g, Feature f) throws IOException {
+        if (f.mesh() != null) {
+            mesh(g, f.mesh());
+        } else {
+            geometry(g, f.geometry());
+        }
+    }
+
+    /** A JTS geometry as a GeoJSON geometry object, with z when the coordinates have it. */
+    public static void geometry(JsonGenerator g, Geometry geom) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", geom.getGeometryType());
         g.writeFieldName("coordinates");

@@ -680,7 +680,7 @@ final class ApiServer implements AutoCloseable {
                     g.writeStringField("type", "Feature");
                     g.writeStringField("id", z.name());
                     g.writeFieldName("geometry");
-                    FeatureCommands.geometry(g, z.geometry());
+                    org.geoassure.ingest.geojson.GeoJsonWriter.geometry(g, z.geometry());
                     g.writeObjectFieldStart("properties");
                     g.writeStringField("zone", z.name());
                     g.writeStringField("rule", z.rule());

@@ -22,11 +22,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.ingest.progress.ProgressCsvReader;
 import org.geoassure.server.cli.RowWriter.Col;
 import org.geoassure.server.cli.RowWriter.Kind;
-import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.LineString;
-import org.locationtech.jts.geom.Point;
-import org.locationtech.jts.geom.Polygon;
 
 /** The feature parts of {@code ingest} and {@code query}: {@code ingest WS progress FILE}, {@code query WS features}. */
 final class FeatureCommands {
@@ -409,11 +405,7 @@ final class FeatureCommands {
         g.writeStringField("type", "Feature");
         g.writeStringField("id", sf.layer() + "/" + f.id());
         g.writeFieldName("geometry");
-        if (f.mesh() != null) {
-            mesh(g, f.mesh());
-        } else {
-            geometry(g, f.geometry());
-        }
+        org.geoassure.ingest.geojson.GeoJsonWriter.geometry(g, f);
         g.writeObjectFieldStart("properties");
         g.writeStringField("layer", sf.layer());
         g.writeStringField("feature_id", f.id());
@@ -431,88 +423,6 @@ final class FeatureCommands {
             value(g, e.getValue());
         }
         g.writeEndObject();
-        g.writeEndObject();
-    }
-
-    static void geometry(JsonGenerator g, Geometry geom) throws IOException {
-        g.writeStartObject();
-        if (geom instanceof Point p) {
-            g.writeStringField("type", "Point");
-            g.writeFieldName("coordinates");
-            position(g, p.getCoordinate());
-        } else if (geom instanceof LineString l) {
-            g.writeStringField("type", "LineString");
-            g.writeFieldName("coordinates");
-            positions(g, l.getCoordinates());
-        } else if (geom instanceof Polygon p) {
-            g.writeStringField("type", "Polygon");
-            g.writeFieldName("coordinates");
-            rings(g, p);
-        } else {
-            String type = geom.getGeometryType();
-            g.writeStringField("type", type);
-            g.writeArrayFieldStart("coordinates");
-            for (int i = 0; i < geom.getNumGeometries(); i++) {
-                Geometry part = geom.getGeometryN(i);
-                if (part instanceof Point p) {
-                    position(g, p.getCoordinate());
-                } else if (part instanceof LineString l) {
-                    positions(g, l.getCoordinates());
-                } else {
-                    rings(g, (Polygon) part);
-                }
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
-    }
-
-    private static void rings(JsonGenerator g, Polygon p) throws IOException {
-        g.writeStartArray();
-        positions(g, p.getExteriorRing().getCoordinates());
-        for (int i = 0; i < p.getNumInteriorRing(); i++) {
-            positions(g, p.getInteriorRingN(i).getCoordinates());
-        }
-        g.writeEndArray();
-    }
-
-    private static void positions(JsonGenerator g, Coordinate[] cs) throws IOException {
-        g.writeStartArray();
-        for (Coordinate c : cs) {
-            position(g, c);
-        }
-        g.writeEndArray();
-    }
-
-    private static void position(JsonGenerator g, Coordinate c) throws IOException {
-        g.writeStartArray();
-        g.writeNumber(c.getX());
-        g.writeNumber(c.getY());
-        if (!Double.isNaN(c.getZ())) {
-            g.writeNumber(c.getZ());
-        }
-        g.writeEndArray();
-    }
-
-    private static void mesh(JsonGenerator g, Mesh m) throws IOException {
-        g.writeStartObject();
-        g.writeStringField("type", "MultiPolygon");
-        g.writeArrayFieldStart("coordinates");
-        for (int t = 0; t < m.triangleCount(); t++) {
-            g.writeStartArray();
-            g.writeStartArray();
-            for (int k = 0; k <= 3; k++) {
-                int v = m.corner(t, k % 3);
-                g.writeStartArray();
-                g.writeNumber(m.coordinate(v, 0));
-                g.writeNumber(m.coordinate(v, 1));
-                g.writeNumber(m.coordinate(v, 2));
-                g.writeEndArray();
-            }
-            g.writeEndArray();
-            g.writeEndArray();
-        }
-        g.writeEndArray();
         g.writeEndObject();
     }
 }
