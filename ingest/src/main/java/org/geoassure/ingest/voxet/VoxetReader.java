@@ -515,7 +515,8 @@ public final class VoxetReader {
     /** A GOCAD property name as an attribute name: letters, digits and '_', not starting with a digit. */
     static String attributeName(String name) {
         String s = name.strip().replaceAll("[^\\p{L}\\p{N}_]", "_");
-        return s.isEmpty() || Character.isDigit(s.charAt(0)) ? "_" + s : s;
+        // not only a digit: any number sign (a superscript, a Roman numeral) cannot begin a name either
+        return s.isEmpty() || !(Character.isLetter(s.codePointAt(0)) || s.charAt(0) == '_') ? "_" + s : s;
     }
 
     // ------------------------------------------------------------------ values

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * widths): every read ends normally or with {@link InvalidContentException}, within 20 s. Rerun a case with {@code -Dmodem.seed=<seed>}.
  */
 class ModemRobustnessTest {
-    private static final long SEED = Long.getLong("modem.seed", System.nanoTime());
+    private static final long SEED = Long.getLong("modem.seed", 20261129L);
 
     @TempDir
     static Path dir;

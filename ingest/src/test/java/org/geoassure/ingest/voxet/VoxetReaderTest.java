@@ -227,4 +227,17 @@ class VoxetReaderTest {
     private static double round(double v) {
         return Math.round(v * 1e9) / 1e9;
     }
+
+    /**
+     * GOCAD property names become attribute names: other characters as '_', and a name that would begin with a
+     * number sign (a digit, or '³' as a byte flip in VoxetRobustnessTest once made of 'Lithology') gets a leading '_'.
+     */
+    @org.junit.jupiter.api.Test
+    void propertyNamesBecomeAttributeNames() {
+        assertEquals("Density__g_cc_", VoxetReader.attributeName("Density (g/cc)"));
+        assertEquals("_3D_velocity", VoxetReader.attributeName("3D velocity"));
+        assertEquals("_\u00b3ithology", VoxetReader.attributeName("\u00b3ithology"));
+        assertEquals("_\u00b3ithology", org.geoassure.geodb.grid.BlockAttribute.of(VoxetReader.attributeName(
+                "\u00b3ithology"), org.geoassure.geodb.grid.AttributeType.FLOAT32).name(), "a valid attribute name");
+    }
 }
