@@ -7,8 +7,9 @@ import org.geoassure.geodb.StorageException;
 
 /**
  * An open SEG-Y file: headers decoded at open, traces read on demand through one {@link java.nio.channels.FileChannel}
- * (nothing but the headers is held in memory). Not thread-safe: use one instance per thread. Close it to release the
- * file.
+ * (nothing but the headers is held in memory; {@code readTraces} decodes from a read-only mapping of files under
+ * 2 GiB, read in 256 KiB chunks otherwise). The file must not be truncated while it is open. Not thread-safe: use one
+ * instance per thread. Close it to release the file.
  *
  * <p>Errors while reading say where: {@link InvalidContentException} with the file name as given and the 0-based
  * byte offset of the bad field; {@link StorageException} for I/O failures.

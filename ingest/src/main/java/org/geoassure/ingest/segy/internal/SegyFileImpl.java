@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.UnsupportedFormatException;
@@ -49,6 +50,7 @@ public final class SegyFileImpl implements SegyFile {
     private final long dataStart;
     private final int traceCount;
     private ByteBuffer buffer;
+    private Optional<ByteBuffer> mapping;
     private SurveyGeometry geometry;
 
     private SegyFileImpl(String source, FileChannel channel, SegyOptions options) throws IOException {
@@ -347,6 +349,23 @@ public final class SegyFileImpl implements SegyFile {
         }
     }
 
+    /**
+     * The whole file mapped read-only, for files under 2 GiB (one mapping, positions as ints); null for larger files,
+     * which are read in chunks, or when the mapping fails (then the chunked reads report any I/O error).
+     */
+    private ByteBuffer mapped() {
+        if (mapping == null) {
+            try {
+                long size = channel.size();
+                mapping = size < Integer.MAX_VALUE ? Optional.of(channel.map(FileChannel.MapMode.READ_ONLY, 0, size)
+                        .order(order)) : Optional.empty();
+            } catch (IOException | UnsupportedOperationException e) {
+                mapping = Optional.empty();
+            }
+        }
+        return mapping.orElse(null);
+    }
+
     private ByteBuffer buffer(int bytes) {
         if (buffer == null || buffer.capacity() < bytes) {
             buffer = ByteBuffer.allocateDirect(Math.max(bytes, Math.min(CHUNK, traceLength))).order(order);
@@ -438,6 +457,15 @@ public final class SegyFileImpl implements SegyFile {
         Objects.checkFromIndexSize(firstTrace, count, traceCount);
         Objects.checkFromIndexSize(dstOffset, (long) count * samples > Integer.MAX_VALUE ? Integer.MAX_VALUE
                 : count * samples, dst.length);
+        ByteBuffer mapped = mapped();
+        if (mapped != null) {
+            // decoded straight from the page cache, as segyio's mmap mode does: no copy into a buffer first
+            for (int t = 0; t < count; t++) {
+                long pos = dataStart + (long) (firstTrace + t) * traceLength + headerBytes;
+                Samples.decode(format, mapped, (int) pos, dst, dstOffset + t * samples, samples);
+            }
+            return;
+        }
         int perRead = Math.max(1, CHUNK / traceLength);
         int done = 0;
         while (done < count) {
