@@ -40,13 +40,11 @@ import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
 import org.geoassure.geodb.grid.BlockData;
-import org.geoassure.geodb.grid.BrickSource;
-import org.geoassure.geodb.store.BlockModelStore;
-import org.geoassure.geodb.store.WarningStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
 import org.geoassure.geodb.store.internal.BlockTables;
+import org.geoassure.geodb.store.internal.SqlBlockModelReads;
 import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
 import org.geoassure.geodb.store.internal.LogTables;
@@ -54,6 +52,7 @@ import org.geoassure.geodb.store.internal.Predicates;
 import org.geoassure.geodb.store.internal.SeriesTables;
 import org.geoassure.geodb.store.internal.SqlFeatureReads;
 import org.geoassure.geodb.store.internal.SqlSeriesReads;
+import org.geoassure.geodb.store.internal.SqlWarningReads;
 import org.geoassure.geodb.store.internal.StoreReads;
 import org.geoassure.geodb.store.internal.WarningTables;
 
@@ -64,8 +63,8 @@ import org.geoassure.geodb.store.internal.WarningTables;
  * as the embedded engine ({@link SpatialFilter#matches}), so both engines return the same rows. Internal: use
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
-public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads, BlockModelStore,
-        WarningStore {
+public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads,
+        SqlBlockModelReads, SqlWarningReads {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -336,38 +335,6 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
         return locked((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
-    @Override
-    public List<Version> blockModels() {
-        try {
-            return BlockTables.versions(conn, null);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public List<Version> blockModelVersions(String name) {
-        try {
-            return BlockTables.versions(conn, name);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public BrickSource blockModel(String name) {
-        return blockModel(name, 0);
-    }
-
-    @Override
-    public BrickSource blockModel(String name, int version) {
-        try {
-            return BlockTables.source(conn, name, version);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ warnings
 
     /** Rule set versions and acknowledgements: each one ingest under the ingest lock, {@link WarningTables}' SQL. */
@@ -377,41 +344,10 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     }
 
     @Override
-    public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
-        try {
-            return WarningTables.rules(conn, recordSlice(recordedAsOf));
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public List<RulesVersion> rulesVersions() {
-        try {
-            return WarningTables.versions(conn);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
     public StoredAcknowledgement writeAcknowledgement(String alertId,
             org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
         return locked((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
                 provenance));
-    }
-
-    @Override
-    public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
-        try {
-            return WarningTables.acknowledgements(conn, recordSlice(recordedAsOf));
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    private long recordSlice(Instant recordedAsOf) {
-        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
     }
 
     /** A write under the ingest lock, given its ingest id and record time. */

@@ -4,7 +4,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * What the shared reads of an SQL engine ({@link SqlSeriesReads}, {@link SqlFeatureReads}) need from it. Internal.
+ * What the shared reads of an SQL engine ({@link SqlSeriesReads}, {@link SqlFeatureReads}, {@link SqlBlockModelReads},
+ * {@link SqlWarningReads}) need from it. Internal.
  */
 public interface SqlReads {
     /** The engine's connection (one statement per read). */

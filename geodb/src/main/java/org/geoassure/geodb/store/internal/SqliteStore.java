@@ -41,11 +41,8 @@ import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.grid.BlockData;
-import org.geoassure.geodb.grid.BrickSource;
-import org.geoassure.geodb.store.BlockModelStore;
 import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.SeriesStore;
-import org.geoassure.geodb.store.WarningStore;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 
@@ -53,8 +50,8 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * The embedded engine: a GeoPackage file (SQLite through sqlite-jdbc, WAL mode). Internal: use
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
-public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFeatureReads, SqlSeriesReads,
-        WarningStore {
+public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, SqlFeatureReads, SqlSeriesReads,
+        SqlWarningReads {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -351,38 +348,6 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFe
         return v;
     }
 
-    @Override
-    public List<Version> blockModels() {
-        try {
-            return BlockTables.versions(conn, null);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public List<Version> blockModelVersions(String name) {
-        try {
-            return BlockTables.versions(conn, name);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
-    @Override
-    public BrickSource blockModel(String name) {
-        return blockModel(name, 0);
-    }
-
-    @Override
-    public BrickSource blockModel(String name, int version) {
-        try {
-            return BlockTables.source(conn, name, version);
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------ series
 
     /** Runs one series write as a new ingest in one transaction. */
@@ -420,18 +385,6 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFe
         return out;
     }
 
-    private interface WarningRead<T> {
-        T read() throws SQLException;
-    }
-
-    private <T> T warningRead(WarningRead<T> r) {
-        try {
-            return r.read();
-        } catch (SQLException e) {
-            throw storage(e);
-        }
-    }
-
     private interface WarningWrite<T> {
         T write(long ingestId, long recordedAt) throws SQLException;
     }
@@ -442,29 +395,10 @@ public final class SqliteStore implements WorkspaceStore, BlockModelStore, SqlFe
     }
 
     @Override
-    public java.util.Optional<RulesVersion> rules(Instant recordedAsOf) {
-        return warningRead(() -> WarningTables.rules(conn, recordSlice(recordedAsOf)));
-    }
-
-    @Override
-    public List<RulesVersion> rulesVersions() {
-        return warningRead(() -> WarningTables.versions(conn));
-    }
-
-    @Override
     public StoredAcknowledgement writeAcknowledgement(String alertId,
             org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
         return warningIngest((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
                 provenance));
-    }
-
-    @Override
-    public List<StoredAcknowledgement> acknowledgements(Instant recordedAsOf) {
-        return warningRead(() -> WarningTables.acknowledgements(conn, recordSlice(recordedAsOf)));
-    }
-
-    private long recordSlice(Instant recordedAsOf) {
-        return recordedAsOf == null ? nowMicros() : micros(recordedAsOf);
     }
 
     @Override

@@ -1,0 +1,45 @@
+package org.geoassure.geodb.store.internal;
+
+import java.sql.SQLException;
+import java.util.List;
+import org.geoassure.geodb.grid.BrickSource;
+import org.geoassure.geodb.store.BlockModelStore;
+
+/**
+ * The reads of {@link BlockModelStore} over the {@link BlockTables} of one connection, the same in every SQL engine:
+ * an engine implements the hooks of {@link SqlReads} and its write (which differs in how an ingest is locked and
+ * numbered). Internal.
+ */
+public interface SqlBlockModelReads extends BlockModelStore, SqlReads {
+    @Override
+    default List<Version> blockModels() {
+        try {
+            return BlockTables.versions(readConnection(), null);
+        } catch (SQLException e) {
+            throw readError(e);
+        }
+    }
+
+    @Override
+    default List<Version> blockModelVersions(String name) {
+        try {
+            return BlockTables.versions(readConnection(), name);
+        } catch (SQLException e) {
+            throw readError(e);
+        }
+    }
+
+    @Override
+    default BrickSource blockModel(String name) {
+        return blockModel(name, 0);
+    }
+
+    @Override
+    default BrickSource blockModel(String name, int version) {
+        try {
+            return BlockTables.source(readConnection(), name, version);
+        } catch (SQLException e) {
+            throw readError(e);
+        }
+    }
+}
