@@ -280,20 +280,14 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
      * POLYHEDRALSURFACE Z of its triangles (migration V7), in the caller's transaction.
      */
     private void fillSurfaces() throws SQLException {
-        List<long[]> fids = new ArrayList<>();
-        List<byte[]> wkb = new ArrayList<>();
         try (Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT fid, mesh FROM features WHERE mesh IS NOT NULL AND surface IS NULL")) {
+                ResultSet rs = s.executeQuery("SELECT fid, mesh FROM features WHERE mesh IS NOT NULL AND surface IS NULL");
+                PreparedStatement ps = conn.prepareStatement("UPDATE features SET surface = ST_GeomFromWKB(?, " + srid
+                        + ") WHERE fid = ?")) {
             while (rs.next()) {
-                fids.add(new long[] {rs.getLong(1)});
-                wkb.add(Wkb.polyhedralSurface(org.geoassure.geodb.store.internal.FeatureCodec.readMesh(rs.getBytes(2))));
-            }
-        }
-        try (PreparedStatement ps = conn.prepareStatement("UPDATE features SET surface = ST_GeomFromWKB(?, " + srid
-                + ") WHERE fid = ?")) {
-            for (int i = 0; i < fids.size(); i++) {
-                ps.setBytes(1, wkb.get(i));
-                ps.setLong(2, fids.get(i)[0]);
+                ps.setBytes(1, Wkb.polyhedralSurface(org.geoassure.geodb.store.internal.FeatureCodec.readMesh(
+                        rs.getBytes(2))));
+                ps.setLong(2, rs.getLong(1));
                 ps.addBatch();
             }
             ps.executeBatch();
