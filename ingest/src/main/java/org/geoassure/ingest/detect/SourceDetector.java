@@ -143,13 +143,15 @@ public final class SourceDetector {
         return Optional.empty();
     }
 
-    /** Samples per trace above 0 and a known sample format code in the binary header, in either byte order. */
+    /**
+     * Samples per trace above 0 and a sample format code in the binary header, in either byte order: one the SEG-Y
+     * reader reads ({@link org.geoassure.ingest.segy.SampleFormat}), or the obsolete 4, which it refuses by name.
+     */
     private static boolean segyFormat(byte[] h) {
         for (boolean big : new boolean[] {true, false}) {
             int samples = big ? ((h[3220] & 0xff) << 8) | (h[3221] & 0xff) : ((h[3221] & 0xff) << 8) | (h[3220] & 0xff);
             int format = big ? ((h[3224] & 0xff) << 8) | (h[3225] & 0xff) : ((h[3225] & 0xff) << 8) | (h[3224] & 0xff);
-            if (samples > 0 && (format == 1 || format == 2 || format == 3 || format == 5 || format == 8
-                    || format == 6 || format == 10 || format == 11 || format == 16)) {
+            if (samples > 0 && (format == 4 || org.geoassure.ingest.segy.SampleFormat.ofCode(format).isPresent())) {
                 return true;
             }
         }

@@ -54,6 +54,7 @@ class SourceDetectorTest {
         "segy/segyio_f3.sgy, SEGY, SEG-Y",
         "segy/segyio_f3-lsb.sgy, SEGY, SEG-Y",
         "segy/segyio_multiformats_Format5lsb.sgy, SEGY, SEG-Y",
+        "segy/segyio_multiformats_Format2msb.sgy, SEGY, SEG-Y",
         "omf/omf1_plane_surface.omf, OMF, OMF 1",
         "omf/omf2_pyramid.omf, OMF, OMF 2"})
     void recognisedByContent(String name, SourceKind kind, String reader) throws IOException {
