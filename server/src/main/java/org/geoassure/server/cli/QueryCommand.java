@@ -187,6 +187,13 @@ final class QueryCommand implements Callable<Integer> {
         return select(what, table, s);
     }
 
+    /** The cells {@code --where}, the spatial filter and {@code --inside/--above/--below} (as of --as-of) select. */
+    private org.geoassure.geodb.grid.BlockQuery blockQuery(WorkspaceStore store,
+            org.geoassure.geodb.grid.BrickSource src, SpatialFilter spatialFilter) {
+        return BlockRows.regions(store, src.model(), BlockRows.query(null, where), spatialFilter, inside, above, below,
+                read.apply(Selection.all()).time());
+    }
+
     /** {@code query WS blocks --slice-z | --section}: one attribute as a 2D grid of samples. */
     private int slice() {
         if (attribute == null) {
@@ -251,8 +258,7 @@ final class QueryCommand implements Callable<Integer> {
             Object[] h = BlockRows.cutoffs("--histogram", histogram);
             try (WorkspaceStore store = ws.open()) {
                 org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
-                org.geoassure.geodb.grid.BlockQuery q = BlockRows.regions(store, src.model(), BlockRows.query(null,
-                        where), spatialFilter, inside, above, below, read.apply(Selection.all()).time());
+                org.geoassure.geodb.grid.BlockQuery q = blockQuery(store, src, spatialFilter);
                 var hist = org.geoassure.geodb.grid.BlockScan.histogram(src, q, (String) h[0], (double[]) h[1]);
                 read.output(spec.commandLine().getOut(), w -> BlockRows.histogramRows(hist, read.format, w));
             }
@@ -262,8 +268,7 @@ final class QueryCommand implements Callable<Integer> {
         Object[] curve = gradeTonnage == null ? null : BlockRows.gradeTonnage(gradeTonnage);
         try (WorkspaceStore store = ws.open()) {
             org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
-            org.geoassure.geodb.grid.BlockQuery q = BlockRows.regions(store, src.model(), BlockRows.query(null, where),
-                    spatialFilter, inside, above, below, read.apply(Selection.all()).time());
+            org.geoassure.geodb.grid.BlockQuery q = blockQuery(store, src, spatialFilter);
             if (aggregate == null && gradeTonnage == null) {
                 if (explain) {
                     var rep = org.geoassure.geodb.grid.BlockScan.select(src, q, List.of(), (i, j, k, b, l) -> { });
