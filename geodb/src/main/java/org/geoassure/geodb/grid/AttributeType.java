@@ -28,6 +28,15 @@ public enum AttributeType {
         return bytes;
     }
 
+    /**
+     * A stored value as output shows it: a float32 as the shortest decimal that reads back to the same float (0.1f as
+     * 0.1, not 0.10000000149011612), so that a printed value typed back as an operand selects the cell; other types
+     * as they are. Exports and SQL both use it, so they show the same numbers.
+     */
+    public double decimal(double v) {
+        return this == FLOAT32 && !Double.isNaN(v) ? Double.parseDouble(Float.toString((float) v)) : v;
+    }
+
     /** Whether values are held as int32. */
     public boolean isInteger() {
         return this == INT32 || this == CATEGORY;

@@ -163,7 +163,7 @@ final class BlockRows {
                     } else if (attr.type() == AttributeType.CATEGORY) {
                         row.add(attr.categories().get((int) v));
                     } else if (attr.type() == AttributeType.FLOAT32) {
-                        row.add(Double.parseDouble(Float.toString((float) v)));
+                        row.add(attr.type().decimal(v));
                     } else if (attr.type() == AttributeType.INT32) {
                         row.add((long) v);
                     } else {

@@ -265,11 +265,9 @@ public final class WorkspaceSchema extends AbstractSchema {
                     for (int a = 0; a < attrs.size(); a++) {
                         double v = b.value(a, local);
                         var type = attrs.get(a).type();
-                        // a float32 as the shortest decimal that reads back to it (0.1f shows as 0.1), as the CLI does
                         row[6 + a] = Double.isNaN(v) ? null
-                                : type == org.geoassure.geodb.grid.AttributeType.CATEGORY ? attrs.get(a).categories().get((int) v)
-                                : type == org.geoassure.geodb.grid.AttributeType.FLOAT32
-                                        ? (Object) Double.parseDouble(Float.toString((float) v)) : (Object) v;
+                                : type == org.geoassure.geodb.grid.AttributeType.CATEGORY
+                                        ? attrs.get(a).categories().get((int) v) : (Object) type.decimal(v);
                     }
                     row[row.length - 1] = geometry ? FACTORY.createPoint(new Coordinate(c[0], c[1], c[2])) : null;
                     buffer.add(row);
