@@ -298,33 +298,38 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
 
     @Override
     public IngestRecord ingestLogs(List<LogData> logs, Provenance provenance) {
-        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id = nextIngestId();
-            return LogTables.write(conn, id, recordedAt, logs, provenance);
-        });
-        lastRecorded = recordedAt;
-        return rec;
+        return write((id, now) -> LogTables.write(conn, id, now, logs, provenance));
     }
 
     // ------------------------------------------------------------------------------------------------ features
 
     @Override
     public IngestRecord writeFeatures(String layer, List<FeatureWrite> features, Provenance provenance) {
-        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.write(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, srsId, layer, features, provenance));
-        lastRecorded = recordedAt;
-        return rec;
+        return write((id, now) -> FeatureTables.write(conn, FeatureTables.SQLITE, id, now, srsId, layer, features,
+                provenance));
     }
 
     @Override
     public IngestRecord retireFeatures(String layer, java.util.Set<String> ids, Instant validTo, Provenance provenance) {
+        return write((id, now) -> FeatureTables.retire(conn, FeatureTables.SQLITE, id, now, layer, ids,
+                micros(validTo), provenance));
+    }
+
+    /** A write that is its own ingest, given its ingest id and record time. */
+    @FunctionalInterface
+    private interface Write<T> {
+        T write(long ingestId, long recordedAt) throws SQLException;
+    }
+
+    /**
+     * Runs one write as a new ingest in one transaction: the next ingest id, and a record time after the last one
+     * (the same rule as {@link #ingest}).
+     */
+    private <T> T write(Write<T> w) {
         long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(),
-                () -> FeatureTables.retire(conn, FeatureTables.SQLITE, nextIngestId(), recordedAt, layer, ids, micros(validTo), provenance));
+        T out = BitemporalWriter.inTransaction(conn, file.toString(), () -> w.write(nextIngestId(), recordedAt));
         lastRecorded = recordedAt;
-        return rec;
+        return out;
     }
 
     private long nextIngestId() throws SQLException {
@@ -339,31 +344,10 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
 
     @Override
     public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
-        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        Version v = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id = nextIngestId();
-            return BlockTables.write(conn, id, recordedAt, data, comment, provenance);
-        });
-        lastRecorded = recordedAt;
-        return v;
+        return write((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
-    // ------------------------------------------------------------------------------------------------ series
-
-    /** Runs one series write as a new ingest in one transaction. */
-    private IngestRecord seriesIngest(SeriesWrite w) {
-        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        IngestRecord rec = BitemporalWriter.inTransaction(conn, file.toString(), () -> {
-            long id = nextIngestId();
-            return w.write(id, recordedAt);
-        });
-        lastRecorded = recordedAt;
-        return rec;
-    }
-
-    private interface SeriesWrite {
-        IngestRecord write(long ingestId, long recordedAt) throws SQLException;
-    }
+    // ------------------------------------------------------------------------------------------------ reads
 
     @Override
     public Connection readConnection() {
@@ -377,27 +361,15 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
 
     // ------------------------------------------------------------------------------------------------ warnings
 
-    /** Runs one warning-store write as a new ingest in one transaction. */
-    private <T> T warningIngest(WarningWrite<T> w) {
-        long recordedAt = Math.max(micros(Instant.now()), lastRecorded + 1);
-        T out = BitemporalWriter.inTransaction(conn, file.toString(), () -> w.write(nextIngestId(), recordedAt));
-        lastRecorded = recordedAt;
-        return out;
-    }
-
-    private interface WarningWrite<T> {
-        T write(long ingestId, long recordedAt) throws SQLException;
-    }
-
     @Override
     public RulesVersion writeRules(String json, String comment, Provenance provenance) {
-        return warningIngest((id, now) -> WarningTables.writeRules(conn, id, now, json, comment, provenance));
+        return write((id, now) -> WarningTables.writeRules(conn, id, now, json, comment, provenance));
     }
 
     @Override
     public StoredAcknowledgement writeAcknowledgement(String alertId,
             org.geoassure.geodb.hazard.warning.Acknowledgement acknowledgement, Provenance provenance) {
-        return warningIngest((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
+        return write((id, now) -> WarningTables.writeAcknowledgement(conn, id, now, alertId, acknowledgement,
                 provenance));
     }
 
@@ -413,12 +385,12 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
 
     @Override
     public IngestRecord ingestStations(List<org.geoassure.geodb.series.Station> stations, Provenance provenance) {
-        return seriesIngest((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
+        return write((id, now) -> SeriesTables.writeStations(conn, id, now, stations, provenance));
     }
 
     @Override
     public IngestRecord ingestReadings(List<org.geoassure.geodb.series.Readings> batches, Provenance provenance) {
-        return seriesIngest((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
+        return write((id, now) -> SeriesTables.writeReadings(conn, id, now, batches, provenance));
     }
 
     // ------------------------------------------------------------------------------------------------ catalog
