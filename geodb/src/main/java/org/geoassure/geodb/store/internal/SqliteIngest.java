@@ -155,7 +155,7 @@ final class SqliteIngest extends BitemporalWriter<TableInfo> {
     }
 
     /** Keeps gpkg_contents' 2D extents and last_change current, so GIS clients zoom to the data. */
-    private void updateContentsExtents() throws SQLException {
+    void updateContentsExtents() throws SQLException {
         Map<String, String> extents = new java.util.LinkedHashMap<>();
         extents.put("boreholes", "SELECT min(x), min(y), max(x), max(y) FROM boreholes");
         extents.put("traces", "SELECT min(minx), min(miny), max(maxx), max(maxy) FROM ga_rtree_traces");
@@ -465,7 +465,7 @@ final class SqliteIngest extends BitemporalWriter<TableInfo> {
      * R*Tree entries of a trace: pieces of at most {@link #TRACE_PIECE_LENGTH} metres along the polyline (a piece
      * has at least one segment), with ids {@code traceId << TRACE_PIECE_BITS | piece}.
      */
-    private static void addTracePieces(BoxBuffer buffer, long traceId, double[] line) {
+    static void addTracePieces(BoxBuffer buffer, long traceId, double[] line) {
         int n = line.length / 3;
         if (n == 1) {
             buffer.add(traceId << TRACE_PIECE_BITS, line, 1);

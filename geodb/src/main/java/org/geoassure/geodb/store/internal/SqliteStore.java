@@ -51,7 +51,7 @@ import org.geoassure.geodb.store.WorkspaceStore;
  * {@link org.geoassure.geodb.store.Workspaces}.
  */
 public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, SqlFeatureReads, SqlSeriesReads,
-        SqlWarningReads {
+        SqlWarningReads, Transfer.Participant {
     /** Open end of a period, in microseconds. */
     static final long OPEN = Bitemporal.OPEN;
     /** Trace R*Tree ids carry the piece number in their low bits. */
@@ -338,6 +338,22 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
             rs.next();
             return rs.getLong(1) + 1;
         }
+    }
+
+    /** This workspace as one side of a copy ({@link Transfer}); the store's cached record time follows an import. */
+    @Override
+    public Transfer.Endpoint transfer() {
+        return new SqliteTransfer(this, conn, srsId, file.toString()) {
+            @Override
+            public void finishImport() throws SQLException {
+                super.finishImport();
+                try (Statement s = conn.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0) FROM ga_ingest")) {
+                    rs.next();
+                    lastRecorded = rs.getLong(1);
+                }
+            }
+        };
     }
 
     // ------------------------------------------------------------------------------------------------ block models
