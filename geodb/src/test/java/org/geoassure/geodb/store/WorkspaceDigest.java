@@ -16,7 +16,8 @@ import org.locationtech.jts.io.WKTWriter;
  * Counts and a SHA-256 of every readable current row of a workspace, without record times (they differ run to run):
  * the "store unchanged" half of the reliability tests (crash harness, bad-input corpus). Two workspaces with equal
  * digests hold the same ingests count, holes, collars, surveys, stations, interval rows with their positions, logs,
- * current features, monitoring stations and readings, and every block model version with its bricks' values.
+ * current features (attributes in key order: jsonb keeps its own order), monitoring stations and readings, and every
+ * block model version with its bricks' values.
  */
 public final class WorkspaceDigest {
     private WorkspaceDigest() {
@@ -71,7 +72,7 @@ public final class WorkspaceDigest {
                     + " " + (f.feature().geometry() == null ? "" : wkt.write(f.feature().geometry())) + " "
                     + (f.feature().mesh() == null ? "" : Arrays.toString(f.feature().mesh().xyz())
                             + Arrays.toString(f.feature().mesh().triangles()))
-                    + " " + f.feature().attributes() + " " + f.valid().from())) {
+                    + " " + new java.util.TreeMap<>(f.feature().attributes()) + " " + f.valid().from())) {
                 long n = feed(md, s);
                 if (n > 0) {
                     counts.append(" features=").append(n);

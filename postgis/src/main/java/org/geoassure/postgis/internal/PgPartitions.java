@@ -40,6 +40,23 @@ final class PgPartitions {
                 years.add(y);
             }
         }
+        ensure(c, years);
+    }
+
+    /** Creates the missing partitions for the years from that of {@code minT} to that of {@code maxT}. */
+    static void ensure(Connection c, long minT, long maxT) throws SQLException {
+        int first = year(minT);
+        int last = year(maxT);
+        Set<Integer> years = new TreeSet<>();
+        if (last - first <= 10_000) {
+            for (int y = first; y <= last; y++) {
+                years.add(y);
+            }
+        }
+        ensure(c, years);
+    }
+
+    private static void ensure(Connection c, Set<Integer> years) throws SQLException {
         if (years.isEmpty()) {
             return;
         }

@@ -64,7 +64,7 @@ import org.geoassure.geodb.store.internal.WarningTables;
  * {@link org.geoassure.postgis.PostgisWorkspaces}.
  */
 public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeriesReads,
-        SqlBlockModelReads, SqlWarningReads {
+        SqlBlockModelReads, SqlWarningReads, org.geoassure.geodb.store.internal.Transfer.Participant {
     private final Connection conn;
     private final String schema;
     private final WorkspaceInfo info;
@@ -279,7 +279,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
      * Gives every row with a mesh and no {@code surface} yet (new versions, and versions split from old ones) the
      * POLYHEDRALSURFACE Z of its triangles (migration V7), in the caller's transaction.
      */
-    private void fillSurfaces() throws SQLException {
+    void fillSurfaces() throws SQLException {
         try (Statement s = conn.createStatement();
                 ResultSet rs = s.executeQuery("SELECT fid, mesh FROM features WHERE mesh IS NOT NULL AND surface IS NULL");
                 PreparedStatement ps = conn.prepareStatement("UPDATE features SET surface = ST_GeomFromWKB(?, " + srid
@@ -316,6 +316,22 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
             PgPartitions.ensure(conn, batches);
             return SeriesTables.writeReadings(conn, id, now, batches, provenance);
         });
+    }
+
+    /** This workspace as one side of a copy ({@link PgTransfer}); the store's cached record time follows an import. */
+    @Override
+    public org.geoassure.geodb.store.internal.Transfer.Endpoint transfer() {
+        return new PgTransfer(this, "schema " + schema) {
+            @Override
+            public void finishImport() throws SQLException {
+                super.finishImport();
+                try (Statement s = conn.createStatement();
+                        ResultSet rs = s.executeQuery("SELECT coalesce(max(recorded_at), 0) FROM ga_ingest")) {
+                    rs.next();
+                    lastRecorded = rs.getLong(1);
+                }
+            }
+        };
     }
 
     // ------------------------------------------------------------------------------------------------ block models

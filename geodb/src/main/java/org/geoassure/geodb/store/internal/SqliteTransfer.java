@@ -71,7 +71,7 @@ class SqliteTransfer implements Transfer.Endpoint {
     public void toCanonical(Table table, Object[] row) {
         if (table.interval() == null && table.name().equals("features")) {
             int a = table.index("attributes");
-            row[a] = FeatureCodec.readAttributes((String) row[a]);
+            row[a] = Transfer.featureAttributes((String) row[a]);
         }
     }
 

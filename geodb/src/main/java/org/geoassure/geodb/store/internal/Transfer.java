@@ -220,8 +220,8 @@ public final class Transfer {
         from.beginRead();
         try {
             List<IntervalTable> intervals = from.intervalTables();
-            to.beginImport();
             try {
+                to.beginImport();
                 for (IntervalTable t : intervals) {
                     to.createIntervalTable(t);
                 }
@@ -445,6 +445,16 @@ public final class Transfer {
         double[] line = new double[9];
         PreparedHole.intervalLine(pos, 0, line);
         return line;
+    }
+
+    /** The canonical {@code features.geom} of a geometry (its GeoPackage blob), or null. */
+    public static byte[] featureGeometry(int srsId, org.locationtech.jts.geom.Geometry g) {
+        return g == null ? null : FeatureCodec.geometry(srsId, g);
+    }
+
+    /** The canonical {@code features.attributes} of a stored JSON object. */
+    public static Map<String, Object> featureAttributes(String json) {
+        return FeatureCodec.readAttributes(json);
     }
 
     static String quote(String ident) {
