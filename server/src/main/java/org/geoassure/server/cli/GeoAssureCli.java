@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "geoassure", mixinStandardHelpOptions = true, version = "geoassure 0.1.0-SNAPSHOT",
         description = "Open 3D geological database and query engine for mine geological assurance.",
         subcommands = {InitCommand.class, IngestCommand.class, ExportCommand.class, QueryCommand.class, InfoCommand.class,
-            HistoryCommand.class, CheckCommand.class, BackupCommand.class, RestoreCommand.class, RenderCommand.class,
+            HistoryCommand.class, CheckCommand.class, CopyCommand.class, BackupCommand.class, RestoreCommand.class,
+            RenderCommand.class,
             DemoCommand.class, BenchCommand.class, ServeCommand.class, HazardCommand.class, ModelCommand.class,
             AlertsCommand.class})
 public final class GeoAssureCli implements Runnable {

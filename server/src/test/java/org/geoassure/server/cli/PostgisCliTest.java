@@ -140,6 +140,74 @@ class PostgisCliTest {
         assertEquals(pg + ": sound", check.out().strip());
     }
 
+    /**
+     * {@code copy}: the demo mine from a GeoPackage into PostGIS and back into a new GeoPackage. Record times come
+     * along, so the history, the hazards as of a date and the block query answer exactly alike, times included; and
+     * a copy onto anything that exists is refused and changes nothing.
+     */
+    @Test
+    void theDemoMineCopiesToPostgisAndBackWithItsHistory() throws Exception {
+        Path gpkg = dir.resolve("kaiyuan.gpkg");
+        Path pg = dir.resolve("kaiyuan.pgws");
+        Path back = dir.resolve("back.gpkg");
+        assertEquals(0, run("init", gpkg.toString(), "--crs", DemoMine.CRS).code());
+        try (WorkspaceStore s = WorkspaceArg.open(gpkg)) {
+            DemoMineLoader.load(s, DemoMine.write(dir.resolve("data"), DemoMine.SEED), "test");
+        }
+        CliTest.Result there = run("copy", gpkg.toString(), pg.toString(), "--store", "postgis", "--url", url,
+                "--schema", schema);
+        assertEquals(0, there.code(), there.err());
+        assertTrue(there.out().contains("both read back alike") && there.out().contains("PostGIS schema " + schema),
+                there.out());
+        assertTrue(there.out().contains("series_readings"), there.out());
+        CliTest.Result again = run("copy", pg.toString(), back.toString());
+        assertEquals(0, again.code(), again.err());
+        String digest = there.out().replaceAll("(?s).*digest (\\w+)\\).*", "$1");
+        assertTrue(again.out().contains("digest " + digest + ")"), again.out());
+        List<List<String>> commands = List.of(
+                List.of("info"),
+                List.of("hazard", "proximity", "--as-of", "2025-11-15", "--format", "json"),
+                List.of("hazard", "water-inrush", "--as-of", "2025-11-15", "--format", "json"),
+                List.of("alerts", "--at", "2025-12-31", "--format", "json"),
+                List.of("query", "blocks", "--model", DemoMineLoader.RESISTIVITY, "--where", "RHO < 20", "--aggregate",
+                        "count,volume,mean:RHO", "--format", "csv"));
+        for (List<String> c : commands) {
+            CliTest.Result a = run(args(c, gpkg));
+            assertEquals(0, a.code(), c + ": " + a.err());
+            assertFalse(a.out().isBlank(), String.join(" ", c));
+            for (Path copy : List.of(pg, back)) {
+                CliTest.Result b = run(args(c, copy));
+                assertEquals(0, b.code(), c + " on " + copy + ": " + b.err());
+                assertEquals(a.out().replace(gpkg.toString(), "WS"), b.out().replace(copy.toString(), "WS"),
+                        String.join(" ", c) + " on " + copy);
+            }
+        }
+        assertEquals(0, run("check", pg.toString()).code());
+        assertEquals(0, run("check", back.toString()).code());
+
+        // refused: DST exists (a workspace, or any file), or the schema already holds a workspace; nothing changes
+        String before = run("info", back.toString()).out();
+        long size = Files.size(back);
+        CliTest.Result onto = run("copy", gpkg.toString(), back.toString());
+        assertEquals(2, onto.code(), onto.out() + onto.err());
+        assertTrue(onto.err().contains(back + ": a file already exists there"), onto.err());
+        assertEquals(size, Files.size(back));
+        Path other = dir.resolve("other.pgws");
+        CliTest.Result sameSchema = run("copy", gpkg.toString(), other.toString(), "--store", "postgis", "--url", url,
+                "--schema", schema);
+        assertEquals(2, sameSchema.code(), sameSchema.out() + sameSchema.err());
+        assertTrue(sameSchema.err().contains("schema " + schema + " already holds tables"), sameSchema.err());
+        assertFalse(Files.exists(other));
+        assertEquals(0, run("check", pg.toString()).code());
+        assertEquals(run("info", gpkg.toString()).out().replace(gpkg.toString(), "WS"),
+                run("info", pg.toString()).out().replace(pg.toString(), "WS"));
+        assertEquals(before, run("info", back.toString()).out());
+        CliTest.Result urlAlone = run("copy", gpkg.toString(), dir.resolve("x.gpkg").toString(), "--url", url);
+        assertEquals(2, urlAlone.code());
+        assertTrue(urlAlone.err().contains("--url, --schema and --credentials need --store postgis"), urlAlone.err());
+        assertFalse(Files.exists(dir.resolve("x.gpkg")));
+    }
+
     @Test
     void checkBackupAndRestoreOfAPostgisWorkspace() throws Exception {
         Path pg = dir.resolve("mine.pgws");
