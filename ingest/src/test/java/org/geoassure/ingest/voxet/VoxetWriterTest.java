@@ -124,8 +124,9 @@ class VoxetWriterTest {
         byte[] raw = Files.readAllBytes(dir.resolve("streamed_RHO@@"));
         assertEquals(4 * 40 * 35 * 34, raw.length);
         assertEquals(true, java.util.Arrays.equals(Files.readAllBytes(dir.resolve("bricks_RHO@@")), raw));
-        // cell (0, 1, 33) is given NaN: the no-data value, big-endian
-        int at = 4 * (40 * (1 + 35 * 33));
+        // cell (1, 0, 33) is left NaN: the no-data value, big-endian; cell (0, 1, 33) has its value
+        int at = 4 * (1 + 40 * 35 * 33);
+        assertEquals(0.25f, java.nio.ByteBuffer.wrap(raw, 4 * (40 * (1 + 35 * 33)), 4).getFloat() - 33000f);
         assertEquals((float) VoxetWriter.NO_DATA, java.nio.ByteBuffer.wrap(raw, at, 4).getFloat());
     }
 
