@@ -30,7 +30,9 @@ import org.geoassure.geodb.grid.Morton;
  * and {@code AXIS_D} gives the cell sizes. float64 attributes are written as 8-byte IEEE, the others as 4-byte IEEE
  * floats; int32 and category codes must then be exact floats (|code| at most 2^24) and a category's labels are
  * listed in comment lines. Absent and null cells are {@link #NO_DATA}. The model is read one layer of bricks at a
- * time. The files are written under temporary names and renamed only when all are complete.
+ * time; {@link #write(BlockModel, CellValues, Path)} takes the values from a function, one cell at a time in file
+ * order, so a generated volume of 10^8 cells is written without being held in memory. The files are written under
+ * temporary names and renamed only when all are complete.
  */
 public final class VoxetWriter {
     /** The no-data value written for null and absent cells. */
@@ -50,7 +52,35 @@ public final class VoxetWriter {
      * @throws StorageException if a file cannot be written
      */
     public static List<Path> write(BrickSource source, Path header) {
-        BlockModel m = source.model();
+        return write(source.model(), new LayerReader(source), header);
+    }
+
+    /**
+     * The values of one cell, asked for once per cell in the order of the property files: i fastest, then j, then k
+     * (so a generator may draw its random numbers in that order).
+     */
+    @FunctionalInterface
+    public interface CellValues {
+        /**
+         * Puts cell (i, j, k)'s values into {@code out}, one per model attribute; NaN is null.
+         *
+         * @param out one slot per attribute, NaN-filled before each call
+         */
+        void values(int i, int j, int k, double[] out);
+    }
+
+    /**
+     * Writes {@code model}'s header and property files with values from {@code cells}, streamed: only one cell's
+     * values are held at a time.
+     *
+     * @param m the grid and attributes (the attributes' types choose 4 or 8 bytes a value)
+     * @param cells called once per cell, in file order
+     * @param header the {@code .vo} file to write
+     * @return the files written, the header first
+     * @throws InvalidContentException if a value cannot be written (an int beyond 2^24, a value equal to NO_DATA)
+     * @throws StorageException if a file cannot be written
+     */
+    public static List<Path> write(BlockModel m, CellValues cells, Path header) {
         String base = header.getFileName().toString().replaceFirst("(?i)\\.vo$", "");
         List<Path> files = new ArrayList<>();
         files.add(header);
@@ -63,7 +93,7 @@ public final class VoxetWriter {
         }
         boolean ok = false;
         try {
-            writeProperties(source, partial.subList(1, partial.size()));
+            writeProperties(m, cells, partial.subList(1, partial.size()));
             writeHeader(m, partial.get(0), files);
             for (int f = 0; f < files.size(); f++) {
                 Files.move(partial.get(f), files.get(f), StandardCopyOption.REPLACE_EXISTING);
@@ -131,35 +161,58 @@ public final class VoxetWriter {
         }
     }
 
-    private static void writeProperties(BrickSource source, List<Path> files) throws IOException {
-        BlockModel m = source.model();
+    /** The cells of a brick source, one layer of bricks (32 cell layers) loaded at a time. */
+    private static final class LayerReader implements CellValues {
+        private final BrickSource source;
+        private final List<BrickSource.Header> headers;
+        private final boolean[] all;
+        private final Map<Long, Brick> layer = new HashMap<>();
+        private int loaded = -1;
+
+        LayerReader(BrickSource source) {
+            this.source = source;
+            this.headers = source.headers();
+            this.all = new boolean[source.model().attributes().size()];
+            java.util.Arrays.fill(all, true);
+        }
+
+        @Override
+        public void values(int i, int j, int k, double[] out) {
+            int bk = k / Brick.SIZE;
+            if (bk != loaded) {
+                layer.clear();
+                for (BrickSource.Header h : headers) {
+                    if (Morton.decode(h.index(), 2) == bk) {
+                        layer.put(h.index(), source.brick(h.index(), all));
+                    }
+                }
+                loaded = bk;
+            }
+            Brick b = layer.get(Morton.encode(i / Brick.SIZE, j / Brick.SIZE, bk));
+            int local = Brick.local(i, j, k);
+            if (b != null && b.present(local)) {
+                for (int a = 0; a < out.length; a++) {
+                    out[a] = b.value(a, local);
+                }
+            }
+        }
+    }
+
+    private static void writeProperties(BlockModel m, CellValues cells, List<Path> files) throws IOException {
         int na = m.attributes().size();
         DataOutputStream[] out = new DataOutputStream[na];
         try {
             for (int a = 0; a < na; a++) {
                 out[a] = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(files.get(a)), 1 << 16));
             }
-            boolean[] all = new boolean[na];
-            java.util.Arrays.fill(all, true);
-            List<BrickSource.Header> headers = source.headers();
-            for (int bk = 0; bk < m.bricks(2); bk++) {
-                Map<Long, Brick> layer = new HashMap<>();
-                for (BrickSource.Header h : headers) {
-                    if (Morton.decode(h.index(), 2) == bk) {
-                        layer.put(h.index(), source.brick(h.index(), all));
-                    }
-                }
-                int kEnd = Math.min(m.nz(), (bk + 1) * Brick.SIZE);
-                for (int k = bk * Brick.SIZE; k < kEnd; k++) {
-                    for (int j = 0; j < m.ny(); j++) {
-                        for (int i = 0; i < m.nx(); i++) {
-                            Brick b = layer.get(Morton.encode(i / Brick.SIZE, j / Brick.SIZE, bk));
-                            int local = Brick.local(i, j, k);
-                            boolean present = b != null && b.present(local);
-                            for (int a = 0; a < na; a++) {
-                                double v = present ? b.value(a, local) : Double.NaN;
-                                put(out[a], m, a, v, i, j, k);
-                            }
+            double[] v = new double[na];
+            for (int k = 0; k < m.nz(); k++) {
+                for (int j = 0; j < m.ny(); j++) {
+                    for (int i = 0; i < m.nx(); i++) {
+                        java.util.Arrays.fill(v, Double.NaN);
+                        cells.values(i, j, k, v);
+                        for (int a = 0; a < na; a++) {
+                            put(out[a], m, a, v[a], i, j, k);
                         }
                     }
                 }

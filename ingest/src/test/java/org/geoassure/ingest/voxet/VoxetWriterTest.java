@@ -91,6 +91,45 @@ class VoxetWriterTest {
         assertEquals(true, header.contains("# category rock code 1 = fr"), header);
     }
 
+    /**
+     * The streamed write (values from a function, in file order) writes the same bytes as the write of the same
+     * cells held as bricks, asks for each cell once, i fastest, and leaves cells it is given NaN for as no-data.
+     */
+    @Test
+    void streamedWriteMatchesTheBrickWriteByteForByte() throws Exception {
+        // 40 x 35 x 34: two layers of bricks along k, so the brick write changes layer on the way
+        BlockModel m = new BlockModel("rho", 41585000, 4712000, -420, 0, 50, 50, 20, 40, 35, 34,
+                List.of(BlockAttribute.of("RHO", AttributeType.FLOAT32)));
+        BlockData.Builder b = BlockData.builder(m);
+        for (int k = 0; k < m.nz(); k++) {
+            for (int j = 0; j < m.ny(); j++) {
+                for (int i = 0; i < m.nx(); i++) {
+                    if (k < 30 || i < j) {
+                        b.put(i, j, k, new double[] {i + 0.25 * j + 1000.0 * k});
+                    }
+                }
+            }
+        }
+        VoxetWriter.write(b.build(), dir.resolve("bricks.vo"));
+        long[] next = {0};
+        VoxetWriter.write(m, (i, j, k, out) -> {
+            assertEquals(next[0]++, i + (long) m.nx() * (j + (long) m.ny() * k), "file order");
+            if (k < 30 || i < j) {
+                out[0] = i + 0.25 * j + 1000.0 * k;
+            }
+        }, dir.resolve("streamed.vo"));
+        assertEquals(40L * 35 * 34, next[0]);
+        assertEquals(Files.readString(dir.resolve("bricks.vo")).replace("bricks_RHO@@", "streamed_RHO@@"),
+                Files.readString(dir.resolve("streamed.vo")));
+        byte[] raw = Files.readAllBytes(dir.resolve("streamed_RHO@@"));
+        assertEquals(4 * 40 * 35 * 34, raw.length);
+        assertEquals(true, java.util.Arrays.equals(Files.readAllBytes(dir.resolve("bricks_RHO@@")), raw));
+        // cell (1, 0, 33) is left NaN: the no-data value, big-endian; cell (0, 1, 33) has its value
+        int at = 4 * (1 + 40 * 35 * 33);
+        assertEquals(0.25f, java.nio.ByteBuffer.wrap(raw, 4 * (40 * (1 + 35 * 33)), 4).getFloat() - 33000f);
+        assertEquals((float) VoxetWriter.NO_DATA, java.nio.ByteBuffer.wrap(raw, at, 4).getFloat());
+    }
+
     @Test
     void intBeyondFloatPrecisionIsRefusedAndNothingIsLeft() throws Exception {
         BlockModel m = new BlockModel("big", 0, 0, 0, 0, 1, 1, 1, 2, 1, 1,

@@ -21,17 +21,26 @@ import org.geoassure.samples.mine.KaiyuanGeology.Unit;
  * through the same readers a user would use:
  * <ul>
  * <li>{@code collar.csv}, {@code survey.csv}, {@code lithology.csv}, {@code coal_quality.csv}: 80 exploration
- * boreholes on 10 exploration lines (10 of them inclined), logged from the ground model;
+ * boreholes on 10 exploration lines (10 of them inclined), logged from the ground model; at {@link #write(Path, long,
+ * int) scale} S, 80 S² holes on 10 S lines;
  * <li>{@code progress.csv}: faces 1201 and 1202 surveyed monthly (2024-2025), their gateroads and the main
  * roadway, the water-filled goaf of panel 1101 (2019) and the inferred water-filled old workings OW-1;
  * <li>{@code faults.geojson}: the traces of F1 and F2 at -300 m; {@code topography.ts}: the ground surface as a
  * GOCAD TSurf;
  * <li>{@code resistivity.vo} (GOCAD Voxet): a 50 x 50 x 20 m resistivity volume (ohm.m) with low-resistivity anomalies where
- * the goaf and the old workings hold water;
+ * the goaf and the old workings hold water; at scale S, cells of 50/S x 50/S x 20/S m (72,000 S³ cells);
  * <li>{@code piezometers.csv} and {@code readings/PZ-n.csv}: five piezometers in the limestone aquifer with two years
  * of hourly heads (m), PZ-3 near F1 rising from June 2025.
  * </ul>
- * Deterministic: the same seed writes the same bytes.
+ * Deterministic: the same seed and scale write the same bytes; scale 1 is the published demo.
+ *
+ * <h2>Scale (issue 11)</h2>
+ * For benchmarks, {@link #write(Path, long, int)} takes a scale S from 1 to {@link #MAX_SCALE}, a linear refinement
+ * of the same 3 km x 2 km lease: the exploration lines and the holes along them are S times closer ({@link #holes}
+ * = 80 S²: 320 at S = 2, 8,000 at S = 10) and the resistivity cells S times smaller along each axis
+ * ({@link #resistivityCells} = 72,000 S³: 576,000 at S = 2, 7.2 x 10^7 at S = 10, 288 MB of float32). Everything else
+ * (mine layout, faults, monitoring) is the same at every scale. The voxet is streamed to its file cell by cell, so
+ * generating it takes no memory in proportion to its size.
  */
 public final class DemoMine {
     /** CRS of every file. */
@@ -58,7 +67,28 @@ public final class DemoMine {
     /** Rise of PZ-3 per day after {@link #PZ3_RISE}, m. */
     public static final double PZ3_RISE_PER_DAY = 0.04;
 
+    /** The largest scale: 8,000 holes and a resistivity volume of 7.2 x 10^7 cells. */
+    public static final int MAX_SCALE = 10;
+
     private DemoMine() {
+    }
+
+    /** Boreholes at a scale: 80 S² (10 S exploration lines of 8 S holes). */
+    public static int holes(int scale) {
+        checkScale(scale);
+        return 80 * scale * scale;
+    }
+
+    /** Cells of the resistivity volume at a scale: (60 S) x (40 S) x (30 S). */
+    public static long resistivityCells(int scale) {
+        checkScale(scale);
+        return 72_000L * scale * scale * scale;
+    }
+
+    private static void checkScale(int scale) {
+        if (scale < 1 || scale > MAX_SCALE) {
+            throw new IllegalArgumentException("scale must be 1.." + MAX_SCALE + ", got " + scale);
+        }
     }
 
     /** What was written. */
@@ -92,8 +122,19 @@ public final class DemoMine {
         return h;
     }
 
-    /** Writes every file into {@code dir}. */
+    /** Writes every file of the published demo (scale 1) into {@code dir}. */
     public static Files write(Path dir, long seed) throws IOException {
+        return write(dir, seed, 1);
+    }
+
+    /**
+     * Writes every file into {@code dir} at a scale (see the class documentation).
+     *
+     * @param scale 1 (the published demo) to {@link #MAX_SCALE}
+     * @throws IllegalArgumentException if the scale is outside 1..{@link #MAX_SCALE}
+     */
+    public static Files write(Path dir, long seed, int scale) throws IOException {
+        checkScale(scale);
         java.nio.file.Files.createDirectories(dir);
         SplittableRandom rnd = new SplittableRandom(seed);
         Path collar = dir.resolve("collar.csv");
@@ -101,7 +142,7 @@ public final class DemoMine {
         Path lith = dir.resolve("lithology.csv");
         Path quality = dir.resolve("coal_quality.csv");
         List<Path> logs = new ArrayList<>();
-        int holes = boreholes(rnd.split(), collar, survey, lith, quality, dir.resolve("las"), logs);
+        int holes = boreholes(rnd.split(), scale, collar, survey, lith, quality, dir.resolve("las"), logs);
         Path progress = dir.resolve("progress.csv");
         progress(progress);
         Path faults = dir.resolve("faults.geojson");
@@ -109,7 +150,7 @@ public final class DemoMine {
         Path topography = dir.resolve("topography.ts");
         topography(topography);
         Path resistivity = dir.resolve("resistivity.vo");
-        resistivity(rnd.split(), resistivity);
+        resistivity(rnd.split(), scale, resistivity);
         Path piezometers = dir.resolve("piezometers.csv");
         List<Path> readings = piezometers(rnd.split(), piezometers, dir.resolve("readings"));
         tailingsDam(rnd.split(), piezometers, dir.resolve("readings"), readings, progress);
@@ -121,10 +162,17 @@ public final class DemoMine {
 
     // ------------------------------------------------------------------------------------------------ boreholes
 
-    private static int boreholes(SplittableRandom rnd, Path collar, Path survey, Path lith, Path quality, Path lasDir,
-            List<Path> logs) throws IOException {
-        int lines = 10;
-        int perLine = 8;
+    /**
+     * The boreholes: at scale S, 10 S lines 300 / S m apart of 8 S holes 250 / S m apart, each moved at random by up
+     * to 40 / S m east and north, drilled 37 / S² days apart from 2015-03-01.
+     */
+    private static int boreholes(SplittableRandom rnd, int scale, Path collar, Path survey, Path lith, Path quality,
+            Path lasDir, List<Path> logs) throws IOException {
+        int lines = 10 * scale;
+        int perLine = 8 * scale;
+        double lineStep = 300.0 / scale;
+        double holeStep = 250.0 / scale;
+        double jitter = 80.0 / scale;
         try (BufferedWriter c = writer(collar); BufferedWriter s = writer(survey); BufferedWriter l = writer(lith);
                 BufferedWriter q = writer(quality)) {
             c.write("HOLEID,X,Y,Z,LENGTH,DATE\n");
@@ -136,13 +184,14 @@ public final class DemoMine {
                 for (int k = 1; k <= perLine; k++) {
                     n++;
                     String id = "ZK" + line + "-" + k;
-                    double u = 150 + (line - 1) * 300 + (rnd.nextDouble() - 0.5) * 80;
-                    double v = 125 + (k - 1) * 250 + (rnd.nextDouble() - 0.5) * 80;
+                    double u = lineStep / 2 + (line - 1) * lineStep + (rnd.nextDouble() - 0.5) * jitter;
+                    double v = holeStep / 2 + (k - 1) * holeStep + (rnd.nextDouble() - 0.5) * jitter;
                     double z = round2(KaiyuanGeology.topography(u, v));
                     boolean inclined = n % 8 == 3;
                     double az = inclined ? 80 + rnd.nextDouble() * 20 : 0;
                     double dip = inclined ? -78 + rnd.nextDouble() * 4 : -90;
-                    LocalDate drilled = LocalDate.of(2015, 3, 1).plusDays((long) (n * 37 + rnd.nextInt(20)));
+                    LocalDate drilled = LocalDate.of(2015, 3, 1).plusDays(n * 37L / ((long) scale * scale)
+                            + rnd.nextInt(20));
                     List<double[]> contacts = new ArrayList<>(); // depth, unit ordinal
                     double depth = log(u, v, z, az, dip, contacts);
                     c.write(id + "," + fmt(X0 + u) + "," + fmt(Y0 + v) + "," + fmt(z) + "," + fmt(depth) + ","
@@ -391,41 +440,47 @@ public final class DemoMine {
         };
     }
 
-    /** The resistivity grid: 60 x 40 x 30 cells of 50 x 50 x 20 m from (X0, Y0, -420), nodes at the cell centres. */
-    static final org.geoassure.geodb.grid.BlockModel RESISTIVITY_GRID = new org.geoassure.geodb.grid.BlockModel(
-            "resistivity", X0, Y0, -420, 0, 50, 50, 20, 60, 40, 30, List.of(org.geoassure.geodb.grid.BlockAttribute.of(
-                    "RHO", org.geoassure.geodb.grid.AttributeType.FLOAT32)));
+    /**
+     * The resistivity grid at a scale: (60 S) x (40 S) x (30 S) cells of 50 / S x 50 / S x 20 / S m from (X0, Y0,
+     * -420), nodes at the cell centres.
+     */
+    static org.geoassure.geodb.grid.BlockModel resistivityGrid(int scale) {
+        checkScale(scale);
+        return new org.geoassure.geodb.grid.BlockModel("resistivity", X0, Y0, -420, 0, 50.0 / scale, 50.0 / scale,
+                20.0 / scale, 60 * scale, 40 * scale, 30 * scale, List.of(org.geoassure.geodb.grid.BlockAttribute.of(
+                        "RHO", org.geoassure.geodb.grid.AttributeType.FLOAT32)));
+    }
 
     /**
      * The resistivity volume as a geophysics contractor delivers it, a GOCAD Voxet ({@code resistivity.vo} and its
      * big-endian float property file {@code resistivity_RHO@@}); nodes above the topography hold the no-data value.
+     * Streamed: each value is computed when the writer asks for it, in file order (which is the order the noise is
+     * drawn in).
      */
-    private static void resistivity(SplittableRandom rnd, Path file) throws IOException {
-        org.geoassure.geodb.grid.BlockData.Builder b = org.geoassure.geodb.grid.BlockData.builder(RESISTIVITY_GRID);
-        for (int k = 0; k < 30; k++) {
-            for (int j = 0; j < 40; j++) {
-                for (int i = 0; i < 60; i++) {
-                    double u = 25 + 50 * i;
-                    double v = 25 + 50 * j;
-                    double z = -420 + 10 + 20 * k;
-                    Unit unit = KaiyuanGeology.unitAt(u, v, z);
-                    if (unit == null) {
-                        continue;
-                    }
-                    double r = rho(unit);
-                    double seam = KaiyuanGeology.seamRoof(u, v);
-                    boolean nearSeam = Math.abs(z - seam) < 40;
-                    if (nearSeam && u > 150 - 30 && u < OW1_EAST + 30 && v > 560 - 30 && v < 700 + 30) {
-                        r = 8; // water in the old workings
-                    } else if (nearSeam && u > 400 && u < 1600 && v > 60 && v < 240 && z < -262 + 10) {
-                        r = 15; // water in the 1101 goaf
-                    }
-                    r *= Math.exp((rnd.nextDouble() - 0.5) * 0.2);
-                    b.put(i, j, k, new double[] {Double.parseDouble(fmt(r))});
-                }
+    private static void resistivity(SplittableRandom rnd, int scale, Path file) {
+        org.geoassure.geodb.grid.BlockModel grid = resistivityGrid(scale);
+        double du = grid.dx();
+        double dv = grid.dy();
+        double dz = grid.dz();
+        org.geoassure.ingest.voxet.VoxetWriter.write(grid, (i, j, k, out) -> {
+            double u = du / 2 + du * i;
+            double v = dv / 2 + dv * j;
+            double z = -420 + dz / 2 + dz * k;
+            Unit unit = KaiyuanGeology.unitAt(u, v, z);
+            if (unit == null) {
+                return; // above the ground: no data
             }
-        }
-        org.geoassure.ingest.voxet.VoxetWriter.write(b.build(), file);
+            double r = rho(unit);
+            double seam = KaiyuanGeology.seamRoof(u, v);
+            boolean nearSeam = Math.abs(z - seam) < 40;
+            if (nearSeam && u > 150 - 30 && u < OW1_EAST + 30 && v > 560 - 30 && v < 700 + 30) {
+                r = 8; // water in the old workings
+            } else if (nearSeam && u > 400 && u < 1600 && v > 60 && v < 240 && z < -262 + 10) {
+                r = 15; // water in the 1101 goaf
+            }
+            r *= Math.exp((rnd.nextDouble() - 0.5) * 0.2);
+            out[0] = round3(r);
+        }, file);
     }
 
     // ------------------------------------------------------------------------------------------------ piezometers
@@ -570,6 +625,21 @@ public final class DemoMine {
 
     private static double round2(double v) {
         return Math.round(v * 100) / 100.0;
+    }
+
+    /**
+     * {@code Double.parseDouble(fmt(v))} without the text (a hundred million calls at the largest scale): the nearest
+     * double to v rounded half up to 3 decimals. For 0 < v < 10^6, v * 1000 is within 2^-21 of the exact product, so
+     * Math.round of it can differ from the text's rounding only when it lies within that of a half; such values, and
+     * any other v, take the text path.
+     */
+    static double round3(double v) {
+        double t = v * 1000;
+        double frac = t - Math.floor(t);
+        if (!(v > 0 && v < 1e6) || Math.abs(frac - 0.5) < 1e-6) {
+            return Double.parseDouble(fmt(v));
+        }
+        return Math.round(t) / 1000.0;
     }
 
     /** Fixed-point text with 3 decimals, locale-free. */

@@ -31,7 +31,8 @@ import picocli.CommandLine.Spec;
             + "in CGCS2000 / 3-degree GK zone 41: 80 boreholes, faults, faces advancing monthly, a flooded goaf, old "
             + "workings, a resistivity model) beside the workspace given, and the real sample drillholes in samples/ "
             + "(WAMEX, Yalgoo, Western Australia, GDA94 / MGA zone 50) in it, with a few queries.",
-            "Both workspaces are re-created on every run."})
+            "Both workspaces are re-created on every run. --scale S (1 to 10) makes the mine larger for benchmarks "
+                + "(80 S^2 boreholes, a resistivity model of 72,000 S^3 cells: 7.2 x 10^7 at S = 10)."})
 final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -48,11 +49,20 @@ final class DemoCommand implements Callable<Integer> {
             + "this port (0: any free port) until Ctrl-C; default: do not serve, print the command")
     Integer port;
 
+    @Option(names = "--scale", paramLabel = "S", defaultValue = "1", description = "size of the demo mine, 1 to 10 "
+            + "(default ${DEFAULT-VALUE}: the published demo). The same 3 km x 2 km lease refined S times along each "
+            + "axis: 80 S^2 boreholes (10 S exploration lines of 8 S holes; S = 10: 8,000) and a resistivity voxet of "
+            + "(60 S) x (40 S) x (30 S) cells of 50/S x 50/S x 20/S m (S = 2: 576,000 cells; S = 10: 7.2 x 10^7, a "
+            + "288 MB property file). Above 1 the kriged unit tops use the 16 nearest picks per node; the surfaces' "
+            + "25 m grid and the 25 x 25 x 10 m lithology model stay the same size.")
+    String scaleText;
+
     @Override
     public Integer call() throws IOException, InterruptedException {
         if (port != null && (port < 0 || port > 65535)) {
             throw new InvalidContentException("--port: must be 0..65535, got " + port);
         }
+        int scale = scale(scaleText);
         if (dirOption != null) {
             workspace = dirOption.resolve("geoassure-demo.gpkg");
         }
@@ -62,7 +72,7 @@ final class DemoCommand implements Callable<Integer> {
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(workspace + suffix));
         }
-        Path mine = mine(dir, out);
+        Path mine = mine(dir, scale, out);
         Path data = DemoLoader.extractWamex(dir.resolve("sample-data"));
         try (WorkspaceStore ws = Workspaces.create(workspace, WorkspaceInfo.of("GeoAssure demo: WAMEX Yalgoo",
                 DemoLoader.WAMEX_CRS, DemoLoader.WAMEX_VERTICAL_DATUM))) {
@@ -138,14 +148,37 @@ final class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The {@code --scale} value: a whole number 1..{@link org.geoassure.samples.mine.DemoMine#MAX_SCALE}. */
+    static int scale(String text) {
+        int max = org.geoassure.samples.mine.DemoMine.MAX_SCALE;
+        int s;
+        try {
+            s = Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            throw new InvalidContentException("--scale: '" + text + "' is not a whole number 1.." + max);
+        }
+        if (s < 1 || s > max) {
+            throw new InvalidContentException("--scale: must be 1.." + max + " (" + max + ": "
+                    + org.geoassure.samples.mine.DemoMine.holes(max) + " boreholes, "
+                    + org.geoassure.samples.mine.DemoMine.resistivityCells(max) + " resistivity cells), got " + s);
+        }
+        return s;
+    }
+
     /**
      * Runs the models a geologist would build first, through the same commands: the unit tops from the boreholes'
-     * picks (kriging) and a layer-cake lithology block model from them.
+     * picks (kriging) and a layer-cake lithology block model from them. Both grids are the same at every scale (25 m
+     * nodes; 25 x 25 x 10 m cells); above scale 1 the kriging uses the 16 nearest picks per node instead of all of
+     * them (80 S^2 picks a surface: a global neighbourhood would solve an 8,000 x 8,000 system per node at scale 10).
      */
-    private static void models(Path mine, PrintWriter out) {
+    private static void models(Path mine, int scale, PrintWriter out) {
         String ws = mine.toString();
-        String[][] runs = {
-            {"model", ws, "surfaces", "--table", "lithology", "--column", "UNIT", "--order", "Q,P1s,3#,C3t,O2"},
+        List<String> surfaces = new java.util.ArrayList<>(List.of("model", ws, "surfaces", "--table", "lithology",
+                "--column", "UNIT", "--order", "Q,P1s,3#,C3t,O2"));
+        if (scale > 1) {
+            surfaces.addAll(List.of("--neighbours", "16"));
+        }
+        String[][] runs = {surfaces.toArray(String[]::new),
             {"model", ws, "lithology", "--surfaces", "surfaces", "--name", "lithology", "--size", "25,25,10"}};
         for (String[] args : runs) {
             java.io.StringWriter err = new java.io.StringWriter();
@@ -154,22 +187,28 @@ final class DemoCommand implements Callable<Integer> {
                 throw new IllegalStateException("demo: geoassure " + String.join(" ", args) + " failed: " + err);
             }
         }
-        out.printf("  models: unit tops Q, P1s, 3#, C3t, O2 kriged from the picks (layer surfaces), layer-cake block "
-                + "model 'lithology' of 25 x 25 x 10 m cells%n");
+        out.printf("  models: unit tops Q, P1s, 3#, C3t, O2 kriged from the picks%s (layer surfaces), layer-cake "
+                + "block model 'lithology' of 25 x 25 x 10 m cells%n", scale > 1 ? " (16 nearest per node)" : "");
     }
 
     /** Generates and loads the Kaiyuan demo mine beside the WAMEX workspace; returns its path. */
-    private static Path mine(Path dir, PrintWriter out) throws IOException {
+    private static Path mine(Path dir, int scale, PrintWriter out) throws IOException {
         Path mine = dir.resolve("kaiyuan-mine.gpkg");
         for (String suffix : List.of("", "-wal", "-shm")) {
             Files.deleteIfExists(Path.of(mine + suffix));
         }
+        long t0 = System.nanoTime();
         var files = org.geoassure.samples.mine.DemoMine.write(dir.resolve("kaiyuan-data"),
-                org.geoassure.samples.mine.DemoMine.SEED);
+                org.geoassure.samples.mine.DemoMine.SEED, scale);
+        long t1 = System.nanoTime();
+        long t2;
+        long t3;
         try (WorkspaceStore ws = Workspaces.create(mine, WorkspaceInfo.of("Kaiyuan demo mine (generated)",
                 org.geoassure.samples.mine.DemoMine.CRS, "Yellow Sea 1985"))) {
             var loaded = org.geoassure.samples.mine.DemoMineLoader.load(ws, files, "geoassure-demo");
-            out.printf("GeoAssure demo mine: %s (generated files in %s)%n", mine, files.dir());
+            t2 = System.nanoTime();
+            out.printf("GeoAssure demo mine%s: %s (generated files in %s)%n", scale > 1 ? " at scale " + scale : "",
+                    mine, files.dir());
             out.printf("  %d boreholes, %d interval rows; layer progress: %d features (faces 1201 and 1202 surveyed "
                     + "monthly 2024-2025, roadways, goaf 1101, old workings OW-1, tailings dam TD-1); layer structures: faults F1, F2; "
                     + "block model resistivity: %d cells%n", loaded.drillholes().holesNew(),
@@ -205,8 +244,12 @@ final class DemoCommand implements Callable<Integer> {
             out.printf(java.util.Locale.ROOT, "    water-inrush coefficient T = P/M: max %.3f MPa/m; %.2f km2 exceed the "
                     + "critical value (0.06 MPa/m within 50 m of faults, 0.10 elsewhere), along the aquiclude thinned "
                     + "by fault F1%n", inrush.summary().maxT(), inrush.zone("exceeds_critical").area() / 1e6);
+            t3 = System.nanoTime();
         }
-        models(mine, out);
+        models(mine, scale, out);
+        long t4 = System.nanoTime();
+        out.printf(java.util.Locale.ROOT, "  wall time: generate %.1f s, load %.1f s, alerts and hazards %.1f s, "
+                + "models %.1f s%n", (t1 - t0) / 1e9, (t2 - t1) / 1e9, (t3 - t2) / 1e9, (t4 - t3) / 1e9);
         return mine;
     }
 
