@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.geoassure.geodb.GeoDbException;
 import org.geoassure.geodb.InvalidContentException;
+import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.model.WorkspaceInfo;
 import org.geoassure.geodb.store.WorkspaceCopy;
 import org.geoassure.geodb.store.WorkspaceStore;
@@ -72,6 +74,11 @@ final class CopyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long start = System.nanoTime();
         try (WorkspaceStore src = WorkspaceArg.open(source)) {
+            List<String> findings = src.check();
+            if (!findings.isEmpty()) {
+                throw new InvalidContentException(source + ": fails its integrity check, so it is not copied (repair "
+                        + "it or restore a backup first): " + String.join("; ", findings));
+            }
             WorkspaceInfo info = src.info();
             PostgisLocation loc = null;
             WorkspaceStore dst;
@@ -90,6 +97,10 @@ final class CopyCommand implements Callable<Integer> {
                 if (loc != null) {
                     loc.write(target);
                 }
+            } catch (StorageException e) {
+                remove(loc);
+                // reported as the commands that move whole workspaces (backup, restore) do: with the paths, exit 2
+                throw new InvalidContentException(e.getMessage());
             } catch (RuntimeException e) {
                 remove(loc);
                 throw e;
