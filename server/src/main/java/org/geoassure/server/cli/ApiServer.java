@@ -38,8 +38,9 @@ import org.geoassure.server.query.JsonQuery;
  * The HTTP API ({@code /api/v1}, docs/server.md) and the web viewer ({@code /}) over one workspace, on Javalin 7.
  *
  * <p>Every route is in {@link #ROUTES}; the server registers exactly those, and {@code ApiServerTest} checks that
- * {@code /api/v1/openapi.json} lists the same set. The workspace is opened per request (a GeoPackage or PostGIS
- * connection each time), so requests share no store state.
+ * {@code /api/v1/openapi.json} lists the same set. Each request leases an open workspace store of its own from a
+ * {@link StorePool} (never two requests on one store), and GLB scenes are kept by request and workspace version in a
+ * {@link ResponseCache}, answered with an entity tag ({@code 304} to a matching {@code If-None-Match}).
  *
  * <p>Errors are RFC 9457 problem details ({@code application/problem+json}) with a stable {@code code}:
  * {@code bad-request} (400: bad JSON, bad parameters, SQL that does not parse or is not a query),
@@ -123,7 +124,13 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    private final Supplier<WorkspaceStore> workspace;
+    /** Stores kept open between requests: as many as requests at once, up to this many. */
+    static final int POOLED_STORES = 16;
+    /** Memory for cached GLB scenes. */
+    static final long CACHE_BYTES = 64L << 20;
+
+    private final StorePool pool;
+    private final ResponseCache scenes = new ResponseCache(CACHE_BYTES);
     private final boolean writable;
     /** Tokens and roles, or null: no authentication (reads open, writes only with {@link #writable}). */
     private final ApiTokens tokens;
@@ -135,7 +142,7 @@ final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     private ApiServer(Supplier<WorkspaceStore> workspace, String host, int port, Options options) {
-        this.workspace = workspace;
+        this.pool = new StorePool(workspace, POOLED_STORES);
         this.writable = options.writable() || options.tokens() != null;
         this.tokens = options.tokens();
         this.corsOrigins = java.util.Set.copyOf(options.corsOrigins());
@@ -304,6 +311,17 @@ final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        pool.close();
+    }
+
+    /** Stores open and idle between requests now (for tests). */
+    int idleStores() {
+        return pool.idle();
+    }
+
+    /** Scene cache hits and misses so far (for tests). */
+    long[] sceneCacheCounts() {
+        return scenes.counts();
     }
 
     private Handler handler(String operationId) {
@@ -355,7 +373,8 @@ final class ApiServer implements AutoCloseable {
     /** GET /api/v1/workspace: name, CRS, vertical datum, units and counts. */
     private void workspace(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             var info = store.info();
             WorkspaceStats st = store.stats();
             m.put("name", info.name());
@@ -397,7 +416,8 @@ final class ApiServer implements AutoCloseable {
         };
         String table = q.table().orElse(null);
         Selection selection = q.selection();
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             if (what == Rows.Dataset.INTERVALS) {
                 table = existingTable(store, table);
             }
@@ -420,7 +440,8 @@ final class ApiServer implements AutoCloseable {
         if (body.size() != 1) {
             throw new InvalidContentException("request body: only the member \"sql\" is allowed");
         }
-        try (WorkspaceStore store = workspace.get(); Connection c = SqlQueries.connect(store, Selection.all().time());
+        try (StorePool.Lease lease = pool.lease();
+                Connection c = SqlQueries.connect(lease.store(), Selection.all().time());
                 Statement st = c.createStatement()) {
             ResultSet rs;
             try {
@@ -448,11 +469,44 @@ final class ApiServer implements AutoCloseable {
         Double radius = ctx.queryParam("radius") == null ? null : number("radius", ctx.queryParam("radius"));
         int sides = ctx.queryParam("sides") == null ? 8 : (int) (double) number("sides", ctx.queryParam("sides"));
         IntervalTubes.Ramp ramp = ExportCommand.ramp("ramp", ctx.queryParam("ramp"));
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             String table = existingTable(store, ctx.queryParam("table"));
-            IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, ramp, Selection.all(), "");
-            stream(ctx, "model/gltf-binary", out -> ExportCommand.writeGlb(store, table, colorBy, tubes, out));
+            String request = "tubes table=" + table + " colorBy=" + colorBy + " radius=" + radius + " sides=" + sides
+                    + " ramp=" + ramp;
+            scene(ctx, lease, request, out -> {
+                IntervalTubes.Result tubes = ExportCommand.tubes(store, table, colorBy, radius, sides, ramp,
+                        Selection.all(), "");
+                ExportCommand.writeGlb(store, table, colorBy, tubes, out);
+            });
         }
+    }
+
+    /**
+     * Answers a GLB scene from {@link #scenes} (made with {@code maker} on a miss) with its entity tag, or 304 when
+     * the client holds that tag already. {@code request} names everything the scene depends on but the workspace
+     * version, which the cache adds.
+     */
+    private void scene(Context ctx, StorePool.Lease lease, String request, ResponseCache.Maker maker) {
+        String version = lease.version();
+        if (version == null) {
+            stream(ctx, "model/gltf-binary", maker::write);
+            return;
+        }
+        ResponseCache.Entry e;
+        try {
+            e = scenes.get(request, version, maker);
+        } catch (IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        ctx.header("ETag", e.etag());
+        ctx.header("Cache-Control", "no-cache");
+        if (e.etag().equals(ctx.header("If-None-Match"))) {
+            ctx.status(304);
+            return;
+        }
+        ctx.contentType("model/gltf-binary");
+        ctx.result(e.body());
     }
 
     /** GET /api/v1/features?asOf=T&layer=L&role=R: GeoJSON of the features valid at T (as {@code query features}). */
@@ -460,7 +514,8 @@ final class ApiServer implements AutoCloseable {
         java.time.Instant asOf = Times.parse("asOf", ctx.queryParam("asOf"));
         java.util.Set<String> layers = java.util.Set.copyOf(ctx.queryParams("layer"));
         java.util.Set<String> roles = java.util.Set.copyOf(ctx.queryParams("role"));
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             var fs = FeatureCommands.features(store);
             try (var rows = fs.features(layers, roles, null, new org.geoassure.geodb.query.TimeSlice(asOf, null))) {
                 stream(ctx, "application/geo+json", out -> {
@@ -525,7 +580,8 @@ final class ApiServer implements AutoCloseable {
                 throw new InvalidContentException(where + "t: readings must come in increasing time order");
             }
         }
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             if (!(store instanceof org.geoassure.geodb.store.SeriesStore series)) {
                 throw new InvalidContentException("this workspace's engine does not store monitoring series yet");
             }
@@ -600,7 +656,8 @@ final class ApiServer implements AutoCloseable {
     private void alerts(Context ctx) {
         java.time.Instant at = Times.parse("at", ctx.queryParam("at"));
         java.time.Instant recorded = Times.parse("recordedAsOf", ctx.queryParam("recordedAsOf"));
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             Map<String, Object> m = new LinkedHashMap<>();
             List<Map<String, Object>> list = new ArrayList<>();
             if (store instanceof org.geoassure.geodb.store.WarningStore ws
@@ -636,7 +693,8 @@ final class ApiServer implements AutoCloseable {
     private void proximity(Context ctx) {
         var rules = org.geoassure.geodb.hazard.ProximityRules.explorationAndWarning(param(ctx, "pillarWidth", 20),
                 param(ctx, "inferredExtra", 0));
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             var r = org.geoassure.geodb.hazard.WorkspaceHazards.proximity(FeatureCommands.features(store),
                     java.util.Set.copyOf(ctx.queryParams("layer")), slice(ctx), rules);
             ctx.contentType("application/json");
@@ -659,7 +717,8 @@ final class ApiServer implements AutoCloseable {
         if (!format.equals("json") && !format.equals("geojson")) {
             throw new InvalidContentException("format: '" + format + "' is not one of json, geojson");
         }
-        try (WorkspaceStore store = workspace.get()) {
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
             if (!(store instanceof org.geoassure.geodb.store.SeriesStore series)) {
                 throw new InvalidContentException("this workspace's engine does not store monitoring series yet");
             }
