@@ -61,14 +61,14 @@ final class BenchCommand implements Callable<Integer> {
             + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells), readings (monitoring readings ingest and "
             + "last value for 10^3 stations), krige (kriging, IDW, variogram; with --dir also writes CSV for "
             + "tools/gstat-bench), regions (block cells inside a closed mesh, above a surface, near a line), isosurface "
-            + "(256^3 grids) or postgis "
+            + "(256^3 grids), tiles (a 3D Tiles tileset of a 10^8-cell block model) or postgis "
             + "(embedded vs PostGIS, needs GEODB_PG_URL); all but desurvey, ingest and "
             + "query run only when named")
     String only;
 
     /** The parts {@code --only} names. */
     static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
-            "readings", "krige", "regions", "isosurface", "postgis");
+            "readings", "krige", "regions", "isosurface", "tiles", "postgis");
 
     @Override
     public Integer call() throws IOException {
@@ -92,6 +92,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if ("isosurface".equals(only)) {
             IsosurfaceBench.run(out);
+            return 0;
+        }
+        if ("tiles".equals(only)) {
+            TilesBench.run(out, dir);
             return 0;
         }
         if ("regions".equals(only)) {

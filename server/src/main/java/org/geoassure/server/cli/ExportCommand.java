@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             "  logs       hole_id, log, depth (m), one column per curve (nulls empty); --hole, --log select",
             "  blocks     i, j, k, centroid x, y, z and the attributes of --model's cells; --box, --where select;",
             "             --format voxet --out F.vo: the whole model as a GOCAD Voxet",
+            "  tiles      --model's cells kept by --where/--box as a 3D Tiles 1.1 tileset with levels of detail,",
+            "             coloured by --color-by, written to the directory --out",
             "  features   the features of --layer (default all) valid at --as-of as --format geojson, csv (points),",
             "             tsurf (surfaces) or omf (OMF 2); logs --format las: one log (--hole, --log) as LAS 2.0"})
 final class ExportCommand implements Callable<Integer> {
@@ -37,7 +39,7 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     WorkspaceArg ws;
 
-    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks or "
+    @Parameters(index = "1", paramLabel = "DATASET", description = "traces, intervals, gltf, logs, blocks, tiles or "
             + "features")
     String dataset;
 
@@ -94,6 +96,10 @@ final class ExportCommand implements Callable<Integer> {
             + "(repeatable)")
     List<String> layers = new java.util.ArrayList<>();
 
+    @Option(names = "--tile-size", paramLabel = "N", defaultValue = "64", description = "tiles: cells per tile and "
+            + "axis, 2..256 (default ${DEFAULT-VALUE})")
+    int tileSize;
+
     @Mixin
     ReadOptions read;
 
@@ -120,6 +126,10 @@ final class ExportCommand implements Callable<Integer> {
             if (dataset.equals("logs")) {
                 return logs(store, s);
             }
+            if (dataset.equals("tiles")) {
+                return TilesExport.write(blockModel.open(store), BlockRows.query(box, where), colorBy, tileSize,
+                        read.out, store.info().crs(), spec.commandLine().getOut());
+            }
             if (dataset.equals("blocks")) {
                 org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
                 org.geoassure.geodb.grid.BlockQuery q = BlockRows.query(box, where);
@@ -130,7 +140,7 @@ final class ExportCommand implements Callable<Integer> {
                 case "traces" -> Rows.Dataset.STATIONS;
                 case "intervals" -> Rows.Dataset.INTERVALS;
                 default -> throw new InvalidContentException("DATASET: '" + dataset
-                        + "' is not one of traces, intervals, gltf, logs, blocks, features");
+                        + "' is not one of traces, intervals, gltf, logs, blocks, tiles, features");
             };
             read.output(spec.commandLine().getOut(), w -> Rows.write(store, what, table, s, read.format, w));
         }
