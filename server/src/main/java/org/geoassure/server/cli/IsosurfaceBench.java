@@ -2,14 +2,16 @@ package org.geoassure.server.cli;
 
 import java.io.PrintWriter;
 import java.util.Arrays;
+import java.util.function.Function;
 import org.geoassure.geodb.model.Mesh;
 import org.geoassure.render.mesh.Isosurface;
 
 /**
  * {@code geoassure bench --only isosurface}: the issue's targets "isosurface of a 256^3 grid < 0.1 s typical, < 1 s at
  * 4 M triangles". A smooth field (a sphere of radius 100 samples, the typical case) and a rough one (a sum of sines
- * with many small closed bodies, about 4 M triangles) on a 256^3 grid; median and best of {@link #ROUNDS} runs after
- * {@link #WARMUP}.
+ * with many small closed bodies, about 4 M triangles with marching tetrahedra) on a 256^3 grid; median and best of
+ * {@link #ROUNDS} runs after {@link #WARMUP}, for the current {@link Isosurface} and for the marching tetrahedra it
+ * replaced ({@link IsosurfaceBaseline}), in the same run, with the ratio of the medians.
  */
 final class IsosurfaceBench {
     private static final int N = 256;
@@ -34,24 +36,36 @@ final class IsosurfaceBench {
                 }
             }
         }
-        out.printf("isosurface grid %d^3 = %,d samples (marching tetrahedra, closed at the edge)%n", N, N * N * N);
-        time(out, "smooth: sphere of radius 100", smooth, 0);
-        time(out, "rough: sum of sines, level 0.5", rough, 0.5);
+        out.printf("isosurface grid %d^3 = %,d samples (closed at the edge), %d processors%n", N, N * N * N,
+                Runtime.getRuntime().availableProcessors());
+        compare(out, "smooth: sphere of radius 100", smooth, 0);
+        compare(out, "rough: sum of sines, level 0.5", rough, 0.5);
     }
 
-    private static void time(PrintWriter out, String what, double[] field, double level) {
+    private static void compare(PrintWriter out, String what, double[] field, double level) {
+        out.printf("  %s%n", what);
+        double now = time(out, "marching cubes (current)", f -> Isosurface.extract(f, N, N, N, level, false), field);
+        double old = time(out, "marching tetrahedra (before)", f -> IsosurfaceBaseline.extract(f, N, N, N, level,
+                false), field);
+        out.printf("    %-30s %.1fx faster (median before / median now)%n", "", old / now);
+        out.flush();
+    }
+
+    /** Median seconds. */
+    private static double time(PrintWriter out, String what, Function<double[], Mesh> extract, double[] field) {
         long[] ns = new long[ROUNDS];
         Mesh m = null;
         for (int r = -WARMUP; r < ROUNDS; r++) {
             long t0 = System.nanoTime();
-            m = Isosurface.extract(field, N, N, N, level, false);
+            m = extract.apply(field);
             if (r >= 0) {
                 ns[r] = System.nanoTime() - t0;
             }
         }
         Arrays.sort(ns);
-        out.printf("           %-34s median %.3f s, best %.3f s (%,d triangles, %,d vertices)%n", what,
-                ns[ROUNDS / 2] / 1e9, ns[0] / 1e9, m.triangleCount(), m.vertexCount());
+        out.printf("    %-30s median %.3f s, best %.3f s (%,d triangles, %,d vertices)%n", what, ns[ROUNDS / 2] / 1e9,
+                ns[0] / 1e9, m.triangleCount(), m.vertexCount());
         out.flush();
+        return ns[ROUNDS / 2] / 1e9;
     }
 }
