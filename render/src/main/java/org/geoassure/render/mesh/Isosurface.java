@@ -88,7 +88,7 @@ public final class Isosurface {
         if ((long) (nx + 2) * (ny + 2) > Integer.MAX_VALUE / 2 || nz > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("grid too large for one isosurface: " + nx + " x " + ny + " x " + nz);
         }
-        Grid g = new Grid(values, nx, ny, nz, level, below, ranges > 1);
+        Grid g = new Grid(values, nx, ny, nz, level, below);
         // cube layers -1 .. nz - 1 (cube layer c lies between sample layers c and c + 1)
         int layers = nz + 1;
         int n = Math.max(1, Math.min(ranges, layers));
@@ -156,8 +156,9 @@ public final class Isosurface {
     }
 
     /**
-     * The samples and their inside bits. Padded: column p = i + 1 in 0 .. nx + 1, row q = j + 1 in 0 .. ny + 1, layer
-     * k in -1 .. nz; the padding is outside. Row (k, q) is {@code words} longs from {@link #row}, bit p of the row.
+     * The samples, and how their inside bits are laid out: one sample layer at a time, padded: column p = i + 1 in
+     * 0 .. nx + 1, row q = j + 1 in 0 .. ny + 1, layer k in -1 .. nz; the padding is outside. Row q of a layer is
+     * {@code words} longs from {@code q * words}, bit p of the row.
      */
     private static final class Grid {
         final double[] values;
@@ -168,9 +169,9 @@ public final class Isosurface {
         final int px;
         final int py;
         final int words;
-        final long[] bits;
+        final boolean below;
 
-        Grid(double[] values, int nx, int ny, int nz, double level, boolean below, boolean parallel) {
+        Grid(double[] values, int nx, int ny, int nz, double level, boolean below) {
             this.values = values;
             this.nx = nx;
             this.ny = ny;
@@ -179,26 +180,21 @@ public final class Isosurface {
             px = nx + 2;
             py = ny + 2;
             words = (px + 63) >>> 6;
-            long size = (long) (nz + 2) * py * words;
-            if (size > Integer.MAX_VALUE - 8) {
-                throw new IllegalArgumentException("grid too large for one isosurface: " + nx + " x " + ny + " x "
-                        + nz);
+            this.below = below;
+        }
+
+        /**
+         * The inside bits of sample layer k (-1 .. nz, all outside beyond the grid) into {@code bits}: 64 samples to a
+         * word, then shifted one column right for the padding.
+         */
+        void fill(int k, long[] bits) {
+            Arrays.fill(bits, 0);
+            if (k < 0 || k >= nz) {
+                return;
             }
-            bits = new long[(int) size];
-            IntStream layers = IntStream.range(0, nz);
-            (parallel ? layers.parallel() : layers).forEach(k -> fill(k, below));
-        }
-
-        /** First word of padded row q of sample layer k (k in -1 .. nz). */
-        int row(int k, int q) {
-            return ((k + 1) * py + q) * words;
-        }
-
-        /** The inside bits of sample layer k: 64 samples to a word, then shifted one column right for the padding. */
-        private void fill(int k, boolean below) {
             for (int j = 0; j < ny; j++) {
                 int src = nx * (j + ny * k);
-                int dst = row(k, j + 1);
+                int dst = (j + 1) * words;
                 for (int i0 = 0; i0 < nx; i0 += 64) {
                     int n = Math.min(64, nx - i0);
                     long w = 0;
@@ -252,6 +248,9 @@ public final class Isosurface {
         private int[] alongJTop;
         /** Vertex index per padded position: edges along k between the bottom and the top sample layer. */
         private final int[] alongK;
+        /** Inside bits of the bottom and the top sample layer. */
+        private long[] bitsBottom;
+        private long[] bitsTop;
 
         Slab(Grid g, int from, int to, boolean last) {
             this.g = g;
@@ -264,23 +263,30 @@ public final class Isosurface {
             alongJBottom = new int[cells];
             alongJTop = new int[cells];
             alongK = new int[cells];
+            bitsBottom = new long[g.py * g.words];
+            bitsTop = new long[g.py * g.words];
             int guess = Math.max(64, (int) Math.min(1 << 24, 2L * cells * (to - from) / Math.max(1, g.nz) + 64));
             xyz = new double[3 * guess];
             tri = new int[3 * guess];
         }
 
         void run() {
-            layerEdges(from, alongIBottom, alongJBottom, true);
+            g.fill(from, bitsBottom);
+            layerEdges(from, bitsBottom, alongIBottom, alongJBottom, true);
             int[][] ids = new int[5][];
             for (int c = from; c < to; c++) {
-                kEdges(c);
-                layerEdges(c + 1, alongITop, alongJTop, c + 1 < to || last);
+                g.fill(c + 1, bitsTop);
+                kEdges(c, bitsBottom, bitsTop);
+                layerEdges(c + 1, bitsTop, alongITop, alongJTop, c + 1 < to || last);
                 ids[0] = alongIBottom;
                 ids[1] = alongITop;
                 ids[2] = alongJBottom;
                 ids[3] = alongJTop;
                 ids[4] = alongK;
-                cubes(c, ids);
+                cubes(bitsBottom, bitsTop, ids);
+                long[] bits = bitsBottom;
+                bitsBottom = bitsTop;
+                bitsTop = bits;
                 int[] swap = alongIBottom;
                 alongIBottom = alongITop;
                 alongITop = swap;
@@ -294,16 +300,15 @@ public final class Isosurface {
          * The vertices on the cut edges along i and j of sample layer k, row by row (edges along i of row q, then
          * along j from row q to q + 1). {@code own}: made here; otherwise only ranked, for the previous range.
          */
-        private void layerEdges(int k, int[] alongI, int[] alongJ, boolean own) {
+        private void layerEdges(int k, long[] bits, int[] alongI, int[] alongJ, boolean own) {
             if (k < 0 || k >= g.nz) {
                 return;
             }
-            long[] bits = g.bits;
             int words = g.words;
             int px = g.px;
             double[] values = g.values;
             for (int q = 0; q <= g.ny; q++) {
-                int row = g.row(k, q);
+                int row = q * words;
                 int next = row + words;
                 int src = g.nx * (q - 1 + g.ny * k); // sample (0, q - 1, k), when q >= 1
                 for (int w = 0; w < words; w++) {
@@ -341,9 +346,8 @@ public final class Isosurface {
             }
         }
 
-        /** The vertices on the cut edges along k between sample layers k and k + 1. */
-        private void kEdges(int k) {
-            long[] bits = g.bits;
+        /** The vertices on the cut edges along k between sample layers k and k + 1 (inside bits lo and hi). */
+        private void kEdges(int k, long[] lo, long[] hi) {
             int words = g.words;
             int px = g.px;
             double[] values = g.values;
@@ -351,11 +355,10 @@ public final class Isosurface {
             boolean hasLo = k >= 0;
             boolean hasHi = k + 1 < g.nz;
             for (int q = 1; q <= g.ny; q++) {
-                int lo = g.row(k, q);
-                int hi = g.row(k + 1, q);
+                int row = q * words;
                 int src = g.nx * (q - 1) + layer * k; // sample (0, q - 1, k), when k >= 0
                 for (int w = 0; w < words; w++) {
-                    long cut = bits[lo + w] ^ bits[hi + w];
+                    long cut = lo[row + w] ^ hi[row + w];
                     while (cut != 0) {
                         int p = (w << 6) + Long.numberOfTrailingZeros(cut);
                         cut &= cut - 1;
@@ -380,9 +383,11 @@ public final class Isosurface {
             return vertices++;
         }
 
-        /** The triangles of the cubes of layer c (between sample layers c and c + 1) that have a corner inside. */
-        private void cubes(int c, int[][] ids) {
-            long[] bits = g.bits;
+        /**
+         * The triangles of the cubes between two sample layers (inside bits lo and hi) that have a corner inside and
+         * one outside.
+         */
+        private void cubes(long[] lo, long[] hi, int[][] ids) {
             int words = g.words;
             int px = g.px;
             int[] delta = new int[12];
@@ -391,21 +396,19 @@ public final class Isosurface {
                 delta[e] = a[0] + px * a[1];
             }
             for (int q = 0; q <= g.ny; q++) {
-                int r0 = g.row(c, q);
+                int r0 = q * words;
                 int r1 = r0 + words;
-                int r2 = g.row(c + 1, q);
-                int r3 = r2 + words;
                 for (int w = 0; w < words; w++) {
                     boolean more = w + 1 < words;
-                    long a0 = bits[r0 + w];
-                    long a1 = bits[r1 + w];
-                    long a2 = bits[r2 + w];
-                    long a3 = bits[r3 + w];
+                    long a0 = lo[r0 + w];
+                    long a1 = lo[r1 + w];
+                    long a2 = hi[r0 + w];
+                    long a3 = hi[r1 + w];
                     // corner bits at column p + 1, as bit p
-                    long b0 = (a0 >>> 1) | (more ? bits[r0 + w + 1] << 63 : 0);
-                    long b1 = (a1 >>> 1) | (more ? bits[r1 + w + 1] << 63 : 0);
-                    long b2 = (a2 >>> 1) | (more ? bits[r2 + w + 1] << 63 : 0);
-                    long b3 = (a3 >>> 1) | (more ? bits[r3 + w + 1] << 63 : 0);
+                    long b0 = (a0 >>> 1) | (more ? lo[r0 + w + 1] << 63 : 0);
+                    long b1 = (a1 >>> 1) | (more ? lo[r1 + w + 1] << 63 : 0);
+                    long b2 = (a2 >>> 1) | (more ? hi[r0 + w + 1] << 63 : 0);
+                    long b3 = (a3 >>> 1) | (more ? hi[r1 + w + 1] << 63 : 0);
                     long any = a0 | a1 | a2 | a3 | b0 | b1 | b2 | b3;
                     long all = a0 & a1 & a2 & a3 & b0 & b1 & b2 & b3;
                     long mixed = any & ~all;
