@@ -241,13 +241,14 @@ public final class Isosurface {
         int[] tri;
         int triangles;
         private int foreign;
-        /** Vertex index per padded position (q * px + p): edges along i and j in the bottom and top sample layers. */
-        private int[] alongIBottom;
-        private int[] alongITop;
-        private int[] alongJBottom;
-        private int[] alongJTop;
-        /** Vertex index per padded position: edges along k between the bottom and the top sample layer. */
-        private final int[] alongK;
+        /**
+         * Vertex index per edge, in five sections of one per padded position (q * px + p, the edge's low end): edges
+         * along i in even and in odd sample layers, along j in even and odd layers, along k between the current two.
+         */
+        private final int[] ids;
+        private final int cells;
+        /** Per table entry of {@link #TRI}, where its edge's vertex index is in {@link #ids} from the cube's position. */
+        private final int[][] triOffset = new int[2][];
         /** Inside bits of the bottom and the top sample layer. */
         private long[] bitsBottom;
         private long[] bitsTop;
@@ -257,12 +258,17 @@ public final class Isosurface {
             this.from = from;
             this.to = to;
             this.last = last;
-            int cells = g.px * g.py;
-            alongIBottom = new int[cells];
-            alongITop = new int[cells];
-            alongJBottom = new int[cells];
-            alongJTop = new int[cells];
-            alongK = new int[cells];
+            cells = g.px * g.py;
+            ids = new int[5 * cells];
+            for (int parity = 0; parity < 2; parity++) { // of the cube layer, that is of its bottom sample layer
+                int[] section = {parity, 1 - parity, 2 + parity, 3 - parity, 4};
+                triOffset[parity] = new int[TRI.length];
+                for (int x = 0; x < TRI.length; x++) {
+                    int e = TRI[x];
+                    int[] low = CORNER[EDGE[e][0]];
+                    triOffset[parity][x] = section[EDGE_ARRAY[e]] * cells + low[0] + g.px * low[1];
+                }
+            }
             bitsBottom = new long[g.py * g.words];
             bitsTop = new long[g.py * g.words];
             int guess = Math.max(64, (int) Math.min(1 << 24, 2L * cells * (to - from) / Math.max(1, g.nz) + 64));
@@ -272,27 +278,15 @@ public final class Isosurface {
 
         void run() {
             g.fill(from, bitsBottom);
-            layerEdges(from, bitsBottom, alongIBottom, alongJBottom, true);
-            int[][] ids = new int[5][];
+            layerEdges(from, bitsBottom, true);
             for (int c = from; c < to; c++) {
                 g.fill(c + 1, bitsTop);
                 kEdges(c, bitsBottom, bitsTop);
-                layerEdges(c + 1, bitsTop, alongITop, alongJTop, c + 1 < to || last);
-                ids[0] = alongIBottom;
-                ids[1] = alongITop;
-                ids[2] = alongJBottom;
-                ids[3] = alongJTop;
-                ids[4] = alongK;
-                cubes(bitsBottom, bitsTop, ids);
+                layerEdges(c + 1, bitsTop, c + 1 < to || last);
+                cubes(bitsBottom, bitsTop, triOffset[c & 1]);
                 long[] bits = bitsBottom;
                 bitsBottom = bitsTop;
                 bitsTop = bits;
-                int[] swap = alongIBottom;
-                alongIBottom = alongITop;
-                alongITop = swap;
-                swap = alongJBottom;
-                alongJBottom = alongJTop;
-                alongJTop = swap;
             }
         }
 
@@ -300,10 +294,13 @@ public final class Isosurface {
          * The vertices on the cut edges along i and j of sample layer k, row by row (edges along i of row q, then
          * along j from row q to q + 1). {@code own}: made here; otherwise only ranked, for the previous range.
          */
-        private void layerEdges(int k, long[] bits, int[] alongI, int[] alongJ, boolean own) {
+        private void layerEdges(int k, long[] bits, boolean own) {
             if (k < 0 || k >= g.nz) {
                 return;
             }
+            int[] ids = this.ids;
+            int alongI = (k & 1) * cells;
+            int alongJ = (2 + (k & 1)) * cells;
             int words = g.words;
             int px = g.px;
             double[] values = g.values;
@@ -321,9 +318,9 @@ public final class Isosurface {
                             // samples (p - 1, q - 1, k) and (p, q - 1, k); q and k are in the grid here
                             int at = src + p - 1;
                             double t = g.cut(p >= 1 ? values[at] : Double.NaN, p < g.nx ? values[at + 1] : Double.NaN);
-                            alongI[q * px + p] = vertex(p - 1 + t, q - 1, k);
+                            ids[alongI + q * px + p] = vertex(p - 1 + t, q - 1, k);
                         } else {
-                            alongI[q * px + p] = -1 - foreign++;
+                            ids[alongI + q * px + p] = -1 - foreign++;
                         }
                     }
                 }
@@ -337,9 +334,9 @@ public final class Isosurface {
                             int at = src + p - 1;
                             double t = g.cut(q >= 1 ? values[at] : Double.NaN,
                                     q < g.ny ? values[at + g.nx] : Double.NaN);
-                            alongJ[q * px + p] = vertex(p - 1, q - 1 + t, k);
+                            ids[alongJ + q * px + p] = vertex(p - 1, q - 1 + t, k);
                         } else {
-                            alongJ[q * px + p] = -1 - foreign++;
+                            ids[alongJ + q * px + p] = -1 - foreign++;
                         }
                     }
                 }
@@ -348,6 +345,8 @@ public final class Isosurface {
 
         /** The vertices on the cut edges along k between sample layers k and k + 1 (inside bits lo and hi). */
         private void kEdges(int k, long[] lo, long[] hi) {
+            int[] ids = this.ids;
+            int alongK = 4 * cells;
             int words = g.words;
             int px = g.px;
             double[] values = g.values;
@@ -365,7 +364,7 @@ public final class Isosurface {
                         // samples (p - 1, q - 1, k) and (p - 1, q - 1, k + 1); p and q are in the grid here
                         int at = src + p - 1;
                         double t = g.cut(hasLo ? values[at] : Double.NaN, hasHi ? values[at + layer] : Double.NaN);
-                        alongK[q * px + p] = vertex(p - 1, q - 1, k + t);
+                        ids[alongK + q * px + p] = vertex(p - 1, q - 1, k + t);
                     }
                 }
             }
@@ -387,14 +386,10 @@ public final class Isosurface {
          * The triangles of the cubes between two sample layers (inside bits lo and hi) that have a corner inside and
          * one outside.
          */
-        private void cubes(long[] lo, long[] hi, int[][] ids) {
+        private void cubes(long[] lo, long[] hi, int[] offset) {
+            int[] ids = this.ids;
             int words = g.words;
             int px = g.px;
-            int[] delta = new int[12];
-            for (int e = 0; e < 12; e++) {
-                int[] a = CORNER[EDGE[e][0]];
-                delta[e] = a[0] + px * a[1];
-            }
             for (int q = 0; q <= g.ny; q++) {
                 int r0 = q * words;
                 int r1 = r0 + words;
@@ -426,9 +421,8 @@ public final class Isosurface {
                             tri = Arrays.copyOf(tri, grow(tri.length));
                         }
                         int o = 3 * triangles;
-                        for (int e = 3 * t0; e < 3 * t1; e++) {
-                            int edge = TRI[e];
-                            tri[o++] = ids[EDGE_ARRAY[edge]][base + delta[edge]];
+                        for (int x = 3 * t0; x < 3 * t1; x++) {
+                            tri[o++] = ids[base + offset[x]];
                         }
                         triangles += t1 - t0;
                     }
