@@ -27,8 +27,10 @@ import org.geoassure.geodb.model.Mesh;
  *
  * <h2>Why it is fast</h2>
  * <ul>
- *   <li>The inside flags are one bit per sample in a bitset padded by one outside sample on every side (so the grid's
- *       edge needs no special case); 64 cubes of a row are skipped at once when their eight corner bits agree.</li>
+ *   <li>The field is read once per sample layer, into inside flags of one bit per sample for the two sample layers
+ *       in use, padded by one outside sample on every side (so the grid's edge needs no special case); 64 cubes of a
+ *       row are skipped at once when their eight corner bits agree, and the values interpolated for the layer's
+ *       vertices are still in cache.</li>
  *   <li>Vertices are not looked up in a hash: the vertex on each cut grid edge is made once, by a scan of the cut
  *       edges of a sample layer (edges along i and j) or between two layers (edges along k), and its index is kept in
  *       arrays indexed by the edge's position, for the two sample layers and one cube layer in use.</li>
@@ -38,7 +40,8 @@ import org.geoassure.geodb.model.Mesh;
  *       in that scan, and the ranges are stitched in order. Vertex and triangle order is the order of one sequential
  *       pass, so the mesh is the same, to the bit, whatever the number of ranges or threads.</li>
  * </ul>
- * Marching cubes makes about a third of the triangles of the six-tetrahedra decomposition used before (issue 8).
+ * Marching cubes makes about a third of the triangles of the six-tetrahedra decomposition used before (issue 8);
+ * docs/benchmarks.md has the timings.
  */
 public final class Isosurface {
     /** Corners of the unit cube, bit 0 = i, bit 1 = j, bit 2 = k of the offset; case bit c is corner c inside. */
