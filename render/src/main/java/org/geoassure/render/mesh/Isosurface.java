@@ -250,7 +250,10 @@ public final class Isosurface {
          */
         private final int[] ids;
         private final int cells;
-        /** Per table entry of {@link #TRI}, where its edge's vertex index is in {@link #ids} from the cube's position. */
+        /**
+         * Per parity of the cube layer and entry of {@link #TRI}: where the entry's vertex index is in {@link #ids},
+         * from the cube's padded position.
+         */
         private final int[][] triOffset = new int[2][];
         /** Inside bits of the bottom and the top sample layer. */
         private long[] bitsBottom;
