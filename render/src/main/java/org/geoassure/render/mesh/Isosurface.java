@@ -65,6 +65,11 @@ public final class Isosurface {
 
     /** Grids with fewer samples than this are done on the calling thread in one range. */
     private static final int PARALLEL_THRESHOLD = 1 << 18;
+    /**
+     * Fewest cube layers per parallel range: a range holds vertex indices for 5 x (nx + 2) x (ny + 2) edges, so at
+     * most one range per this many layers keeps it at about a third of the size of the samples.
+     */
+    private static final int LAYERS_PER_RANGE = 8;
 
     private Isosurface() {
     }
@@ -79,7 +84,7 @@ public final class Isosurface {
      */
     public static Mesh extract(double[] values, int nx, int ny, int nz, double level, boolean below) {
         int ranges = (long) nx * ny * nz < PARALLEL_THRESHOLD ? 1
-                : Math.min(nz + 1, 4 * Runtime.getRuntime().availableProcessors());
+                : Math.max(1, Math.min((nz + 1) / LAYERS_PER_RANGE, 4 * Runtime.getRuntime().availableProcessors()));
         return extract(values, nx, ny, nz, level, below, ranges);
     }
 
@@ -88,7 +93,7 @@ public final class Isosurface {
         if (nx < 1 || ny < 1 || nz < 1 || (long) nx * ny * nz != values.length) {
             throw new IllegalArgumentException(values.length + " values for a " + nx + " x " + ny + " x " + nz + " grid");
         }
-        if ((long) (nx + 2) * (ny + 2) > Integer.MAX_VALUE / 2 || nz > Integer.MAX_VALUE - 8) {
+        if ((long) (nx + 2) * (ny + 2) > (Integer.MAX_VALUE - 8) / 5) {
             throw new IllegalArgumentException("grid too large for one isosurface: " + nx + " x " + ny + " x " + nz);
         }
         Grid g = new Grid(values, nx, ny, nz, level, below);
@@ -277,7 +282,7 @@ public final class Isosurface {
             }
             bitsBottom = new long[g.py * g.words];
             bitsTop = new long[g.py * g.words];
-            int guess = Math.max(64, (int) Math.min(1 << 24, 2L * cells * (to - from) / Math.max(1, g.nz) + 64));
+            int guess = 1024 + Math.min(cells, 1 << 18); // vertices and triangles; grown by half when full
             xyz = new double[3 * guess];
             tri = new int[3 * guess];
         }
