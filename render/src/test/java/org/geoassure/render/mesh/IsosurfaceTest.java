@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.geoassure.geodb.model.Mesh;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,7 +215,7 @@ class IsosurfaceTest {
     }
 
     @Test
-    void theMeshIsTheSameWhateverTheNumberOfParallelRanges() {
+    void theMeshIsTheSameWhateverTheNumberOfParallelRanges() throws Exception {
         int n = 70;
         double[] v = sines(n);
         v[3 + n * (40 + n * 33)] = Double.NaN;
@@ -229,5 +230,16 @@ class IsosurfaceTest {
         Mesh auto = Isosurface.extract(v, n, n, n, 0.5, false);
         assertArrayEquals(one.xyz(), auto.xyz());
         assertArrayEquals(one.triangles(), auto.triangles());
+        // and whatever the number of threads (a parallel stream started in a ForkJoinPool task runs in that pool)
+        for (int threads : new int[] {1, 3}) {
+            ForkJoinPool pool = new ForkJoinPool(threads);
+            try {
+                Mesh m = pool.submit(() -> Isosurface.extract(v, n, n, n, 0.5, false, 9)).get();
+                assertArrayEquals(one.xyz(), m.xyz(), threads + " threads");
+                assertArrayEquals(one.triangles(), m.triangles(), threads + " threads");
+            } finally {
+                pool.shutdown();
+            }
+        }
     }
 }
