@@ -88,6 +88,10 @@ final class ExportCommand implements Callable<Integer> {
             + "at LEVEL (enclosing the cells above it, or below it with --below), closed at the model's edge")
     String isosurface;
 
+    @Option(names = "--boundaries", paramLabel = "ATTR", description = "gltf: the boundary surfaces between the "
+            + "categories of --model's category attribute ATTR, one closed shell per category in its colour")
+    String boundaries;
+
     @Option(names = "--below", description = "gltf --isosurface: enclose the cells below the level (e.g. low "
             + "resistivity)")
     boolean below;
@@ -194,6 +198,88 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code export WS gltf --model M --boundaries ATTR}: the boundary shells of a category attribute's categories
+     * ({@link org.geoassure.render.mesh.CategoryBoundaries}), one SOLID feature per category named by its label and
+     * coloured as the category, with the categories in the feature table.
+     */
+    private int boundariesGltf(WorkspaceStore store) {
+        if (features || table != null || colorBy != null || below) {
+            throw new InvalidContentException("--boundaries: not with --features, --table, --color-by or --below");
+        }
+        org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+        org.geoassure.geodb.grid.BlockModel m = src.model();
+        int a = m.attributeIndex(boundaries);
+        if (a < 0 || m.attributes().get(a).type() != org.geoassure.geodb.grid.AttributeType.CATEGORY) {
+            throw new InvalidContentException("--boundaries: '" + boundaries + "' is not a category attribute of block "
+                    + "model " + m.name() + " (category attributes: " + m.attributes().stream().filter(x -> x.type()
+                    == org.geoassure.geodb.grid.AttributeType.CATEGORY).map(x -> x.name()).toList() + ")");
+        }
+        if (m.gridCells() > Integer.MAX_VALUE - 8) {
+            throw new InvalidContentException("block model " + m.name() + ": " + m.gridCells() + " cells is too many "
+                    + "for one boundary pass");
+        }
+        List<String> labels = m.attributes().get(a).categories();
+        int[] codes = new int[(int) m.gridCells()];
+        java.util.Arrays.fill(codes, -1);
+        org.geoassure.geodb.grid.BlockScan.select(src, org.geoassure.geodb.grid.BlockQuery.all(),
+                List.of(m.attributes().get(a).name()), (i, j, k, b, local) -> {
+                    double v = b.value(a, local);
+                    if (!Double.isNaN(v)) {
+                        codes[i + m.nx() * (j + m.ny() * k)] = (int) v;
+                    }
+                });
+        var shells = org.geoassure.render.mesh.CategoryBoundaries.extract(codes, m.nx(), m.ny(), m.nz(), -1);
+        if (shells.isEmpty()) {
+            throw new InvalidContentException("--boundaries: no cell of block model " + m.name() + " has a "
+                    + boundaries);
+        }
+        List<org.geoassure.geodb.model.Feature> solids = new java.util.ArrayList<>();
+        List<String> names = new java.util.ArrayList<>();
+        double[] lo = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+        double[] hi = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        for (var e : shells.entrySet()) {
+            String label = labels.get(e.getKey());
+            org.geoassure.geodb.model.Mesh world = org.geoassure.render.mesh.Isosurface.toWorld(e.getValue(),
+                    m.originX(), m.originY(), m.originZ(), m.rotation(), m.dx(), m.dy(), m.dz());
+            double[] b = world.bounds();
+            for (int k = 0; k < 3; k++) {
+                lo[k] = Math.min(lo[k], b[k]);
+                hi[k] = Math.max(hi[k], b[k + 3]);
+            }
+            solids.add(org.geoassure.geodb.model.Feature.ofMesh(label, label,
+                    org.geoassure.geodb.model.FeatureKind.SOLID, "category", world, java.util.Map.of()));
+            names.add(label);
+        }
+        var origin = new org.geoassure.render.RenderOrigin((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2,
+                (lo[2] + hi[2]) / 2);
+        var built = org.geoassure.render.mesh.FeatureMeshes.build(solids, origin, 1);
+        var scale = org.geoassure.render.mesh.ColorScale.categorical(labels);
+        byte[] colours = new byte[4 * built.vertexCount()];
+        for (int v = 0; v < built.vertexCount(); v++) {
+            int c = scale.color(names.get(built.featureIds()[v]));
+            for (int k = 0; k < 4; k++) {
+                colours[4 * v + k] = (byte) (c >>> (24 - 8 * k));
+            }
+        }
+        var mesh = new org.geoassure.render.mesh.TriangleMesh(built.origin(), built.positions(), built.normals(),
+                colours, built.featureIds(), built.indices());
+        java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("model", m.name());
+        extras.put("attribute", m.attributes().get(a).name());
+        extras.put("featureTable", java.util.Map.of("columns", List.of("category"), "rows",
+                names.stream().map(List::of).toList()));
+        extras.put("legend", scale.legend());
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(mesh, "category boundaries", store.info().crs(), extras, o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return 0;
+    }
+
     /** Logs of the selected holes (all when no --hole), as rows of {@link LogRows}. */
     private int logs(WorkspaceStore store, Selection s) {
         Selection sel = holes.isEmpty() ? s : s.holes(new java.util.LinkedHashSet<>(holes));
@@ -215,8 +301,14 @@ final class ExportCommand implements Callable<Integer> {
 
     /** Interval tubes as GLB, with the feature table and legend in the file's extras (docs/cli.md). */
     private int gltf(WorkspaceStore store, Selection s) {
+        if (isosurface != null && boundaries != null) {
+            throw new InvalidContentException("--isosurface and --boundaries: one at a time");
+        }
         if (isosurface != null) {
             return isosurfaceGltf(store);
+        }
+        if (boundaries != null) {
+            return boundariesGltf(store);
         }
         if (below) {
             throw new InvalidContentException("--below: only with --isosurface");

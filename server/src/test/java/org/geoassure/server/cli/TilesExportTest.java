@@ -49,6 +49,50 @@ class TilesExportTest {
         assertTrue(Files.isRegularFile(out.resolve(ts.at("/root/content/uri").asText())));
     }
 
+    /**
+     * {@code export gltf --boundaries}: a 4 x 3 x 2 model split into an oxide top layer and a fresh bottom layer
+     * (one corner cell absent): each category's shell is closed, so the GLB holds two solids with the areas worked
+     * out by hand below.
+     */
+    @Test
+    void categoryBoundariesAsSolids() throws Exception {
+        Path csv = dir.resolve("rock.csv");
+        StringBuilder sb = new StringBuilder("I,J,K,ROCK\n");
+        for (int k = 0; k < 2; k++) {
+            for (int j = 0; j < 3; j++) {
+                for (int i = 0; i < 4; i++) {
+                    if (i == 3 && j == 2 && k == 1) {
+                        continue;
+                    }
+                    sb.append(i).append(',').append(j).append(',').append(k).append(',')
+                            .append(k == 1 ? "oxide" : "fresh").append('\n');
+                }
+            }
+        }
+        Files.writeString(csv, sb.toString());
+        Path ws = dir.resolve("rock.gpkg");
+        assertEquals(0, run("init", ws.toString(), "--crs", "EPSG:4527").code());
+        CliTest.Result in = run("ingest", ws.toString(), "blockmodel", csv.toString(), "--name", "rock", "--ijk",
+                "I,J,K", "--size", "10,10,5");
+        assertEquals(0, in.code(), in.err());
+        Path glb = dir.resolve("rock.glb");
+        CliTest.Result r = run("export", ws.toString(), "gltf", "--model", "rock", "--boundaries", "ROCK", "--out",
+                glb.toString());
+        assertEquals(0, r.code(), r.err());
+        byte[] bytes = Files.readAllBytes(glb);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        JsonNode gltf = new ObjectMapper().readTree(new String(bytes, 20, b.getInt(12),
+                java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals("[[\"fresh\"],[\"oxide\"]]", gltf.at("/extras/geoassure/featureTable/rows").toString());
+        // fresh: a 40 x 30 x 5 m box, 2 (1200 + 150 + 200) = 3100 m2; oxide: the same box less a corner cell, whose
+        // top, bottom and two outer sides go (100 + 100 + 50 + 50) and two inner sides come (50 + 50): 2900 m2
+        // FeatureMeshes writes every triangle both ways (seen from either side), hence twice the shells' area
+        assertEquals(2 * (3100 + 2900), glbArea(bytes, gltf), 1e-6);
+        CliTest.Result bad = run("export", ws.toString(), "gltf", "--model", "rock", "--boundaries", "I");
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("is not a category attribute of block model rock"), bad.err());
+    }
+
     @Test
     void refusals() throws Exception {
         Path ws = demo1();
@@ -80,5 +124,31 @@ class TilesExportTest {
         assertTrue(full.err().contains("exists and is not an empty directory"), full.err());
         assertEquals("mine", Files.readString(out.resolve("keep.txt")));
         assertFalse(Files.exists(out.resolve("tileset.json")));
+    }
+
+    /** Total area of a GLB's triangles (POSITION accessor 0, indices accessor 4, as GlbWriter writes them). */
+    private static double glbArea(byte[] bytes, JsonNode gltf) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int bin = 20 + b.getInt(12) + 8;
+        int pos = bin + gltf.at("/bufferViews/0").path("byteOffset").asInt();
+        int idx = bin + gltf.at("/bufferViews/4").path("byteOffset").asInt();
+        int count = gltf.at("/accessors/4/count").asInt();
+        double total = 0;
+        for (int t = 0; t < count; t += 3) {
+            double[][] p = new double[3][3];
+            for (int c = 0; c < 3; c++) {
+                int v = b.getInt(idx + 4 * (t + c));
+                for (int k = 0; k < 3; k++) {
+                    p[c][k] = b.getFloat(pos + 12 * v + 4 * k);
+                }
+            }
+            double[] u = {p[1][0] - p[0][0], p[1][1] - p[0][1], p[1][2] - p[0][2]};
+            double[] w = {p[2][0] - p[0][0], p[2][1] - p[0][1], p[2][2] - p[0][2]};
+            double x = u[1] * w[2] - u[2] * w[1];
+            double y = u[2] * w[0] - u[0] * w[2];
+            double z = u[0] * w[1] - u[1] * w[0];
+            total += Math.sqrt(x * x + y * y + z * z) / 2;
+        }
+        return total;
     }
 }
