@@ -102,6 +102,91 @@ class PostgisCrashTest {
                 + java.util.Arrays.toString(outcomes) + "; write+delay:state " + log);
     }
 
+    /**
+     * The closest thing to power loss here: the PostgreSQL server itself is stopped with {@code pg_ctl -m immediate}
+     * (every backend killed, no checkpoint, WAL replayed at the next start) at a seeded point in one of the writes, and
+     * started again; the workspace must then pass {@code check()} and hold whole writes only, as above. It stops the
+     * cluster, so it runs only on a throwaway one named by {@code -Dgeoassure.crash.pgdata=DIR} (its data directory,
+     * e.g. {@code /tmp/geodb-pg-55461/data} from {@code PGPORT=55461 scripts/pg-throwaway.sh start}), and is skipped,
+     * saying so, otherwise. The cluster's {@code fsync=off} means this is a server crash with the OS surviving, not a
+     * machine crash.
+     */
+    @Test
+    void serverKilledInWritesLeavesEachBatchWholeOrAbsent() throws Exception {
+        String pgdata = System.getProperty("geoassure.crash.pgdata");
+        org.junit.jupiter.api.Assumptions.assumeTrue(pgdata != null && !pgdata.isBlank(),
+                "the server crash run stops the PostgreSQL server: give it a throwaway cluster's data directory with "
+                        + "-Dgeoassure.crash.pgdata=DIR (e.g. /tmp/geodb-pg-55461/data)");
+        int kills = Integer.getInteger("geoassure.crash.serverKills", 4);
+        long seed = seed();
+        Random rnd = new Random(seed);
+        int steps = PostgisCrashWorkload.STEPS.size();
+        System.out.println("PostGIS server crash run: seed " + seed + ", " + kills + " server kills");
+        long started = System.nanoTime();
+        List<String> states = new ArrayList<>();
+        long[] millis = new long[steps];
+        String calib = newBase("crashcal");
+        try {
+            states.add(digest(calib));
+            runPaused(calib, states, millis);
+        } finally {
+            drop(calib);
+        }
+        int[] outcomes = new int[steps + 1];
+        List<String> log = new ArrayList<>();
+        for (int k = 0; k < kills; k++) {
+            int s = k % steps;
+            int delay = rnd.nextInt((int) Math.max(1, millis[s] * 11 / 10));
+            String schema = newBase("srvcrash" + k);
+            try {
+                Process child = child(schema, "geoassure-srvcrash-" + k, false);
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
+                        StandardCharsets.UTF_8))) {
+                    readUntil(out, "BEGIN " + s, new ArrayList<>());
+                    Thread.sleep(delay);
+                    pgCtl(pgdata, "-m", "immediate", "-w", "-t", "60", "restart");
+                    child.waitFor(30, TimeUnit.SECONDS);
+                } finally {
+                    child.destroyForcibly();
+                    child.waitFor(30, TimeUnit.SECONDS);
+                }
+                String where = "seed " + seed + ", server kill " + k + " " + delay + " ms into write " + s + " ("
+                        + PostgisCrashWorkload.STEPS.get(s) + ")";
+                try (WorkspaceStore ws = PostgisWorkspaces.open(RequiresPostgis.url(), new Properties(), schema)) {
+                    assertEquals(List.of(), ws.check(), where);
+                    String now = state(ws, schema);
+                    int state = states.indexOf(now);
+                    if (state < 0) {
+                        fail(where + ": the workspace holds part of a write: " + now + "; committed states "
+                                + states);
+                    }
+                    outcomes[state]++;
+                    log.add(s + "+" + delay + "ms:" + state);
+                }
+            } finally {
+                drop(schema);
+            }
+        }
+        System.out.println("PostGIS server crash run: " + kills + " server kills survived in "
+                + (System.nanoTime() - started) / 1_000_000 + " ms; writes committed (0-" + steps + "): "
+                + java.util.Arrays.toString(outcomes) + "; write+delay:state " + log);
+    }
+
+    /** Runs pg_ctl on the cluster in {@code pgdata} (as its owner, postgres, when run as root); its log beside it. */
+    private static void pgCtl(String pgdata, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            cmd.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        cmd.addAll(List.of(System.getProperty("geoassure.crash.pgbin", "/usr/lib/postgresql/15/bin") + "/pg_ctl",
+                "-D", pgdata, "-l", Path.of(pgdata).resolveSibling("server.log").toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "pg_ctl " + List.of(args) + " ends");
+        assertEquals(0, p.exitValue(), "pg_ctl " + List.of(args) + ": " + out);
+    }
+
     static long seed() {
         Long given = Long.getLong("geoassure.seed");
         if (given != null) {
