@@ -3,6 +3,7 @@ package org.geoassure.geodb.model;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.function.IntFunction;
 import org.locationtech.jts.algorithm.CGAlgorithmsDD;
 import org.locationtech.jts.geom.Coordinate;
 
@@ -46,8 +47,17 @@ public final class SolidCheck {
     public record Problem(String reason, int triangle, int other) {
     }
 
-    /** The first problem of {@code mesh} as a solid, or empty when it bounds one. */
+    /** The first problem of {@code mesh} as a solid, or empty when it bounds one; vertices named by their index. */
     public static Optional<Problem> check(Mesh mesh) {
+        return check(mesh, Integer::toString);
+    }
+
+    /**
+     * As {@link #check(Mesh)}, vertices named in the reason by {@code vertexName} (a reader gives the ids of its
+     * file).
+     */
+    public static Optional<Problem> check(Mesh mesh, IntFunction<String> vertexName) {
+        IntFunction<String> nm = vertexName;
         double[] p = mesh.xyz();
         int[] t = mesh.triangles();
         int n = t.length / 3;
@@ -56,24 +66,188 @@ public final class SolidCheck {
         }
         for (int i = 0; i < n; i++) {
             if (degenerate(p, t[3 * i], t[3 * i + 1], t[3 * i + 2])) {
-                return Optional.of(new Problem("triangle " + i + " (vertices " + t[3 * i] + ", " + t[3 * i + 1] + ", "
-                        + t[3 * i + 2] + ") has no area: its corners are collinear or repeated", i, -1));
+                return Optional.of(new Problem("triangle " + i + " (vertices " + corners(t, i, nm)
+                        + ") has no area: its corners are collinear or repeated", i, -1));
             }
         }
-        Problem edges = edges(t, n, p.length / 3);
+        Problem edges = edges(t, n, p.length / 3, nm);
         if (edges != null) {
             return Optional.of(edges);
         }
-        Problem fans = fans(t, n, p.length / 3);
+        Problem fans = fans(t, n, p.length / 3, nm);
         if (fans != null) {
             return Optional.of(fans);
         }
-        return Optional.ofNullable(intersections(p, t, n));
+        return Optional.ofNullable(intersections(p, t, n, nm));
+    }
+
+    // ------------------------------------------------------------------------------------------------ tetrahedra
+
+    /**
+     * The outer surface of a tetrahedral mesh (a GOCAD TSolid): the faces that belong to one tetrahedron, each turned
+     * to face away from it; vertices that are on no such face are dropped.
+     *
+     * @param xyz the vertices of the tetrahedra
+     * @param vertex for each vertex of {@code mesh}, its index in {@code xyz}
+     * @param tetrahedron for each triangle of {@code mesh}, the tetrahedron it is a face of
+     */
+    public record Boundary(Mesh mesh, int[] vertex, int[] tetrahedron) {
+    }
+
+    /**
+     * The first problem of tetrahedra {@code tets} (four vertex indices each, into {@code xyz}): a repeated vertex,
+     * four coplanar corners, or a face shared by more than two tetrahedra (which then overlap); {@link Problem}
+     * names tetrahedra by index.
+     */
+    public static Optional<Problem> tetrahedra(double[] xyz, int[] tets, IntFunction<String> vertexName) {
+        int m = tets.length / 4;
+        for (int i = 0; i < m; i++) {
+            int a = tets[4 * i];
+            int b = tets[4 * i + 1];
+            int c = tets[4 * i + 2];
+            int d = tets[4 * i + 3];
+            String corners = vertexName.apply(a) + ", " + vertexName.apply(b) + ", " + vertexName.apply(c) + ", "
+                    + vertexName.apply(d);
+            if (a == b || a == c || a == d || b == c || b == d || c == d) {
+                return Optional.of(new Problem("tetrahedron " + i + " (vertices " + corners + ") uses one vertex "
+                        + "twice", i, -1));
+            }
+            if (orient3d(xyz, a, b, c, d) == 0) {
+                return Optional.of(new Problem("tetrahedron " + i + " (vertices " + corners + ") is flat: its four "
+                        + "corners are coplanar", i, -1));
+            }
+        }
+        int[] count = faceCounts(tets, xyz.length / 3);
+        for (int f = 0; f < count.length; f++) {
+            if (count[f] > 2) {
+                int[] face = face(tets, f, 1);
+                return Optional.of(new Problem("the face " + vertexName.apply(face[0]) + ", "
+                        + vertexName.apply(face[1]) + ", " + vertexName.apply(face[2]) + " of tetrahedron " + f / 4
+                        + " belongs to " + count[f] + " tetrahedra: they overlap", f / 4, -1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The outer surface of tetrahedra that {@link #tetrahedra} finds no problem with. */
+    public static Boundary boundary(double[] xyz, int[] tets) {
+        int[] count = faceCounts(tets, xyz.length / 3);
+        int nb = 0;
+        for (int k : count) {
+            nb += k == 1 ? 1 : 0;
+        }
+        int[] tri = new int[3 * nb];
+        int[] from = new int[nb];
+        int[] newIndex = new int[xyz.length / 3];
+        Arrays.fill(newIndex, -1);
+        int[] old = new int[xyz.length / 3];
+        int nv = 0;
+        int k = 0;
+        for (int f = 0; f < count.length; f++) {
+            if (count[f] != 1) {
+                continue;
+            }
+            int i = f / 4;
+            int sign = orient3d(xyz, tets[4 * i], tets[4 * i + 1], tets[4 * i + 2], tets[4 * i + 3]);
+            int[] fc = face(tets, f, sign);
+            for (int x = 0; x < 3; x++) {
+                int v = fc[x];
+                if (newIndex[v] < 0) {
+                    newIndex[v] = nv;
+                    old[nv++] = v;
+                }
+                tri[3 * k + x] = newIndex[v];
+            }
+            from[k++] = i;
+        }
+        double[] p = new double[3 * nv];
+        for (int v = 0; v < nv; v++) {
+            System.arraycopy(xyz, 3 * old[v], p, 3 * v, 3);
+        }
+        return new Boundary(new Mesh(p, tri), Arrays.copyOf(old, nv), from);
+    }
+
+    /**
+     * Face {@code f % 4} of tetrahedron {@code f / 4} (a, b, c, d): the one without d, c, b, a in turn, its corners
+     * ordered so that its normal points away from the fourth corner when {@code sign} is the sign of orient3d(a, b, c,
+     * d).
+     */
+    private static int[] face(int[] tets, int f, int sign) {
+        int i = f / 4;
+        int a = tets[4 * i];
+        int b = tets[4 * i + 1];
+        int c = tets[4 * i + 2];
+        int d = tets[4 * i + 3];
+        int[] out = switch (f % 4) {
+            case 0 -> new int[] {a, c, b};
+            case 1 -> new int[] {a, b, d};
+            case 2 -> new int[] {a, d, c};
+            default -> new int[] {b, c, d};
+        };
+        if (sign < 0) {
+            int tmp = out[1];
+            out[1] = out[2];
+            out[2] = tmp;
+        }
+        return out;
+    }
+
+    /** For each face (4 per tetrahedron), how many tetrahedra have it. */
+    private static int[] faceCounts(int[] tets, int nv) {
+        int nf = tets.length;
+        // group the faces by their lowest vertex, then count equal (middle, highest) pairs in each group
+        int[] start = new int[nv + 1];
+        int[][] sorted = new int[nf][];
+        for (int f = 0; f < nf; f++) {
+            int[] fc = face(tets, f, 1);
+            Arrays.sort(fc);
+            sorted[f] = fc;
+            start[fc[0] + 1]++;
+        }
+        for (int v = 0; v < nv; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] fill = Arrays.copyOf(start, nv);
+        int[] order = new int[nf];
+        for (int f = 0; f < nf; f++) {
+            order[fill[sorted[f][0]]++] = f;
+        }
+        int[] count = new int[nf];
+        for (int v = 0; v < nv; v++) {
+            int d = start[v + 1] - start[v];
+            long[] keys = new long[d];
+            for (int x = 0; x < d; x++) {
+                int[] fc = sorted[order[start[v] + x]];
+                keys[x] = (long) fc[1] * nv + fc[2];
+            }
+            long[] byKey = keys.clone();
+            Arrays.sort(byKey);
+            for (int x = 0; x < d; x++) {
+                int lo = lowerBound(byKey, keys[x]);
+                int hi = lowerBound(byKey, keys[x] + 1);
+                count[order[start[v] + x]] = hi - lo;
+            }
+        }
+        return count;
+    }
+
+    private static int lowerBound(long[] a, long key) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     // ------------------------------------------------------------------------------------------------ topology
 
-    private static Problem edges(int[] t, int n, int nv) {
+    private static Problem edges(int[] t, int n, int nv, IntFunction<String> nm) {
         // the 3n half-edges grouped by their lower vertex; within a group, those with the same upper vertex are the
         // uses of one edge: how many (cnt), how many run low to high (up), and the first three triangles
         int h = 3 * n;
@@ -130,16 +304,19 @@ public final class SolidCheck {
                 int hi = Math.max(a, b);
                 int[] u = first[c];
                 if (kind == 0 && cnt[c] > 2) {
-                    return new Problem("the edge between vertices " + lo + " and " + hi + " belongs to " + cnt[c]
+                    return new Problem("the edge between vertices " + nm.apply(lo) + " and " + nm.apply(hi) + " belongs to "
+                            + cnt[c]
                             + " triangles (" + u[0] + ", " + u[1] + ", " + u[2] + (cnt[c] > 3 ? ", ..." : "")
                             + "): the surface is not a 2-manifold", u[0], u[1]);
                 }
                 if (kind == 1 && cnt[c] == 2 && up[c] != 1) {
-                    return new Problem("triangles " + u[0] + " and " + u[1] + " both run from vertex " + a + " to " + b
+                    return new Problem("triangles " + u[0] + " and " + u[1] + " both run from vertex " + nm.apply(a) + " to "
+                            + nm.apply(b)
                             + ": their faces are oriented inconsistently (or one is a copy of the other)", u[0], u[1]);
                 }
                 if (kind == 2 && cnt[c] == 1) {
-                    return new Problem("the mesh is not closed: the edge between vertices " + lo + " and " + hi
+                    return new Problem("the mesh is not closed: the edge between vertices " + nm.apply(lo) + " and "
+                            + nm.apply(hi)
                             + " belongs to triangle " + c / 3 + " only (a solid has two triangles at every edge)",
                             c / 3, -1);
                 }
@@ -157,7 +334,7 @@ public final class SolidCheck {
      * Around each vertex, "the corner after v in triangle t" maps each neighbour to the next one; on a manifold
      * that is one cycle per vertex. Two or more cycles: cones touching at the vertex.
      */
-    private static Problem fans(int[] t, int n, int nv) {
+    private static Problem fans(int[] t, int n, int nv, IntFunction<String> nm) {
         int[] start = new int[nv + 1];
         for (int c = 0; c < 3 * n; c++) {
             start[t[c] + 1]++;
@@ -197,7 +374,7 @@ public final class SolidCheck {
             } while (w != firstNeighbour && steps <= deg);
             if (steps != deg) {
                 int tri = corner[start[v]] / 3;
-                return new Problem("vertex " + v + " joins " + deg + " triangles that form more than one fan around it "
+                return new Problem("vertex " + nm.apply(v) + " joins " + deg + " triangles that form more than one fan around it "
                         + "(two parts of the surface touch at this vertex, e.g. triangle " + tri + "): the surface "
                         + "is not a 2-manifold", tri, -1);
             }
@@ -207,7 +384,7 @@ public final class SolidCheck {
 
     // ------------------------------------------------------------------------------------------------ geometry
 
-    private static Problem intersections(double[] p, int[] t, int n) {
+    private static Problem intersections(double[] p, int[] t, int n, IntFunction<String> nm) {
         double[] box = new double[6 * n];
         double[] all = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
             Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
@@ -286,7 +463,7 @@ public final class SolidCheck {
                     }
                     if (intersect(p, t, i, j)) {
                         Problem pr = new Problem("triangles " + Math.min(i, j) + " (vertices " + corners(t, Math.min(i,
-                                j)) + ") and " + Math.max(i, j) + " (vertices " + corners(t, Math.max(i, j))
+                                j), nm) + ") and " + Math.max(i, j) + " (vertices " + corners(t, Math.max(i, j), nm)
                                 + ") intersect: the surface crosses or touches itself", Math.min(i, j), Math.max(i, j));
                         if (found == null || pr.triangle() < found.triangle()
                                 || pr.triangle() == found.triangle() && pr.other() < found.other()) {
@@ -300,8 +477,8 @@ public final class SolidCheck {
         return found;
     }
 
-    private static String corners(int[] t, int i) {
-        return t[3 * i] + ", " + t[3 * i + 1] + ", " + t[3 * i + 2];
+    private static String corners(int[] t, int i, IntFunction<String> nm) {
+        return nm.apply(t[3 * i]) + ", " + nm.apply(t[3 * i + 1]) + ", " + nm.apply(t[3 * i + 2]);
     }
 
     private static int index(double v, double origin, double cell, int dim) {
