@@ -30,7 +30,7 @@ import org.locationtech.jts.geom.Coordinate;
  * crowded cells, such as the fan around a pole); memory O(n).
  */
 public final class SolidCheck {
-    /** Shewchuk's orient3d error bound factor (3 + 28 eps) eps, eps = 2^-53. */
+    /** Shewchuk's orient3d error bound factor o3derrboundA = (7 + 56 eps) eps, eps = 2^-53. */
     private static final double O3D_BOUND = (7.0 + 56.0 * 0x1p-53) * 0x1p-53;
 
     private SolidCheck() {
@@ -39,9 +39,9 @@ public final class SolidCheck {
     /**
      * A problem with a solid.
      *
-     * @param reason what is wrong, in words, naming triangles by their index in the mesh (0-based) and vertices by
-     *     theirs
-     * @param triangle the first triangle concerned
+     * @param reason what is wrong, in words, naming triangles (or tetrahedra) by their index (0-based) and vertices
+     *     by their index or by the name the caller gives them
+     * @param triangle the first triangle (or tetrahedron, from {@link #tetrahedra}) concerned
      * @param other the second one, or -1
      */
     public record Problem(String reason, int triangle, int other) {
@@ -53,11 +53,9 @@ public final class SolidCheck {
     }
 
     /**
-     * As {@link #check(Mesh)}, vertices named in the reason by {@code vertexName} (a reader gives the ids of its
-     * file).
+     * As {@link #check(Mesh)}, vertices named in the reason by {@code nm} (a reader gives the ids of its file).
      */
-    public static Optional<Problem> check(Mesh mesh, IntFunction<String> vertexName) {
-        IntFunction<String> nm = vertexName;
+    public static Optional<Problem> check(Mesh mesh, IntFunction<String> nm) {
         double[] p = mesh.xyz();
         int[] t = mesh.triangles();
         int n = t.length / 3;
