@@ -8,11 +8,12 @@ import java.util.Properties;
 import org.geoassure.geodb.store.WorkspaceStore;
 
 /**
- * Run in a child JVM by {@link PostgisCrashTest}: builds the data of the writes, opens the workspace in schema {@code args[1]} of cluster
- * {@code args[0]} (connection named {@code args[2]} in {@code pg_stat_activity}), prints {@code READY} and makes the
- * writes of {@link PostgisCrashWorkload#STEPS}, printing {@code BEGIN i} before and {@code STEP i <ms>} after each. With {@code pause} as
- * {@code args[3]} it waits for a line on stdin after each step (the parent takes the digest of each committed state);
- * otherwise the parent kills it (SIGKILL) after a seeded delay.
+ * Run in a child JVM by {@link PostgisCrashTest}: builds the data of the writes, opens the workspace in schema
+ * {@code args[1]} of cluster {@code args[0]} (connection named {@code args[2]} in {@code pg_stat_activity}), prints
+ * {@code READY} and makes the writes of {@link PostgisCrashWorkload#STEPS}, printing {@code BEGIN i} before and
+ * {@code STEP i <ms>} after each. With {@code pause} as {@code args[3]} it waits for a line on stdin after each write
+ * (the parent takes the digest of each committed state); otherwise the parent kills it (SIGKILL) after a seeded
+ * delay.
  */
 public final class PostgisCrashChild {
     private PostgisCrashChild() {

@@ -31,14 +31,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * created inside the transaction, features, a block model version, readings whose yearly partitions are created
  * inside the transaction), and is killed (SIGKILL) after a seeded delay. Once PostgreSQL has ended the dead client's
  * session, the reopened workspace must pass {@link WorkspaceStore#check()} with no finding and its digest
- * ({@link WorkspaceDigest}) with the schema's table list must equal one of the five committed states: the base, or the base plus the first 1, 2, 3
- * or 4 writes, whole. A first child, paused after each write, gives those five digests and the time of each write.
+ * ({@link WorkspaceDigest}) with the schema's table list must equal one of the five committed states: the base, or the
+ * base plus the first 1, 2, 3 or 4 writes, whole. A first child, paused after each write, gives those five states and
+ * the time of each write.
  *
  * <p>Kill {@code k} falls inside write {@code k mod 4}: the child prints {@code BEGIN i} as it starts write {@code i},
  * and the delay after that line is drawn from [0, 1.1 T) with T the write's time in the paused run, so every write,
  * and both transactions that create tables, is cut at a random point, or just after its commit. Besides the digest,
- * the schema's table list must match the state, so a rolled-back {@code CREATE TABLE} leaves no table behind. The seed is printed; it is fixed
- * when {@code CI=true} and {@code -Dgeoassure.seed=S} sets it; {@code -Dgeoassure.crash.pgKills=N} runs more kills.
+ * the schema's table list must match the state, so a rolled-back {@code CREATE TABLE} leaves no table behind. The
+ * seed is printed; it is fixed when {@code CI=true}, and {@code -Dgeoassure.seed=S} sets it;
+ * {@code -Dgeoassure.crash.pgKills=N} runs more kills.
  * The delays repeat with a seed, the point in the write they hit only roughly (the child's speed varies).
  */
 @ExtendWith(RequiresPostgis.class)
@@ -52,8 +54,8 @@ class PostgisCrashTest {
         long seed = seed();
         Random rnd = new Random(seed);
         int steps = PostgisCrashWorkload.STEPS.size();
-        System.out.println("PostGIS crash harness: seed " + seed + ", " + kills + " kills (repeat with -Dgeoassure.seed="
-                + seed + ")");
+        System.out.println("PostGIS crash harness: seed " + seed + ", " + kills + " kills (repeat with "
+                + "-Dgeoassure.seed=" + seed + ")");
         long started = System.nanoTime();
 
         // the committed states, and the time of each write: one child paused after each write

@@ -302,21 +302,19 @@ public final class SolidCheck {
                 int hi = Math.max(a, b);
                 int[] u = first[c];
                 if (kind == 0 && cnt[c] > 2) {
-                    return new Problem("the edge between vertices " + nm.apply(lo) + " and " + nm.apply(hi) + " belongs to "
-                            + cnt[c]
-                            + " triangles (" + u[0] + ", " + u[1] + ", " + u[2] + (cnt[c] > 3 ? ", ..." : "")
-                            + "): the surface is not a 2-manifold", u[0], u[1]);
+                    return new Problem("the edge between vertices " + nm.apply(lo) + " and " + nm.apply(hi)
+                            + " belongs to " + cnt[c] + " triangles (" + u[0] + ", " + u[1] + ", " + u[2]
+                            + (cnt[c] > 3 ? ", ..." : "") + "): the surface is not a 2-manifold", u[0], u[1]);
                 }
                 if (kind == 1 && cnt[c] == 2 && up[c] != 1) {
-                    return new Problem("triangles " + u[0] + " and " + u[1] + " both run from vertex " + nm.apply(a) + " to "
-                            + nm.apply(b)
-                            + ": their faces are oriented inconsistently (or one is a copy of the other)", u[0], u[1]);
+                    return new Problem("triangles " + u[0] + " and " + u[1] + " both run from vertex "
+                            + nm.apply(a) + " to " + nm.apply(b) + ": their faces are oriented inconsistently (or "
+                            + "one is a copy of the other)", u[0], u[1]);
                 }
                 if (kind == 2 && cnt[c] == 1) {
                     return new Problem("the mesh is not closed: the edge between vertices " + nm.apply(lo) + " and "
-                            + nm.apply(hi)
-                            + " belongs to triangle " + c / 3 + " only (a solid has two triangles at every edge)",
-                            c / 3, -1);
+                            + nm.apply(hi) + " belongs to triangle " + c / 3 + " only (a solid has two triangles at "
+                            + "every edge)", c / 3, -1);
                 }
             }
         }
@@ -372,9 +370,9 @@ public final class SolidCheck {
             } while (w != firstNeighbour && steps <= deg);
             if (steps != deg) {
                 int tri = corner[start[v]] / 3;
-                return new Problem("vertex " + nm.apply(v) + " joins " + deg + " triangles that form more than one fan around it "
-                        + "(two parts of the surface touch at this vertex, e.g. triangle " + tri + "): the surface "
-                        + "is not a 2-manifold", tri, -1);
+                return new Problem("vertex " + nm.apply(v) + " joins " + deg + " triangles that form more than one "
+                        + "fan around it (two parts of the surface touch at this vertex, e.g. triangle " + tri
+                        + "): the surface is not a 2-manifold", tri, -1);
             }
         }
         return null;

@@ -17,7 +17,7 @@ import org.geoassure.ingest.feature.SourceCrs;
 import org.geoassure.ingest.feature.internal.SourceFiles;
 import org.geoassure.ingest.gocad.internal.GocadParser;
 
-/** Reads a GOCAD ASCII file (TSurf, PLine, VSet, Well, groups) into features. See the package documentation. */
+/** Reads a GOCAD ASCII file (TSurf, TSolid, PLine, VSet, Well, groups) into features. See the package documentation. */
 public final class GocadReader {
     private GocadReader() {
     }
