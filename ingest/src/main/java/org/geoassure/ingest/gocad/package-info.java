@@ -10,7 +10,8 @@
  *       the one it names), {@code TRGL}. Vertex ids may be sparse and in any order; triangles may name vertices
  *       defined after them in the same object. {@code BSTONE}, {@code BORDER} and styles are not kept.</li>
  *   <li><b>TSolid</b>: one {@code SOLID} feature per object: the outer surface of its {@code TETRA}s (the faces of
- *       one tetrahedron only, turned outwards; vertices inside dropped), attributes {@code tetrahedra} and
+ *       one tetrahedron only, turned outwards; an ATOM is the vertex it names, so faces between regions split by
+ *       ATOMs are inside; vertices inside dropped), attributes {@code tetrahedra} and
  *       {@code tvolumes}. It must bound a solid ({@link org.geoassure.geodb.model.SolidCheck}): a flat tetrahedron,
  *       tetrahedra that overlap or touch only at an edge or a vertex, or an outer surface that crosses itself are
  *       refused with the lines of the TETRAs concerned.</li>

@@ -98,6 +98,31 @@ class GocadTSolidTest {
         assertEquals(8, signedVolume(s.mesh().xyz(), s.mesh().triangles()), 1e-9);
     }
 
+    /**
+     * Two unit cubes stacked, the upper one's bottom corners ATOMs of the lower one's top corners (as GOCAD splits a
+     * TSolid into regions), the upper one cut in the other five-tetrahedra way so the diagonals of the shared face
+     * agree: one solid of 20 triangles, volume 2, not two boxes touching.
+     */
+    @Test
+    void regionsSplitByAtomsAreOneSolid() throws IOException {
+        StringBuilder b = new StringBuilder(cubeVertices(1, 0, 0, 0, 1));
+        for (int v = 0; v < 4; v++) {
+            b.append("ATOM ").append(11 + v).append(' ').append(5 + v).append('\n');
+        }
+        b.append(cubeVertices(11, 0, 0, 1, 1).lines().skip(4).map(l -> l + "\n").reduce("", String::concat));
+        b.append(cubeTetras(1));
+        int[][] other = {{0, 3, 5, 6}, {1, 0, 3, 5}, {2, 0, 3, 6}, {4, 0, 5, 6}, {7, 3, 5, 6}};
+        for (int[] q : other) {
+            b.append("TETRA ").append(11 + q[0]).append(' ').append(11 + q[1]).append(' ').append(11 + q[2])
+                    .append(' ').append(11 + q[3]).append('\n');
+        }
+        Feature s = GocadReader.read(write("two.so", solid("two", b.toString())), FeatureOptions.defaults())
+                .features().get(0);
+        assertEquals(12, s.mesh().vertexCount());
+        assertEquals(20, s.mesh().triangleCount());
+        assertEquals(2, signedVolume(s.mesh().xyz(), s.mesh().triangles()), 1e-12);
+    }
+
     @Test
     void overlappingTetrahedraAreRefusedNamingTwoTrianglesAndTheirLines() throws IOException {
         String m = refusal(solid("two", cubeVertices(1, 0, 0, 0, 2) + cubeVertices(11, 1, 0.5, 0.5, 2)

@@ -134,6 +134,8 @@ public final class GocadParser {
         double[][] pv = new double[0][];
         int nv;
         final Map<Long, Integer> vertexIndex = new HashMap<>();
+        /** For an ATOM's vertex, the VRTX vertex it names (through chains of ATOMs). */
+        final Map<Integer, Integer> atomOf = new HashMap<>();
         // TSurf triangles, PLine segments: vertex ids and the line they were on
         long[] refs = new long[3 * 64];
         long[] refLines = new long[64];
@@ -482,6 +484,7 @@ public final class GocadParser {
             throw bad(tokens.get(0) + " " + id + " refers to vertex " + ref + ", which is not defined before it");
         }
         int v = newVertex(o, id, o.xyz[3 * r], o.xyz[3 * r + 1], o.xyz[3 * r + 2]);
+        o.atomOf.put(v, o.atomOf.getOrDefault(r, r));
         if (props) {
             propertyValues(o, v, true, 3);
         } else {
@@ -619,7 +622,8 @@ public final class GocadParser {
 
     /**
      * A TSolid: one SOLID feature, the outer surface of its tetrahedra (faces of one tetrahedron only, turned
-     * outwards), which must bound a solid ({@link SolidCheck}): refused, naming the TETRA lines, when a tetrahedron is
+     * outwards; an ATOM taken as the vertex it names, so that the faces between regions split by ATOMs are inside),
+     * which must bound a solid ({@link SolidCheck}): refused, naming the TETRA lines, when a tetrahedron is
      * flat or repeats a vertex, when tetrahedra overlap or touch only along an edge or at a vertex, or when the
      * surface crosses itself.
      */
@@ -630,7 +634,8 @@ public final class GocadParser {
         }
         int[] tets = new int[4 * o.nelems];
         for (int i = 0; i < tets.length; i++) {
-            tets[i] = resolve(o, o.refs[i], i / 4);
+            int v = resolve(o, o.refs[i], i / 4);
+            tets[i] = o.atomOf.getOrDefault(v, v); // an ATOM is its vertex: regions split by ATOMs are one volume
         }
         long[] fileId = new long[o.nv];
         for (Map.Entry<Long, Integer> e : o.vertexIndex.entrySet()) {
