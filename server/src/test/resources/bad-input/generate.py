@@ -167,6 +167,37 @@ put(T + 'not_gocad.ts', 'hello, this is not a GOCAD file\n')
 put(T + 'pline_bad_segment.pl', 'GOCAD PLine 1\nHEADER {\nname:trace\n}\nILINE\nVRTX 1 %.1f %.1f 0\n'
     'VRTX 2 %.1f %.1f 0\nSEG 1 7\nEND\n' % (X, Y, X + 1, Y))
 
+
+
+def tsolid(name, vertices, tetras):
+    """A GOCAD TSolid: VRTX lines from (id, x, y, z), TETRA lines from 4 ids each."""
+    return ('GOCAD TSolid 1\nHEADER {\nname:%s\n}\nGEOLOGICAL_TYPE stope\nTVOLUME\n' % name
+            + ''.join('VRTX %d %.1f %.1f %.1f\n' % v for v in vertices)
+            + ''.join('TETRA %d %d %d %d\n' % t for t in tetras) + 'END\n')
+
+
+def cube(first, x, y, z, size):
+    """A cube in five tetrahedra (the middle one, four corners), vertex ids first..first+7, bit 0 x, 1 y, 2 z."""
+    vs = [(first + v, x + (size if v & 1 else 0), y + (size if v & 2 else 0), z + (size if v & 4 else 0))
+          for v in range(8)]
+    ts = [tuple(first + v for v in t) for t in ((1, 2, 4, 7), (0, 1, 2, 4), (3, 1, 2, 7), (5, 1, 4, 7), (6, 2, 4, 7))]
+    return vs, ts
+
+
+# the valid solid of the base workspace (a stope), and solids that do not bound a volume
+STOPE = cube(1, X, Y, -200, 10)
+put('_base/stope.so', tsolid('stope_1', *STOPE))
+A = cube(1, X, Y, -200, 10)
+B = cube(11, X + 5, Y + 2, -195, 10)
+put(T + 'solid_self_intersecting.so', tsolid('stope_2', A[0] + B[0], A[1] + B[1]))
+C = cube(11, X + 10, Y + 2, -198, 4)  # a second cube whose face lies on the first one's x = X + 10 face
+put(T + 'solid_touching_faces.so', tsolid('stope_3', A[0] + C[0], A[1] + C[1]))
+TWO = [(1, X, Y, -100), (2, X, Y, -90), (3, X + 10, Y, -100), (4, X, Y + 10, -100), (5, X - 10, Y, -100),
+       (6, X, Y - 10, -100)]
+put(T + 'solid_edge_touching.so', tsolid('pillar', TWO, [(1, 2, 3, 4), (1, 2, 5, 6)]))
+put(T + 'solid_vertex_touching.so', tsolid('cones', TWO + [(7, X - 10, Y - 10, -110)], [(1, 2, 3, 4), (1, 5, 6, 7)]))
+put(T + 'solid_flat_tetra.so', tsolid('slab', TWO[:4] + [(5, X + 10, Y + 10, -100)], [(1, 2, 3, 4), (1, 3, 4, 5)]))
+
 # ---- DXF ----
 F = 'dxf/'
 

@@ -8,5 +8,8 @@
  *
  * <p>Every stored object is bitemporal: a <em>valid</em> period (when it is true in the ground) and a
  * <em>recorded</em> period (from when the store knew it until it was superseded). Updates never overwrite.
+ *
+ * <p>{@link org.geoassure.geodb.model.SolidCheck} tells whether a {@link org.geoassure.geodb.model.Mesh} bounds a
+ * solid (closed, manifold, oriented, not crossing itself), for the readers that make {@code SOLID} features.
  */
 package org.geoassure.geodb.model;

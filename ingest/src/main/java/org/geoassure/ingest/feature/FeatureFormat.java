@@ -2,7 +2,7 @@ package org.geoassure.ingest.feature;
 
 /** The vector and surface formats {@link FeatureReaders} reads. */
 public enum FeatureFormat {
-    /** GOCAD ASCII objects: TSurf, PLine, VSet, Well and groups of them. */
+    /** GOCAD ASCII objects: TSurf, TSolid, PLine, VSet, Well and groups of them. */
     GOCAD,
     /** ESRI Shapefile (.shp with .shx, .dbf, .prj, .cpg). */
     SHAPEFILE,

@@ -17,7 +17,7 @@ import org.geoassure.ingest.feature.SourceCrs;
 import org.geoassure.ingest.feature.internal.SourceFiles;
 import org.geoassure.ingest.gocad.internal.GocadParser;
 
-/** Reads a GOCAD ASCII file (TSurf, PLine, VSet, Well, groups) into features. See the package documentation. */
+/** Reads a GOCAD ASCII file (TSurf, TSolid, PLine, VSet, Well, groups) into features. See the package documentation. */
 public final class GocadReader {
     private GocadReader() {
     }
@@ -29,7 +29,7 @@ public final class GocadReader {
      * @param options the encoding (default ISO-8859-1, which decodes any byte)
      * @throws InvalidContentException for bad content, as {@code file:line: reason}
      * @throws org.geoassure.geodb.UnsupportedFormatException when the file is not GOCAD ASCII or its first object
-     *     is of a type not read (Voxet, SGrid, TSolid, ...)
+     *     is of a type not read (Voxet, SGrid, GSurf, ...)
      * @throws StorageException when the file cannot be read
      */
     public static FeatureFile read(Path file, FeatureOptions options) {

@@ -9,6 +9,12 @@
  *       as columns {@code P[0]}, {@code P[1]}, ...), {@code ATOM} / {@code PATOM} (a new vertex at the position of
  *       the one it names), {@code TRGL}. Vertex ids may be sparse and in any order; triangles may name vertices
  *       defined after them in the same object. {@code BSTONE}, {@code BORDER} and styles are not kept.</li>
+ *   <li><b>TSolid</b>: one {@code SOLID} feature per object: the outer surface of its {@code TETRA}s (the faces of
+ *       one tetrahedron only, turned outwards; an ATOM is the vertex it names, so faces between regions split by
+ *       ATOMs are inside; vertices inside dropped), attributes {@code tetrahedra} and
+ *       {@code tvolumes}. It must bound a solid ({@link org.geoassure.geodb.model.SolidCheck}): a flat tetrahedron,
+ *       tetrahedra that overlap or touch only at an edge or a vertex, or an outer surface that crosses itself are
+ *       refused with the lines of the TETRAs concerned.</li>
  *   <li><b>PLine</b>: one {@code LINES} feature; each {@code ILINE} gives one or more line strings, its {@code SEG}s
  *       chained while each starts where the last ended. Vertex properties are not kept (a warning says so).</li>
  *   <li><b>VSet</b>: one {@code POINTS} feature (a MultiPoint); a VSet of a single vertex is a Point whose property
@@ -20,7 +26,7 @@
  *       {@code BINARY_DATA_FILE}, are not read; a warning says so. Markers and zones are not kept.</li>
  *   <li><b>Groups</b> ({@code HomogeneousGroup}, {@code HeterogeneousGroup}): every member between
  *       {@code BEGIN_MEMBERS} and {@code END_MEMBERS} is read (nested groups too), with attribute {@code group}.</li>
- *   <li>Several objects may follow one another in one file. Other object types (Voxet, SGrid, TSolid, GSurf, ...)
+ *   <li>Several objects may follow one another in one file. Other object types (Voxet, SGrid, GSurf, ...)
  *       are refused with {@link org.geoassure.geodb.UnsupportedFormatException} when first in the file, else skipped
  *       with a warning.</li>
  * </ul>

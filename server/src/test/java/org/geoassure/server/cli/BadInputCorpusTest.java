@@ -94,8 +94,12 @@ class BadInputCorpusTest {
         assertEquals(0, d.code(), d.err());
         CliTest.Result s = CliTest.run("ingest", ws.toString(), "stations", files.resolve("stations.csv").toString());
         assertEquals(0, s.code(), s.err());
+        // a valid solid (a GOCAD TSolid cube of five tetrahedra) loads; the bad solids below must leave it alone
+        CliTest.Result f = CliTest.run("ingest", ws.toString(), "features", files.resolve("stope.so").toString());
+        assertEquals(0, f.code(), f.err());
         before = WorkspaceDigest.of(ws);
-        assertTrue(before.startsWith("ingests=2 holes=2 assay=3"), before);
+        assertTrue(before.startsWith("ingests=3 holes=2 assay=3"), before);
+        assertTrue(before.contains(" features=1 "), before);
         server = ApiServer.start(() -> org.geoassure.geodb.store.Workspaces.open(WS.get()), "127.0.0.1", 0, true);
     }
 

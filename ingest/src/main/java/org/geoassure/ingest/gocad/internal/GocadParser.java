@@ -17,6 +17,7 @@ import org.geoassure.geodb.analysis.HoleTrace;
 import org.geoassure.geodb.model.Feature;
 import org.geoassure.geodb.model.FeatureKind;
 import org.geoassure.geodb.model.Mesh;
+import org.geoassure.geodb.model.SolidCheck;
 import org.geoassure.ingest.feature.internal.BoundedLines;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.GeometryFactory;
@@ -28,7 +29,7 @@ import org.locationtech.jts.geom.LineString;
  */
 public final class GocadParser {
     /** Object types read. */
-    private static final List<String> READ = List.of("TSurf", "PLine", "VSet", "Well");
+    private static final List<String> READ = List.of("TSurf", "TSolid", "PLine", "VSet", "Well");
 
     private final String source;
     private final BoundedLines in;
@@ -133,6 +134,8 @@ public final class GocadParser {
         double[][] pv = new double[0][];
         int nv;
         final Map<Long, Integer> vertexIndex = new HashMap<>();
+        /** For an ATOM's vertex, the VRTX vertex it names (through chains of ATOMs). */
+        final Map<Integer, Integer> atomOf = new HashMap<>();
         // TSurf triangles, PLine segments: vertex ids and the line they were on
         long[] refs = new long[3 * 64];
         long[] refLines = new long[64];
@@ -160,11 +163,11 @@ public final class GocadParser {
         if (!isGroup && !READ.contains(type)) {
             String what = "GOCAD " + type + " (line " + line + ")";
             if (topLevel && features.isEmpty()) {
-                throw new UnsupportedFormatException(source, what + " is not read: only TSurf, PLine, VSet, Well"
-                        + " and groups of them are");
+                throw new UnsupportedFormatException(source, what + " is not read: only TSurf, TSolid, PLine, VSet,"
+                        + " Well and groups of them are");
             }
-            warnings.add(source + ":" + line + ": " + what + " skipped: only TSurf, PLine, VSet, Well and groups"
-                    + " of them are read");
+            warnings.add(source + ":" + line + ": " + what + " skipped: only TSurf, TSolid, PLine, VSet, Well and"
+                    + " groups of them are read");
             skipObject();
             return;
         }
@@ -208,12 +211,13 @@ public final class GocadParser {
                 case "GEOLOGICAL_FEATURE" -> o.geologicalFeature = rest(1);
                 case "VRTX", "PVRTX" -> vertex(o, kw.equals("PVRTX"));
                 case "ATOM", "PATOM" -> atom(o, kw.equals("PATOM"));
-                case "TFACE" -> o.parts++;
+                case "TFACE", "TVOLUME" -> o.parts++;
                 case "ILINE" -> {
                     o.parts++;
                     o.partStarts.add(o.nelems);
                 }
                 case "TRGL" -> element(o, 3, "TSurf");
+                case "TETRA" -> element(o, 4, "TSolid");
                 case "SEG" -> element(o, 2, "PLine");
                 case "WREF" -> o.wref = xyz(1, "WREF", o);
                 case "DEVIATION_SURVEY" -> o.deviation = rest(1);
@@ -480,6 +484,7 @@ public final class GocadParser {
             throw bad(tokens.get(0) + " " + id + " refers to vertex " + ref + ", which is not defined before it");
         }
         int v = newVertex(o, id, o.xyz[3 * r], o.xyz[3 * r + 1], o.xyz[3 * r + 2]);
+        o.atomOf.put(v, o.atomOf.getOrDefault(r, r));
         if (props) {
             propertyValues(o, v, true, 3);
         } else {
@@ -530,7 +535,11 @@ public final class GocadParser {
     private int resolve(Obj o, long id, int e) {
         Integer v = o.vertexIndex.get(id);
         if (v == null) {
-            throw new InvalidContentException(source, o.refLines[e], (o.type.equals("TSurf") ? "TRGL" : "SEG")
+            throw new InvalidContentException(source, o.refLines[e], (switch (o.type) {
+                case "TSurf" -> "TRGL";
+                case "TSolid" -> "TETRA";
+                default -> "SEG";
+            })
                     + " refers to vertex " + id + ", which is not defined in this " + o.type);
         }
         return v;
@@ -605,9 +614,61 @@ public final class GocadParser {
                 features.add(Feature.of(id, name, role, lines.size() == 1 ? lines.get(0)
                         : gf.createMultiLineString(lines.toArray(new LineString[0])), attrs));
             }
+            case "TSolid" -> solid(o, id, name, role, attrs);
             case "Well" -> well(o, id, name, role, attrs);
             default -> throw new IllegalStateException(o.type);
         }
+    }
+
+    /**
+     * A TSolid: one SOLID feature, the outer surface of its tetrahedra (faces of one tetrahedron only, turned
+     * outwards; an ATOM taken as the vertex it names, so that the faces between regions split by ATOMs are inside),
+     * which must bound a solid ({@link SolidCheck}): refused, naming the TETRA lines, when a tetrahedron is
+     * flat or repeats a vertex, when tetrahedra overlap or touch only along an edge or at a vertex, or when the
+     * surface crosses itself.
+     */
+    private void solid(Obj o, String id, String name, String role, Map<String, Object> attrs) {
+        if (o.nelems == 0) {
+            warnings.add(source + ":" + o.startLine + ": TSolid " + name + " has no tetrahedra: skipped");
+            return;
+        }
+        int[] tets = new int[4 * o.nelems];
+        for (int i = 0; i < tets.length; i++) {
+            int v = resolve(o, o.refs[i], i / 4);
+            tets[i] = o.atomOf.getOrDefault(v, v); // an ATOM is its vertex: regions split by ATOMs are one volume
+        }
+        long[] fileId = new long[o.nv];
+        for (Map.Entry<Long, Integer> e : o.vertexIndex.entrySet()) {
+            fileId[e.getValue()] = e.getKey();
+        }
+        double[] xyz = Arrays.copyOf(o.xyz, 3 * o.nv);
+        String what = "TSolid \"" + name + "\"";
+        SolidCheck.tetrahedra(xyz, tets, v -> Long.toString(fileId[v])).ifPresent(p -> {
+            throw new InvalidContentException(source, o.refLines[p.triangle()], what + ": the TETRA of this line, "
+                    + p.reason());
+        });
+        SolidCheck.Boundary b = SolidCheck.boundary(xyz, tets);
+        SolidCheck.check(b.mesh(), v -> Long.toString(fileId[b.vertex()[v]])).ifPresent(p -> {
+            long line = o.refLines[b.tetrahedron()[p.triangle()]];
+            String where = p.other() < 0 ? "triangle " + p.triangle() + " is a face of the TETRA on line " + line
+                    : "triangle " + p.triangle() + " is a face of the TETRA on line " + line + ", triangle "
+                            + p.other() + " of the TETRA on line " + o.refLines[b.tetrahedron()[p.other()]];
+            throw new InvalidContentException(source, line, what + " does not bound a solid: on its outer surface, "
+                    + p.reason() + " (" + where + ")");
+        });
+        Map<String, double[]> props = new LinkedHashMap<>();
+        for (int c = 0; c < o.pv.length; c++) {
+            double[] all = o.pv[c];
+            double[] kept = new double[b.vertex().length];
+            for (int v = 0; v < kept.length; v++) {
+                kept[v] = all[b.vertex()[v]];
+            }
+            props.put(o.columns.get(c), kept);
+        }
+        attrs.put("tetrahedra", (long) o.nelems);
+        attrs.put("tvolumes", (long) o.parts);
+        features.add(Feature.ofMesh(id, name, FeatureKind.SOLID, role,
+                new Mesh(b.mesh().xyz(), b.mesh().triangles(), props), attrs));
     }
 
     private void dropped(Obj o, String name) {
