@@ -358,6 +358,37 @@ final class BlockRows {
         }
     }
 
+    /** The rows of a diff: i, j, k, centroid x, y, z, change, attribute, before, after (categories as labels). */
+    static org.geoassure.geodb.grid.BlockDiff.Summary diffRows(BrickSource a, BrickSource b, BlockQuery q,
+            String format, RowWriter.Output w) {
+        BlockModel m = a.model();
+        List<Col> cols = List.of(new Col("i", RowWriter.Kind.LONG), new Col("j", RowWriter.Kind.LONG),
+                new Col("k", RowWriter.Kind.LONG), Col.number("x"), Col.number("y"), Col.number("z"),
+                new Col("change", RowWriter.Kind.TEXT), new Col("attribute", RowWriter.Kind.TEXT),
+                new Col("before", RowWriter.Kind.TEXT), new Col("after", RowWriter.Kind.TEXT));
+        double[] c = new double[3];
+        try (RowWriter out = RowWriter.create(format, w, cols)) {
+            return org.geoassure.geodb.grid.BlockDiff.diff(a, b, q, ch -> {
+                m.centroid(ch.i(), ch.j(), ch.k(), c);
+                out.row(java.util.Arrays.asList((long) ch.i(), (long) ch.j(), (long) ch.k(), c[0], c[1], c[2],
+                        ch.kind().name().toLowerCase(java.util.Locale.ROOT), ch.attribute(),
+                        shown(a.model(), ch.attribute(), ch.before()), shown(b.model(), ch.attribute(), ch.after())));
+            });
+        }
+    }
+
+    /** A value as text: its category label, the float32 or float64 decimal, or null. */
+    private static String shown(BlockModel m, String attribute, double v) {
+        if (Double.isNaN(v)) {
+            return null;
+        }
+        BlockAttribute attr = m.attribute(attribute);
+        if (attr.type() == AttributeType.CATEGORY) {
+            return attr.categories().get((int) v);
+        }
+        return RowWriter.number(attr.type().decimal(v));
+    }
+
     private static Double nan(double v) {
         return Double.isNaN(v) ? null : v;
     }

@@ -119,6 +119,11 @@ final class QueryCommand implements Callable<Integer> {
             + "(default the smaller horizontal cell size)")
     Double step;
 
+    @Option(names = "--diff", paramLabel = "V1,V2", description = "blocks: what changed from version V1 to V2 of "
+            + "--model in the selected cells (by position: --box, --near/--line, --inside, --above, --below), one row "
+            + "per changed attribute of a cell; a summary on standard error")
+    String diff;
+
     @Option(names = "--attribute", paramLabel = "ATTR", description = "blocks --slice-z / --section: the attribute")
     String attribute;
 
@@ -194,6 +199,38 @@ final class QueryCommand implements Callable<Integer> {
                 read.apply(Selection.all()).time());
     }
 
+    /** {@code query WS blocks --model M --diff V1,V2}: the changed cells, one row per changed attribute. */
+    private int diff(SpatialFilter spatialFilter) {
+        if (blockModel.version != null) {
+            throw new InvalidContentException("--model-version: not with --diff, which names both versions");
+        }
+        if (!where.isEmpty()) {
+            throw new InvalidContentException("--where: not with --diff (cells are compared by position; the values "
+                    + "are what differs)");
+        }
+        double[] v = numbers("--diff", diff, ",", 2);
+        for (double x : v) {
+            if (x != Math.rint(x) || x < 1) {
+                throw new InvalidContentException("--diff: expected two version numbers V1,V2, got '" + diff + "'");
+            }
+        }
+        try (WorkspaceStore store = ws.open()) {
+            org.geoassure.geodb.grid.BrickSource a = BlockRows.source(store, blockModel.model, (int) v[0]);
+            org.geoassure.geodb.grid.BrickSource b = BlockRows.source(store, blockModel.model, (int) v[1]);
+            org.geoassure.geodb.grid.BlockQuery q = blockQuery(store, a, spatialFilter);
+            org.geoassure.geodb.grid.BlockDiff.Summary[] sum = new org.geoassure.geodb.grid.BlockDiff.Summary[1];
+            read.output(spec.commandLine().getOut(), w -> sum[0] = BlockRows.diffRows(a, b, q, read.format, w));
+            var s = sum[0];
+            spec.commandLine().getErr().printf("block model %s v%d -> v%d: %d cells added, %d removed, %d changed, %d "
+                    + "unchanged; changed per attribute %s%s%s%n", a.model().name(), (int) v[0], (int) v[1], s.added(),
+                    s.removed(), s.changed(), s.unchanged(), s.changedByAttribute(),
+                    s.onlyBefore().isEmpty() ? "" : "; only in v" + (int) v[0] + ": " + s.onlyBefore(),
+                    s.onlyAfter().isEmpty() ? "" : "; only in v" + (int) v[1] + ": " + s.onlyAfter());
+            spec.commandLine().getErr().flush();
+        }
+        return 0;
+    }
+
     /** {@code query WS blocks --slice-z | --section}: one attribute as a 2D grid of samples. */
     private int slice() {
         if (attribute == null) {
@@ -242,10 +279,13 @@ final class QueryCommand implements Callable<Integer> {
         }
         SpatialFilter spatialFilter = spatial();
         int tables = (aggregate != null ? 1 : 0) + (gradeTonnage != null ? 1 : 0) + (histogram != null ? 1 : 0)
-                + (sliceZ != null ? 1 : 0) + (section != null ? 1 : 0);
+                + (sliceZ != null ? 1 : 0) + (section != null ? 1 : 0) + (diff != null ? 1 : 0);
         if (tables > 1) {
-            throw new InvalidContentException("--aggregate, --grade-tonnage, --histogram, --slice-z, --section: give one "
-                    + "(one table per query)");
+            throw new InvalidContentException("--aggregate, --grade-tonnage, --histogram, --slice-z, --section, --diff: "
+                    + "give one (one table per query)");
+        }
+        if (diff != null) {
+            return diff(spatialFilter);
         }
         if (sliceZ != null || section != null) {
             return slice();
