@@ -92,6 +92,18 @@ final class ExportCommand implements Callable<Integer> {
             + "categories of --model's category attribute ATTR, one closed shell per category in its colour")
     String boundaries;
 
+    @Option(names = "--slice-z", paramLabel = "Z", description = "gltf: the horizontal slice of --model at height Z as "
+            + "a surface coloured by --color-by")
+    Double sliceZ;
+
+    @Option(names = "--section", paramLabel = "X,Y;X,Y;...", description = "gltf: the vertical section of --model "
+            + "along this polyline as a surface coloured by --color-by")
+    String section;
+
+    @Option(names = "--step", paramLabel = "M", description = "gltf --section: sample spacing along the line (default "
+            + "the smaller horizontal cell size)")
+    Double step;
+
     @Option(names = "--below", description = "gltf --isosurface: enclose the cells below the level (e.g. low "
             + "resistivity)")
     boolean below;
@@ -280,6 +292,73 @@ final class ExportCommand implements Callable<Integer> {
         return 0;
     }
 
+    /**
+     * {@code export WS gltf --model M (--slice-z Z | --section X,Y;...) --color-by ATTR}: a slice or section of one
+     * attribute ({@link org.geoassure.geodb.grid.BlockSlices}) as a surface coloured by the values
+     * ({@link org.geoassure.render.mesh.SliceMesh}), with the legend in extras.
+     */
+    private int sliceGltf(WorkspaceStore store) {
+        if (sliceZ != null && section != null) {
+            throw new InvalidContentException("--slice-z and --section: one at a time");
+        }
+        if (features || table != null || below || isosurface != null) {
+            throw new InvalidContentException((sliceZ != null ? "--slice-z" : "--section") + ": not with --features, "
+                    + "--table, --isosurface or --below");
+        }
+        if (colorBy == null) {
+            throw new InvalidContentException((sliceZ != null ? "--slice-z" : "--section") + ": needs --color-by ATTR");
+        }
+        if (sliceZ != null && step != null) {
+            throw new InvalidContentException("--step: only with --section");
+        }
+        org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+        org.geoassure.geodb.grid.BlockModel m = src.model();
+        org.geoassure.geodb.grid.BlockSlices.Slice s;
+        if (sliceZ != null) {
+            s = org.geoassure.geodb.grid.BlockSlices.horizontal(src, colorBy, sliceZ);
+        } else {
+            double[] xy = QueryCommand.sectionLine("--section", section);
+            s = org.geoassure.geodb.grid.BlockSlices.section(src, colorBy, xy, step != null ? step
+                    : Math.min(m.dx(), m.dy()));
+        }
+        var attr = m.attribute(s.attribute());
+        boolean category = attr.type() == org.geoassure.geodb.grid.AttributeType.CATEGORY;
+        double[] present = java.util.Arrays.stream(s.values()).filter(v -> !Double.isNaN(v)).toArray();
+        if (present.length == 0) {
+            throw new InvalidContentException("the " + (sliceZ != null ? "slice" : "section") + " of block model "
+                    + m.name() + " meets no cell with a value of " + s.attribute());
+        }
+        org.geoassure.render.mesh.ColorScale scale = category
+                ? org.geoassure.render.mesh.ColorScale.categorical(attr.categories())
+                : ExportCommand.ramp("--ramp", ramp) == org.geoassure.render.mesh.IntervalTubes.Ramp.LINEAR
+                        ? org.geoassure.render.mesh.ColorScale.ramp(java.util.Arrays.stream(present).min().getAsDouble(),
+                                java.util.Arrays.stream(present).max().getAsDouble())
+                        : org.geoassure.render.mesh.ColorScale.quantiles(present);
+        double cx = java.util.Arrays.stream(s.x()).average().orElse(0);
+        double cy = java.util.Arrays.stream(s.y()).average().orElse(0);
+        double cz = java.util.Arrays.stream(s.z()).average().orElse(0);
+        var mesh = org.geoassure.render.mesh.SliceMesh.build(s, v -> scale.color(category
+                ? attr.categories().get((int) v) : (Object) v), new org.geoassure.render.RenderOrigin(cx, cy, cz));
+        if (mesh.triangleCount() == 0) {
+            throw new InvalidContentException("the " + (sliceZ != null ? "slice" : "section") + " of block model "
+                    + m.name() + " has no two neighbouring rows and columns of samples with values to draw");
+        }
+        java.util.Map<String, Object> extras = new java.util.LinkedHashMap<>();
+        extras.put("model", m.name());
+        extras.put("attribute", s.attribute());
+        extras.put(sliceZ != null ? "sliceZ" : "section", sliceZ != null ? (Object) sliceZ : section);
+        extras.put("samples", List.of(s.columns(), s.rows()));
+        extras.put("legend", scale.legend());
+        read.output(spec.commandLine().getOut(), o -> {
+            try {
+                GlbWriter.write(mesh, sliceZ != null ? "slice" : "section", store.info().crs(), extras, o.bytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return 0;
+    }
+
     /** Logs of the selected holes (all when no --hole), as rows of {@link LogRows}. */
     private int logs(WorkspaceStore store, Selection s) {
         Selection sel = holes.isEmpty() ? s : s.holes(new java.util.LinkedHashSet<>(holes));
@@ -309,6 +388,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (boundaries != null) {
             return boundariesGltf(store);
+        }
+        if (sliceZ != null || section != null) {
+            return sliceGltf(store);
         }
         if (below) {
             throw new InvalidContentException("--below: only with --isosurface");

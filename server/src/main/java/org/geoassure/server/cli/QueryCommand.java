@@ -250,14 +250,7 @@ final class QueryCommand implements Callable<Integer> {
             if (sliceZ != null) {
                 s = org.geoassure.geodb.grid.BlockSlices.horizontal(src, attribute, sliceZ);
             } else {
-                String[] pts = section.split(";");
-                if (pts.length < 2) {
-                    throw new InvalidContentException("--section: needs at least two points X,Y;X,Y");
-                }
-                double[] xy = new double[2 * pts.length];
-                for (int p = 0; p < pts.length; p++) {
-                    System.arraycopy(numbers("--section", pts[p], ",", 2), 0, xy, 2 * p, 2);
-                }
+                double[] xy = sectionLine("--section", section);
                 s = org.geoassure.geodb.grid.BlockSlices.section(src, attribute, xy, step != null ? step
                         : Math.min(m.dx(), m.dy()));
             }
@@ -432,6 +425,19 @@ final class QueryCommand implements Callable<Integer> {
             return new SpatialFilter.NearPolyline(xyz, within);
         }
         return null;
+    }
+
+    /** A section line {@code X,Y;X,Y;...} as x, y pairs. */
+    static double[] sectionLine(String option, String text) {
+        String[] pts = text.split(";");
+        if (pts.length < 2) {
+            throw new InvalidContentException(option + ": needs at least two points X,Y;X,Y");
+        }
+        double[] xy = new double[2 * pts.length];
+        for (int p = 0; p < pts.length; p++) {
+            System.arraycopy(numbers(option, pts[p], ",", 2), 0, xy, 2 * p, 2);
+        }
+        return xy;
     }
 
     static double[] numbers(String option, String text, String sep, int n) {

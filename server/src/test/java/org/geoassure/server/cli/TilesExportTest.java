@@ -93,6 +93,44 @@ class TilesExportTest {
         assertTrue(bad.err().contains("is not a category attribute of block model rock"), bad.err());
     }
 
+    /**
+     * {@code export gltf --slice-z / --section}: the Demo1 model (36 x 40 x 17 cells of 5 m from the origin) cut at
+     * z = 42.5 and along a diagonal line, as coloured surfaces with their sample grids in extras.
+     */
+    @Test
+    void slicesAndSectionsAsSurfaces() throws Exception {
+        Path ws = demo1();
+        Path slice = dir.resolve("slice.glb");
+        CliTest.Result z = run("export", ws.toString(), "gltf", "--model", "demo1", "--slice-z", "42.5", "--color-by",
+                "Au_OK", "--out", slice.toString());
+        assertEquals(0, z.code(), z.err());
+        JsonNode g = glbJson(Files.readAllBytes(slice));
+        assertEquals("[36,40]", g.at("/extras/geoassure/samples").toString());
+        assertEquals(5, g.at("/extras/geoassure/legend").size());
+        Path section = dir.resolve("section.glb");
+        CliTest.Result x = run("export", ws.toString(), "gltf", "--model", "demo1", "--section", "0,0;180,200",
+                "--step", "10", "--color-by", "Au_OK", "--out", section.toString());
+        assertEquals(0, x.code(), x.err());
+        // 269.07 m of line sampled every 10 m and at its end: 28 columns; 17 layers
+        assertEquals("[28,17]", glbJson(Files.readAllBytes(section)).at("/extras/geoassure/samples").toString());
+        CliTest.Result both = run("export", ws.toString(), "gltf", "--model", "demo1", "--slice-z", "42.5",
+                "--section", "0,0;180,200", "--color-by", "Au_OK");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("--slice-z and --section: one at a time"), both.err());
+        CliTest.Result noColour = run("export", ws.toString(), "gltf", "--model", "demo1", "--slice-z", "42.5");
+        assertEquals(2, noColour.code());
+        assertTrue(noColour.err().contains("--slice-z: needs --color-by ATTR"), noColour.err());
+        CliTest.Result outside = run("export", ws.toString(), "gltf", "--model", "demo1", "--slice-z", "500",
+                "--color-by", "Au_OK");
+        assertEquals(2, outside.code(), outside.err());
+    }
+
+    private static JsonNode glbJson(byte[] bytes) throws Exception {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        assertEquals(0x46546C67, b.getInt(0));
+        return new ObjectMapper().readTree(new String(bytes, 20, b.getInt(12), java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     @Test
     void refusals() throws Exception {
         Path ws = demo1();
