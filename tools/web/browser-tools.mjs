@@ -13,6 +13,12 @@ const browser = await chromium.launch({
 });
 const out = { consoleErrors: [] };
 const shot = (name) => `${shots}/${name}.png`;
+const pan = async (p) => {
+  await p.mouse.move(700, 600);
+  await p.mouse.down({ button: 'right' });
+  await p.mouse.move(900, 560, { steps: 8 });
+  await p.mouse.up({ button: 'right' });
+};
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-US' });
   const page = await context.newPage();
@@ -21,7 +27,8 @@ try {
   await page.goto(url);
   await page.waitForFunction(() => window.__viewerReady === true || window.__viewerError, null, { timeout: 60000 });
   out.viewerError = await page.evaluate(() => window.__viewerError || null);
-  const frames = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const frames = () => frames2(page);
+  const frames2 = (p) => p.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   // Pixels of the middle half of the canvas: how many differ from the background, and how many are the
   // water-body blue (blue well above red, as 0x1e6fff blended at half opacity over the scene).
   const pixels = () => page.evaluate(() => {
@@ -46,15 +53,19 @@ try {
   out.layers = await page.evaluate(() => window.__viewer.layers());
   out.workspace = await page.evaluate(() => fetch('api/v1/workspace').then((r) => r.json()));
 
-  // 1. the layer tree: boreholes off, their pixels go; on again, they come back
+  // 1. the layer tree: with all but the boreholes off, the tubes are what is drawn; boreholes off too, their pixels
+  // go and the background is left; everything on again, the picture is back
   out.pixelsAll = await pixels();
+  for (const key of ['layout', 'hazards', 'labels']) await page.uncheck(box(key));
+  await frames();
+  out.pixelsOnlyBoreholes = await pixels();
   await page.uncheck(box('boreholes'));
   await frames();
-  out.pixelsNoBoreholes = await pixels();
-  out.layersNoBoreholes = await page.evaluate(() => window.__viewer.layers());
-  await page.check(box('boreholes'));
+  out.pixelsNothing = await pixels();
+  out.layersNothing = await page.evaluate(() => window.__viewer.layers());
+  for (const key of ['layout', 'hazards', 'labels', 'boreholes']) await page.check(box(key));
   await frames();
-  out.pixelsBoreholesAgain = await pixels();
+  out.pixelsAllAgain = await pixels();
 
   // 2. the water bodies: the form's default for the demo mine, drawn semi-transparent
   out.bmForm = await page.evaluate(() => ({ model: document.getElementById('bm-model').value,
@@ -68,6 +79,9 @@ try {
   out.isosurfaces = await page.evaluate(() => window.__viewer.isosurfaces());
   out.pixelsIso = await pixels();
   out.bmStatus = await page.textContent('#bm-status');
+  // pan the picture right (right-button drag), clear of the layer panel, for the pictures of the tour
+  await pan(page);
+  await frames();
   await page.screenshot({ path: shot('viewer-kaiyuan-water-bodies') });
   // the layer tree with the tubes off: the water bodies under the workings
   await page.uncheck(box('boreholes'));
@@ -140,30 +154,36 @@ try {
   await frames();
   out.compassZoomed = await page.evaluate(() => window.__viewer.compass());
 
-  // 6. the tools in Chinese: a measurement again, after switching language
-  await page.click('#lang');
-  out.langAfter = await page.evaluate(() => document.documentElement.lang);
+  // 6. the tools in Chinese: a browser asking for zh-CN, a link that draws the water bodies, a measurement
+  const zhContext = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const zh = await zhContext.newPage();
+  zh.on('console', (m) => { if (m.type() === 'error') out.consoleErrors.push(m.text()); });
+  zh.on('pageerror', (e) => out.consoleErrors.push(String(e)));
+  await zh.goto(url + '&model=resistivity&isosurface=RHO:20&below=1');
+  await zh.waitForFunction(() => window.__viewerReady === true && window.__viewer.isosurfaces().length === 1, null,
+    { timeout: 60000 });
+  out.zhLang = await zh.evaluate(() => document.documentElement.lang);
+  await pan(zh); // the view of the English pictures
   if (out.pair) {
-    // back to the view of step 3 by reloading the picture is not needed: measure where the collars now are
-    await page.click('#measure');
-    const a = await page.evaluate((w) => window.__viewer.screenOf(w), out.pair.a.world);
-    const b = await page.evaluate((w) => window.__viewer.screenOf(w), out.pair.b.world);
-    const onCanvas = await page.evaluate(([p, q]) => [p, q].every((s) => s.inFront
-      && document.elementFromPoint(s.x, s.y)?.tagName === 'CANVAS'), [a, b]);
-    if (onCanvas) {
-      await page.mouse.click(a.x, a.y);
-      await page.mouse.click(b.x, b.y);
-      await page.waitForSelector('#measure-body .m-d3', { timeout: 10000 });
-      out.measurementZh = await page.evaluate(() => window.__viewer.measurement());
-    }
+    await zh.click('#measure');
+    const a = await zh.evaluate((w) => window.__viewer.screenOf(w), out.pair.a.world);
+    const b = await zh.evaluate((w) => window.__viewer.screenOf(w), out.pair.b.world);
+    await zh.mouse.click(a.x, a.y);
+    await zh.mouse.click(b.x, b.y);
+    await zh.waitForSelector('#measure-body .m-d3', { timeout: 10000 });
+    out.measurementZh = await zh.evaluate(() => window.__viewer.measurement());
+    await zh.mouse.move(a.x, a.y + 4);
+    await zh.waitForFunction(() => document.getElementById('coords').textContent.length > 0, null, { timeout: 10000 });
   }
   out.zh = {
-    measureButton: await page.textContent('#measure'), layersTitle: await page.textContent('#layers h2'),
-    layerTree: await page.textContent('#layer-items'), measurePanel: await page.textContent('#measure-panel'),
-    bmShow: await page.textContent('#bm-show'), coordsTitle: await page.getAttribute('#scale', 'title'),
+    measureButton: await zh.textContent('#measure'), layersTitle: await zh.textContent('#layers h2'),
+    layerTree: await zh.textContent('#layer-items'), measurePanel: await zh.textContent('#measure-panel'),
+    bmShow: await zh.textContent('#bm-show'), scaleTitle: await zh.getAttribute('#scale', 'title'),
   };
-  await frames();
-  await page.screenshot({ path: shot('viewer-kaiyuan-tools-zh') });
+  await frames2(zh);
+  await zh.screenshot({ path: shot('viewer-kaiyuan-tools-zh') });
+} catch (e) {
+  out.error = String(e.stack || e);
 } finally {
   await browser.close();
 }

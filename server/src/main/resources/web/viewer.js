@@ -203,7 +203,7 @@ async function loadHazards() {
   if (hazardGroup) scene.remove(hazardGroup);
   hazardGroup = null;
   hazardCounts = {};
-  if (!geo || !$('hazards').checked) { showHazards(); return; }
+  if (!geo || !$('hazards').checked) { showHazards(); showLayerTree(); return; }
   const q = new URLSearchParams();
   if ($('as-of').value) q.set('asOf', $('as-of').value);
   const [ox, oy, oz] = geo.origin;
@@ -247,6 +247,7 @@ async function loadHazards() {
   hazardGroup.userData.layerKey = 'hazards';
   scene.add(hazardGroup);
   showHazards();
+  showLayerTree();
   applyVisibility();
 }
 
@@ -333,6 +334,7 @@ async function loadFeatures() {
   overlay.userData.layerKey = 'layout';
   scene.add(overlay);
   showLayout();
+  showLayerTree();
   applyVisibility();
 }
 
