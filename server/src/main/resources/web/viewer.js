@@ -442,9 +442,12 @@ function showFeature(id) {
   body.append(tb);
 }
 
+// a click that ends a drag (orbit, pan) is not a measured point
+let downAt = null;
+renderer.domElement.addEventListener('pointerdown', (e) => { downAt = { x: e.clientX, y: e.clientY }; });
 renderer.domElement.addEventListener('click', (e) => {
   if (measuring) {
-    measureClick(e.clientX, e.clientY);
+    if (!downAt || Math.hypot(e.clientX - downAt.x, e.clientY - downAt.y) <= 4) measureClick(e.clientX, e.clientY);
     return;
   }
   const id = featureAt(e.clientX, e.clientY);
@@ -852,6 +855,7 @@ window.__viewer = {
     return null;
   },
   featureCount: () => geo.featureTable.rows.length,
+  pickAt: (x, y) => featureAt(x, y),
   overlay: () => ({ counts: overlayCounts, faceX: overlayFaceX, asOf: $('as-of').value }),
   hazards: () => ({ checked: $('hazards').checked, counts: hazardCounts }),
   extras: () => geo,
