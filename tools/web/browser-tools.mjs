@@ -72,6 +72,7 @@ try {
     attribute: document.getElementById('bm-attr').value, level: document.getElementById('bm-level').value,
     side: document.getElementById('bm-side').value }));
   out.pixelsBeforeIso = await pixels();
+  await page.click('#bm-details summary');
   await page.click('#bm-show');
   await page.waitForFunction(() => window.__viewerReady === true && window.__viewer.isosurfaces().length === 1, null,
     { timeout: 60000 });

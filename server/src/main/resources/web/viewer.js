@@ -87,6 +87,12 @@ function applyLanguage() {
   showMeasurement();
   $('compass').title = t('compass');
   $('scale').title = t('scaleTitle');
+  fitToBar();
+}
+
+/** Panels start below the header, whose height depends on the language and the window's width. */
+function fitToBar() {
+  document.documentElement.style.setProperty('--bar', $('bar').offsetHeight + 'px');
 }
 
 $('lang').addEventListener('click', () => {
@@ -460,6 +466,7 @@ window.addEventListener('resize', () => {
   camera.aspect = view.clientWidth / view.clientHeight;
   camera.updateProjectionMatrix();
   renderer.setSize(view.clientWidth, view.clientHeight);
+  fitToBar();
 });
 
 // ---------------------------------------------------------------------------------------------------- world <-> local
@@ -563,7 +570,8 @@ const isoName = (s) => `${s.model} ${s.attribute} ${s.below ? '<' : '>'} ${s.lev
 async function setupBlockModels(params) {
   const models = (workspace.blockModels || []).filter((m) => m.attributes.some((a) => a.type !== 'category'));
   if (!models.length || !geo) return;
-  $('bm-form').hidden = false;
+  const water = models.find((m) => m.name === 'resistivity' && m.attributes.some((a) => a.name === 'RHO'));
+  $('bm-details').hidden = false; // closed until opened; a link that draws a surface opens it
   models.forEach((m) => $('bm-model').add(new Option(`${m.name} (v${m.version})`, m.name)));
   const fillAttributes = () => {
     const m = models.find((x) => x.name === $('bm-model').value);
@@ -571,7 +579,6 @@ async function setupBlockModels(params) {
     m.attributes.filter((a) => a.type !== 'category').forEach((a) => $('bm-attr').add(new Option(a.name, a.name)));
   };
   $('bm-model').addEventListener('change', fillAttributes);
-  const water = models.find((m) => m.name === 'resistivity' && m.attributes.some((a) => a.name === 'RHO'));
   $('bm-model').value = (water || models[0]).name;
   fillAttributes();
   if (water) {
@@ -591,6 +598,7 @@ async function setupBlockModels(params) {
   const iso = params.get('isosurface');
   if (params.get('model') && iso && iso.lastIndexOf(':') > 0) {
     const c = iso.lastIndexOf(':');
+    $('bm-details').open = true;
     await loadIsosurface(params.get('model'), iso.slice(0, c), Number(iso.slice(c + 1)),
       params.get('below') === '1' || params.get('below') === 'true');
   }
