@@ -1,5 +1,7 @@
-// GeoAssure web viewer: interval tubes from /api/v1/gltf, placed at the origin in extras.geoassure.
-// glTF is y-up: x = east, y = up, z = -north, float metres from the origin (doubles stay on the server).
+// GeoAssure web viewer: interval tubes from /api/v1/gltf, placed at the origin in extras.geoassure; the mine layout,
+// hazards and block model isosurfaces in the same frame; a layer tree, distance measuring, pointer coordinates, a north
+// arrow and a scale bar. glTF is y-up: x = east, y = up, z = -north, float metres from the origin (doubles stay on the
+// server); whatever the user reads (coordinates, distances) is computed in the workspace CRS from the origin's doubles.
 import * as THREE from 'three';
 import { GLTFLoader } from 'three/addons/loaders/GLTFLoader.js';
 import { OrbitControls } from 'three/addons/controls/OrbitControls.js';
@@ -814,6 +816,9 @@ function updatePointer() {
 }
 
 const NICE = [1, 2, 5];
+let northAngle = 0;   // degrees clockwise from screen up to north, as the arrow shows
+let scaleMetres = 0;  // the scale bar's length
+
 function updateCompassAndScale() {
   if (!geo) return;
   // north on screen: where a step north of the centre of the view projects
@@ -834,8 +839,6 @@ function updateCompassAndScale() {
   $('scale-label').textContent = len >= 1000 ? `${len / 1000} km` : `${+len.toPrecision(3)} m`;
   scaleMetres = len;
 }
-let northAngle = 0;
-let scaleMetres = 0;
 
 /** Test hooks: where a feature shows on screen (a point whose pick returns it), and what the file said. */
 window.__viewer = {
