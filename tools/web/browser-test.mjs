@@ -43,8 +43,12 @@ try {
     const n = window.__viewer.featureCount();
     for (let id = 0; id < n; id++) {
       const p = window.__viewer.featureScreenPosition(id);
-      if (p && p.picks === id && document.elementFromPoint(p.x, p.y)?.tagName === 'CANVAS') {
-        return { id, x: p.x, y: p.y, row: p.row };
+      if (!p) continue;
+      // a click lands on a whole pixel: the rounded position must pick the feature too
+      const x = Math.round(p.x);
+      const y = Math.round(p.y);
+      if (p.picks === id && window.__viewer.pickAt(x, y) === id && document.elementFromPoint(x, y)?.tagName === 'CANVAS') {
+        return { id, x, y, row: p.row };
       }
     }
     return null;

@@ -370,7 +370,7 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** GET /api/v1/workspace: name, CRS, vertical datum, units and counts. */
+    /** GET /api/v1/workspace: name, CRS, vertical datum, units, counts, interval tables, layers and block models. */
     private void workspace(Context ctx) {
         Map<String, Object> m = new LinkedHashMap<>();
         try (StorePool.Lease lease = pool.lease()) {
@@ -401,6 +401,7 @@ final class ApiServer implements AutoCloseable {
             m.put("intervalTables", tables);
             m.put("featureLayers", store instanceof org.geoassure.geodb.store.FeatureStore fs ? fs.featureLayers()
                     : List.of());
+            m.put("blockModels", blockModels(store));
         }
         ctx.contentType("application/json");
         ctx.result(json(m));
@@ -463,8 +464,14 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** GET /api/v1/gltf?table=T[&colorBy=C][&radius=M][&sides=N][&ramp=R]: the tubes as GLB (as {@code export gltf}). */
+    /**
+     * GET /api/v1/gltf?table=T[&colorBy=C][&radius=M][&sides=N][&ramp=R]: the tubes as GLB (as {@code export gltf});
+     * or a block model's isosurface ({@link #isosurfaceGltf}).
+     */
     private void gltf(Context ctx) {
+        if (isosurfaceGltf(ctx)) {
+            return;
+        }
         String colorBy = ctx.queryParam("colorBy");
         Double radius = ctx.queryParam("radius") == null ? null : number("radius", ctx.queryParam("radius"));
         int sides = ctx.queryParam("sides") == null ? 8 : (int) (double) number("sides", ctx.queryParam("sides"));
@@ -507,6 +514,75 @@ final class ApiServer implements AutoCloseable {
         }
         ctx.contentType("model/gltf-binary");
         ctx.result(e.body());
+    }
+
+    /**
+     * GET /api/v1/gltf?model=M&isosurface=ATTR:LEVEL[&below=true]: the isosurface of a block model's attribute as GLB
+     * (as {@code export gltf --model M --isosurface ATTR:LEVEL [--below]}), instead of an interval table's tubes.
+     *
+     * @return false when the request names neither {@code model} nor {@code isosurface} (tubes then)
+     */
+    private boolean isosurfaceGltf(Context ctx) {
+        String model = ctx.queryParam("model");
+        String iso = ctx.queryParam("isosurface");
+        String below = ctx.queryParam("below");
+        if (model == null && iso == null) {
+            if (below != null) {
+                throw new InvalidContentException("below: only with model and isosurface");
+            }
+            return false;
+        }
+        for (String tubeParam : List.of("table", "colorBy", "radius", "sides", "ramp")) {
+            if (ctx.queryParam(tubeParam) != null) {
+                throw new InvalidContentException(tubeParam + ": not with model and isosurface (a request draws "
+                        + "either an interval table's tubes or a block model's isosurface)");
+            }
+        }
+        if (iso == null || iso.isBlank()) {
+            throw new InvalidContentException("isosurface: required with model, as ATTR:LEVEL (e.g. RHO:20)");
+        }
+        if (below != null && !below.equals("true") && !below.equals("false")) {
+            throw new InvalidContentException("below: '" + below + "' is not true or false");
+        }
+        try (StorePool.Lease lease = pool.lease()) {
+            WorkspaceStore store = lease.store();
+            var models = BlockRows.blocks(store);
+            List<String> names = models.blockModels().stream().map(v -> v.model().name()).toList();
+            if (model == null || model.isBlank()) {
+                throw new InvalidContentException("model: required with isosurface (models: " + names + ")");
+            }
+            if (!names.contains(model)) {
+                throw new InvalidContentException("model: no block model '" + model + "' (models: " + names + ")");
+            }
+            boolean under = "true".equals(below);
+            scene(ctx, lease, "isosurface model=" + model + " isosurface=" + iso + " below=" + under,
+                    out -> ExportCommand.isosurface(store, models.blockModel(model), iso, under, "").write(out));
+        }
+        return true;
+    }
+
+    /** The latest version of each block model: name, version, grid, cell size and attributes (for the viewer). */
+    private static List<Map<String, Object>> blockModels(WorkspaceStore store) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        if (!(store instanceof org.geoassure.geodb.store.BlockModelStore bms)) {
+            return list;
+        }
+        for (var v : bms.blockModels()) {
+            var bm = v.model();
+            Map<String, Object> mm = new LinkedHashMap<>();
+            mm.put("name", bm.name());
+            mm.put("version", v.version());
+            mm.put("cells", v.cells());
+            mm.put("size", List.of(bm.nx(), bm.ny(), bm.nz()));
+            mm.put("cellSize", List.of(bm.dx(), bm.dy(), bm.dz()));
+            List<Map<String, String>> attrs = new ArrayList<>();
+            for (var a : bm.attributes()) {
+                attrs.add(Map.of("name", a.name(), "type", a.type().name().toLowerCase(java.util.Locale.ROOT)));
+            }
+            mm.put("attributes", attrs);
+            list.add(mm);
+        }
+        return list;
     }
 
     /** GET /api/v1/features?asOf=T&layer=L&role=R: GeoJSON of the features valid at T (as {@code query features}). */

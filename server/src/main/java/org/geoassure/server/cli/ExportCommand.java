@@ -172,19 +172,53 @@ final class ExportCommand implements Callable<Integer> {
         if (features || table != null || colorBy != null) {
             throw new InvalidContentException("--isosurface: not with --features, --table or --color-by");
         }
-        int colon = isosurface.lastIndexOf(':');
-        if (colon <= 0) {
-            throw new InvalidContentException("--isosurface: '" + isosurface + "' is not ATTR:LEVEL");
+        IsosurfaceGlb glb = isosurface(store, blockModel.open(store), isosurface, below, "--");
+        read.output(spec.commandLine().getOut(), o -> glb.write(o.bytes()));
+        return 0;
+    }
+
+    /**
+     * An isosurface built and checked, ready to write: the mesh rebased to its bounds' centre, the CRS and the extras
+     * (model, attribute, level, inside, triangles).
+     */
+    record IsosurfaceGlb(org.geoassure.render.mesh.TriangleMesh mesh, String crs, java.util.Map<String, Object> extras) {
+        /** Writes the GLB. */
+        void write(java.io.OutputStream out) {
+            try {
+                GlbWriter.write(mesh, "isosurface", crs, extras, out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        String attribute = isosurface.substring(0, colon);
-        double level = QueryCommand.numbers("--isosurface", isosurface.substring(colon + 1), ",", 1)[0];
-        org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
+    }
+
+    /**
+     * The isosurface {@code spec} (ATTR:LEVEL) of a block model's attribute, enclosing the cells above the level or
+     * below it, checked as {@code export gltf --isosurface} checks it (also used by the HTTP API, {@code GET
+     * /api/v1/gltf?model=M&isosurface=ATTR:LEVEL}).
+     *
+     * @param prefix put before the option names in messages: {@code "--"} for the command line, {@code ""} for HTTP
+     */
+    static IsosurfaceGlb isosurface(WorkspaceStore store, org.geoassure.geodb.grid.BrickSource src, String spec,
+            boolean below, String prefix) {
+        String option = prefix + "isosurface";
+        int colon = spec.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new InvalidContentException(option + ": '" + spec + "' is not ATTR:LEVEL");
+        }
+        String attribute = spec.substring(0, colon);
+        double level = QueryCommand.numbers(option, spec.substring(colon + 1), ",", 1)[0];
         org.geoassure.geodb.grid.BlockModel m = src.model();
-        double[] values = BlockRows.dense(src, attribute);
+        double[] values;
+        try {
+            values = BlockRows.dense(src, attribute);
+        } catch (InvalidContentException e) {
+            throw new InvalidContentException(option + ": " + e.getMessage());
+        }
         org.geoassure.geodb.model.Mesh grid = org.geoassure.render.mesh.Isosurface.extract(values, m.nx(), m.ny(), m.nz(),
                 level, below);
         if (grid.triangleCount() == 0) {
-            throw new InvalidContentException("--isosurface: no cell of block model " + m.name() + " has " + attribute
+            throw new InvalidContentException(option + ": no cell of block model " + m.name() + " has " + attribute
                     + (below ? " below " : " above ") + level);
         }
         org.geoassure.geodb.model.Mesh world = org.geoassure.render.mesh.Isosurface.toWorld(grid, m.originX(),
@@ -200,14 +234,7 @@ final class ExportCommand implements Callable<Integer> {
         extras.put("level", level);
         extras.put("inside", below ? "below" : "above");
         extras.put("triangles", grid.triangleCount());
-        read.output(spec.commandLine().getOut(), o -> {
-            try {
-                GlbWriter.write(mesh, "isosurface", store.info().crs(), extras, o.bytes());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        return 0;
+        return new IsosurfaceGlb(mesh, store.info().crs(), extras);
     }
 
     /**

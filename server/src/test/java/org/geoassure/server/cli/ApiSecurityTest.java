@@ -76,6 +76,7 @@ class ApiSecurityTest {
             POST   | /api/v1/query                               | {"from": "boreholes", "holes": ["ZK0101"]}          | 401       | ok        | ok     | ok        | ok
             POST   | /api/v1/sql                                 | {"sql": "SELECT count(*) AS n FROM boreholes"}      | 401       | ok        | ok     | ok        | ok
             GET    | /api/v1/gltf?table=lithology&sides=3        |                                                     | 401       | ok        | ok     | ok        | ok
+            GET    | /api/v1/gltf?model=resistivity&isosurface=RHO:20&below=true |                                     | 401       | ok        | ok     | ok        | ok
             GET    | /api/v1/features?asOf=2025-06-01            |                                                     | 401       | ok        | ok     | ok        | ok
             GET    | /api/v1/hazard/proximity?asOf=2025-06-01    |                                                     | 401       | ok        | ok     | ok        | ok
             POST   | /api/v1/readings                            | {"station": "PZ-1", "t": "{T}", "value": 11.5}      | 401       | 403       | 403    | ok        | ok

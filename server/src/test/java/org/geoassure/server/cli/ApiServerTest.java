@@ -46,6 +46,10 @@ class ApiServerTest {
         assertEquals(0, in.code(), in.err());
         CliTest.Result progress = CliTest.run("ingest", ws.toString(), "progress", FeatureCliTest.PROGRESS.toString());
         assertEquals(0, progress.code(), progress.err());
+        CliTest.Result bm = CliTest.run("ingest", ws.toString(), "blockmodel", BlockModelCliTest.DEMO1.toString(),
+                "--name", "demo1", "--ijk", "IX,IY,IZ", "--size", "5,5,5", "--ignore", "XC,YC,ZC", "--type",
+                "IJK=int32", "--type", "Au_OK=float32");
+        assertEquals(0, bm.code(), bm.err());
         server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0);
     }
 
@@ -81,6 +85,65 @@ class ApiServerTest {
         assertEquals("assays", w.at("/intervalTables/0/name").asText());
         assertEquals(1882, w.at("/intervalTables/0/rows").asLong());
         assertEquals("progress", w.at("/featureLayers/0").asText());
+        // the Demo1 block model: 5 m cells, 36 x 40 x 17, its attributes with their types
+        assertEquals("demo1", w.at("/blockModels/0/name").asText(), w.toString());
+        assertEquals(1, w.at("/blockModels/0/version").asInt());
+        assertEquals("[36,40,17]", w.at("/blockModels/0/size").toString());
+        assertEquals("[5.0,5.0,5.0]", w.at("/blockModels/0/cellSize").toString());
+        boolean au = false;
+        for (JsonNode a : w.at("/blockModels/0/attributes")) {
+            au |= a.get("name").asText().equals("Au_OK") && a.get("type").asText().equals("float32");
+        }
+        assertTrue(au, w.at("/blockModels/0/attributes").toString());
+    }
+
+    /**
+     * The isosurface Au_OK = 2 g/t of the Demo1 block model over HTTP is the GLB {@code export gltf --model demo1
+     * --isosurface Au_OK:2} writes, byte for byte; below=true encloses the other side (more triangles' worth of the
+     * low-grade cells, a different file).
+     */
+    @Test
+    void gltfIsosurfaceIsTheExportedGlb() throws Exception {
+        HttpResponse<byte[]> r = get("/api/v1/gltf?model=demo1&isosurface=Au_OK:2");
+        assertEquals(200, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+        assertEquals("model/gltf-binary", r.headers().firstValue("Content-Type").orElse(""));
+        Path glb = dir.resolve("au2.glb");
+        CliTest.Result cli = CliTest.run("export", dir.resolve("demo1.gpkg").toString(), "gltf", "--model", "demo1",
+                "--isosurface", "Au_OK:2", "--out", glb.toString());
+        assertEquals(0, cli.code(), cli.err());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(java.nio.file.Files.readAllBytes(glb), r.body());
+        ByteBuffer b = ByteBuffer.wrap(r.body()).order(ByteOrder.LITTLE_ENDIAN);
+        JsonNode geo = JSON.readTree(new String(r.body(), 20, b.getInt(12), StandardCharsets.UTF_8))
+                .at("/extras/geoassure");
+        assertEquals("above", geo.get("inside").asText());
+        HttpResponse<byte[]> below = get("/api/v1/gltf?model=demo1&isosurface=Au_OK:2&below=true");
+        assertEquals(200, below.statusCode(), new String(below.body(), StandardCharsets.UTF_8));
+        ByteBuffer bb = ByteBuffer.wrap(below.body()).order(ByteOrder.LITTLE_ENDIAN);
+        JsonNode geoBelow = JSON.readTree(new String(below.body(), 20, bb.getInt(12), StandardCharsets.UTF_8))
+                .at("/extras/geoassure");
+        assertEquals("below", geoBelow.get("inside").asText());
+        assertTrue(geoBelow.get("triangles").asInt() > 0, geoBelow.toString());
+    }
+
+    /** A bad isosurface request is a 400 whose detail starts with the parameter at fault. */
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "/api/v1/gltf?isosurface=Au_OK:2                          | model",
+        "/api/v1/gltf?model=nope&isosurface=Au_OK:2               | model",
+        "/api/v1/gltf?model=demo1                                 | isosurface",
+        "/api/v1/gltf?model=demo1&isosurface=Zn:2                 | isosurface",
+        "/api/v1/gltf?model=demo1&isosurface=Au_OK:lots           | isosurface",
+        "/api/v1/gltf?model=demo1&isosurface=Au_OK                | isosurface",
+        "/api/v1/gltf?model=demo1&isosurface=Au_OK:1000           | isosurface",
+        "/api/v1/gltf?model=demo1&isosurface=Au_OK:2&below=maybe  | below",
+        "/api/v1/gltf?table=assays&model=demo1&isosurface=Au_OK:2 | table",
+        "/api/v1/gltf?table=assays&below=true                     | below",
+    })
+    void badIsosurfaceNamesTheParameter(String path, String field) throws Exception {
+        HttpResponse<byte[]> r = get(path);
+        assertProblem(r, 400, "bad-request");
+        String detail = json(r).get("detail").asText();
+        assertTrue(detail.startsWith(field + ": "), detail);
     }
 
     @Test

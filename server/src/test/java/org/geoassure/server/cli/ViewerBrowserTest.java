@@ -36,6 +36,11 @@ class ViewerBrowserTest {
     @TempDir
     Path dir;
 
+    /** The demo mine, built once for the tests that show it. */
+    @TempDir
+    static Path mineDir;
+    private static Path mine;
+
     @BeforeAll
     static void needsBrowser() {
         List<String> missing = new ArrayList<>();
@@ -114,13 +119,7 @@ class ViewerBrowserTest {
      */
     @Test
     void demoMineFromALink() throws Exception {
-        Path ws = dir.resolve("kaiyuan.gpkg");
-        org.geoassure.samples.mine.DemoMine.Files files = org.geoassure.samples.mine.DemoMine.write(
-                dir.resolve("kaiyuan-data"), org.geoassure.samples.mine.DemoMine.SEED);
-        try (var s = Workspaces.create(ws, org.geoassure.geodb.model.WorkspaceInfo.of("Kaiyuan demo mine",
-                org.geoassure.samples.mine.DemoMine.CRS, "Yellow Sea 1985"))) {
-            org.geoassure.samples.mine.DemoMineLoader.load(s, files, "test");
-        }
+        Path ws = demoMine();
         Path shots = Path.of("target", "screenshots");
         Files.createDirectories(shots);
         Path shot = shots.resolve("viewer-kaiyuan-mine.png");
@@ -142,6 +141,159 @@ class ViewerBrowserTest {
         assertTrue(Files.size(shot) > 10_000);
     }
 
+    /**
+     * The viewer's tools on the demo mine (issue 9), driven by tools/web/browser-tools.mjs: the layer tree switches
+     * what is drawn without reloading; the block model layer offers the water bodies (resistivity RHO below 20 ohm.m)
+     * and draws them; two clicks on collars (found by projecting their stored coordinates through the camera) measure
+     * the distance the stored coordinates give; the status bar shows workspace CRS coordinates; the north arrow turns
+     * with the camera and the scale bar follows the zoom; all of it in Chinese too. Screenshots: viewer-kaiyuan-*.png.
+     */
+    @Test
+    void demoMineTools() throws Exception {
+        Path ws = demoMine();
+        Path shots = Path.of("target", "screenshots");
+        Files.createDirectories(shots);
+        List<String> names = List.of("viewer-kaiyuan-water-bodies", "viewer-kaiyuan-layers", "viewer-kaiyuan-measure",
+                "viewer-kaiyuan-tools-zh");
+        for (String n : names) {
+            Files.deleteIfExists(shots.resolve(n + ".png"));
+        }
+        JsonNode seen;
+        JsonNode stored;
+        try (ApiServer server = ApiServer.start(() -> Workspaces.open(ws), "127.0.0.1", 0)) {
+            String base = "http://127.0.0.1:" + server.port();
+            seen = runNode("browser-tools.mjs", base + "/?table=lithology&colorBy=LITH&asOf=2025-11-15&hazards=1",
+                    shots.toAbsolutePath().toString());
+            JsonNode pair = seen.get("pair");
+            assertNotNull(pair, "no two collars clear of each other on screen: " + seen);
+            // the two collars as stored, asked of the server apart from the viewer
+            var http = java.net.http.HttpClient.newHttpClient();
+            String body = "{\"from\": \"boreholes\", \"holes\": [\"" + pair.at("/a/id").asText() + "\", \""
+                    + pair.at("/b/id").asText() + "\"]}";
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/query"))
+                    .header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, r.statusCode(), r.body());
+            stored = new ObjectMapper().readTree(r.body());
+        }
+        assertTrue(seen.get("viewerError").isNull(), seen.toString());
+        assertEquals(0, seen.get("consoleErrors").size(), seen.toString());
+
+        // layer tree: the tubes alone cover part of the middle; switched off, their pixels go (background only);
+        // everything on again gives the same picture as before
+        assertTrue(seen.at("/pixelsOnlyBoreholes/differ").asInt() > 5_000, seen.get("pixelsOnlyBoreholes").toString());
+        assertEquals(0, seen.at("/pixelsNothing/differ").asInt(), seen.get("pixelsNothing").toString());
+        assertEquals(seen.at("/pixelsAll/differ").asInt(), seen.at("/pixelsAllAgain/differ").asInt());
+        for (JsonNode l : seen.get("layersNothing")) {
+            if (l.get("key").asText().startsWith("role:")) {
+                assertTrue(l.get("checked").asBoolean() && !l.get("visible").asBoolean(), "hidden with its parent: " + l);
+            }
+        }
+
+        // block model layer: the demo mine's default is the water bodies, RHO < 20 in resistivity; drawn, the scene
+        // gains its blue; switched off in the tree, the blue goes again
+        assertEquals("resistivity", seen.at("/bmForm/model").asText(), seen.get("bmForm").toString());
+        assertEquals("RHO", seen.at("/bmForm/attribute").asText());
+        assertEquals("20", seen.at("/bmForm/level").asText());
+        assertEquals("below", seen.at("/bmForm/side").asText());
+        assertEquals("resistivity:RHO<20", seen.at("/isosurfaces/0/id").asText(), seen.toString());
+        int blueBefore = seen.at("/pixelsBeforeIso/blue").asInt();
+        int blueIso = seen.at("/pixelsIso/blue").asInt();
+        assertTrue(blueIso > blueBefore + 2_000, "water-body blue: " + blueBefore + " -> " + blueIso);
+        assertTrue(seen.at("/pixelsIsoOff/blue").asInt() < blueBefore + 500, seen.get("pixelsIsoOff").toString());
+        assertTrue(seen.get("layerTreeText").asText().contains("resistivity RHO < 20 (water bodies)"),
+                seen.get("layerTreeText").asText());
+
+        // measuring: both clicks snapped to the collars aimed at; the distances are those of the stored coordinates
+        JsonNode m = seen.get("measurement");
+        assertEquals(seen.at("/pair/a/id").asText(), m.get("aCollar").asText(), m.toString());
+        assertEquals(seen.at("/pair/b/id").asText(), m.get("bCollar").asText(), m.toString());
+        double[] a = collar(stored, m.get("aCollar").asText());
+        double[] b = collar(stored, m.get("bCollar").asText());
+        double dx = b[0] - a[0];
+        double dy = b[1] - a[1];
+        double dz = b[2] - a[2];
+        JsonNode text = seen.get("measureText");
+        assertEquals(Math.sqrt(dx * dx + dy * dy + dz * dz), metres(text.get("d3")), 0.1, text.toString());
+        assertEquals(Math.hypot(dx, dy), metres(text.get("dh")), 0.1, text.toString());
+        assertEquals(dz, metres(text.get("dz")), 0.1, text.toString());
+        assertEquals(text.get("d3").asText(), text.get("label").asText(), "the line's label");
+        assertEquals(a[0], Double.parseDouble(text.get("ax").asText()), 0.01, "point 1 x in the workspace CRS");
+        assertEquals(a[1], Double.parseDouble(text.get("ay").asText()), 0.01, "point 1 y in the workspace CRS");
+        assertEquals(a[2], Double.parseDouble(text.get("az").asText()), 0.01, "point 1 z as stored");
+        assertTrue(seen.get("measureHint").asText().contains("Esc"), seen.get("measureHint").asText());
+        JsonNode esc = seen.get("afterEscape");
+        assertTrue(esc.get("measurement").isNull() && esc.get("panelHidden").asBoolean()
+                && esc.get("pressed").asText().equals("false") && esc.get("labels").asInt() == 0, esc.toString());
+
+        // the pointer a few pixels below collar a: CRS-sized coordinates near that collar
+        java.util.regex.Matcher xyz = java.util.regex.Pattern.compile("x (-?[0-9.]+)\\s+y (-?[0-9.]+)\\s+z (-?[0-9.]+)")
+                .matcher(seen.get("coords").asText());
+        assertTrue(xyz.find(), seen.get("coords").asText());
+        double px = Double.parseDouble(xyz.group(1));
+        double py = Double.parseDouble(xyz.group(2));
+        double pz = Double.parseDouble(xyz.group(3));
+        assertTrue(px > 4.0e7 && py > 4.0e6, "CRS-sized: " + seen.get("coords").asText());
+        assertTrue(Math.sqrt((px - a[0]) * (px - a[0]) + (py - a[1]) * (py - a[1]) + (pz - a[2]) * (pz - a[2])) < 100,
+                seen.get("coords").asText() + " vs collar " + java.util.Arrays.toString(a));
+        assertTrue(seen.get("coords").asText().endsWith(org.geoassure.samples.mine.DemoMine.CRS));
+
+        // north arrow turns with an orbit; the scale bar is a round length that shortens when zooming in
+        double turned = Math.abs(seen.at("/compassAfter/angle").asDouble() - seen.at("/compassBefore/angle").asDouble());
+        assertTrue(turned > 10, seen.get("compassBefore") + " -> " + seen.get("compassAfter"));
+        assertTrue(seen.at("/compassBefore/scaleText").asText().matches("(1|2|5)0* m|(1|2|5)0* km"),
+                seen.get("compassBefore").toString());
+        double px0 = seen.at("/compassBefore/scalePx").asDouble();
+        assertTrue(px0 >= 40 && px0 <= 130, seen.get("compassBefore").toString());
+        assertTrue(seen.at("/compassZoomed/scaleMetres").asDouble() < seen.at("/compassBefore/scaleMetres").asDouble(),
+                seen.get("compassZoomed").toString());
+
+        // Chinese: a browser asking for zh-CN, the link drawing the water bodies, the same measurement
+        assertEquals("zh-CN", seen.get("zhLang").asText());
+        assertEquals("测量", seen.at("/zh/measureButton").asText());
+        assertEquals("图层", seen.at("/zh/layersTitle").asText());
+        assertTrue(seen.at("/zh/layerTree").asText().contains("钻孔")
+                && seen.at("/zh/layerTree").asText().contains("含水体"), seen.get("zh").toString());
+        assertTrue(seen.at("/zh/measurePanel").asText().contains("空间距离"), seen.get("zh").toString());
+        assertEquals("绘制等值面", seen.at("/zh/bmShow").asText());
+        assertEquals(m.get("d3").asDouble(), seen.at("/measurementZh/d3").asDouble(), 1e-9, seen.toString());
+        for (String n : names) {
+            assertTrue(Files.size(shots.resolve(n + ".png")) > 10_000, n);
+        }
+    }
+
+    private static double[] collar(JsonNode rows, String hole) {
+        for (JsonNode r : rows) {
+            if (r.get("hole_id").asText().equals(hole)) {
+                return new double[] {r.get("x").asDouble(), r.get("y").asDouble(), r.get("z").asDouble()};
+            }
+        }
+        throw new AssertionError("no collar " + hole + " in " + rows);
+    }
+
+    /** "2754.42 m" or "+12.30 m" as a number. */
+    private static double metres(JsonNode text) {
+        String t = text.asText();
+        assertTrue(t.endsWith(" m"), t);
+        return Double.parseDouble(t.substring(0, t.length() - 2).replace("+", ""));
+    }
+
+    /** The demo mine workspace (DemoMine, seed DemoMine.SEED, loaded as {@code geoassure demo} does). */
+    private static synchronized Path demoMine() throws IOException {
+        if (mine == null) {
+            Path ws = mineDir.resolve("kaiyuan.gpkg");
+            org.geoassure.samples.mine.DemoMine.Files files = org.geoassure.samples.mine.DemoMine.write(
+                    mineDir.resolve("kaiyuan-data"), org.geoassure.samples.mine.DemoMine.SEED);
+            try (var s = Workspaces.create(ws, org.geoassure.geodb.model.WorkspaceInfo.of("Kaiyuan demo mine",
+                    org.geoassure.samples.mine.DemoMine.CRS, "Yellow Sea 1985"))) {
+                org.geoassure.samples.mine.DemoMineLoader.load(s, files, "test");
+            }
+            mine = ws;
+        }
+        return mine;
+    }
+
     /** The three.js files vendored into the jar are those of the pinned npm package (tools/web/package-lock.json). */
     @Test
     void vendoredThreeIsThePinnedPackage() throws IOException {
@@ -156,16 +308,22 @@ class ViewerBrowserTest {
     }
 
     static JsonNode runBrowser(String url, Path shot) throws IOException, InterruptedException {
+        return runNode("browser-test.mjs", url, shot.toAbsolutePath().toString());
+    }
+
+    /** Runs a script of tools/web with node and reads the JSON object it prints last. */
+    static JsonNode runNode(String script, String... args) throws IOException, InterruptedException {
         Path log = Files.createTempFile("browser-test", ".log");
-        Process p = new ProcessBuilder("node", "browser-test.mjs", url, shot.toAbsolutePath().toString())
-                .directory(TOOLS.toFile()).redirectError(log.toFile()).start();
+        List<String> command = new ArrayList<>(List.of("node", script));
+        command.addAll(List.of(args));
+        Process p = new ProcessBuilder(command).directory(TOOLS.toFile()).redirectError(log.toFile()).start();
         byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(240, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             fail("browser test timed out; stderr: " + Files.readString(log));
         }
         String text = new String(out, StandardCharsets.UTF_8).trim();
-        assertEquals(0, p.exitValue(), "browser-test.mjs failed: " + text + "\n" + Files.readString(log));
+        assertEquals(0, p.exitValue(), script + " failed: " + text + "\n" + Files.readString(log));
         assertNotEquals("", text, Files.readString(log));
         String last = text.lines().reduce((a, b) -> b).orElseThrow();
         return new ObjectMapper().readTree(last);
