@@ -44,6 +44,7 @@ import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
 import org.geoassure.geodb.store.internal.BlockTables;
+import org.geoassure.geodb.store.internal.BrickCache;
 import org.geoassure.geodb.store.internal.SqlBlockModelReads;
 import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
@@ -69,6 +70,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     private final String schema;
     private final WorkspaceInfo info;
     private final int srid;
+    private final BrickCache brickCache = BrickCache.fromSystemProperty();
     private final PgFeatureSql featureSql;
     private long lastRecorded;
 
@@ -679,6 +681,11 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     @Override
     public Connection readConnection() {
         return conn;
+    }
+
+    @Override
+    public BrickCache brickCache() {
+        return brickCache;
     }
 
     @Override

@@ -239,8 +239,8 @@ public final class BlockTables {
         return attrs;
     }
 
-    /** The bricks of one version (latest when {@code version} is 0), read on demand. */
-    public static BrickSource source(Connection c, String name, int version) throws SQLException {
+    /** The bricks of one version (latest when {@code version} is 0), read on demand through {@code cache}. */
+    public static BrickSource source(Connection c, BrickCache cache, String name, int version) throws SQLException {
         List<Version> all = versions(c, name);
         if (all.isEmpty()) {
             List<String> names = versions(c, null).stream().map(v -> v.model().name()).toList();
@@ -249,18 +249,26 @@ public final class BlockTables {
         Version v = version == 0 ? all.get(all.size() - 1)
                 : all.stream().filter(x -> x.version() == version).findFirst().orElseThrow(() -> new InvalidContentException(
                         "block model " + name + " has no version " + version + " (versions 1.." + all.size() + ")"));
-        return new SqlSource(c, id(c, name, v.version()), v.model());
+        return new SqlSource(c, cache, id(c, name, v.version()), v.model());
     }
 
-    /** Bricks read from the tables: headers once, then each brick's mask and the attributes asked for. */
+    /**
+     * Bricks read from the tables through the store's {@link BrickCache}: the headers once, then each brick's mask and
+     * the attributes asked for, each decoded once while the cache keeps it.
+     */
     private static final class SqlSource implements BrickSource {
+        /** Accounted bytes of one header beside its statistics. */
+        private static final long HEADER_BYTES = 64;
+        /** Accounted bytes of one attribute's statistics in a header. */
+        private static final long STATS_BYTES = 56;
         private final Connection c;
+        private final BrickCache cache;
         private final long id;
         private final BlockModel model;
-        private List<Header> headers;
 
-        SqlSource(Connection c, long id, BlockModel model) {
+        SqlSource(Connection c, BrickCache cache, long id, BlockModel model) {
             this.c = c;
+            this.cache = cache;
             this.id = id;
             this.model = model;
         }
@@ -272,14 +280,13 @@ public final class BlockTables {
 
         @Override
         public List<Header> headers() {
-            if (headers == null) {
+            return cache.headers(id, () -> {
                 try {
-                    headers = readHeaders();
+                    return List.copyOf(readHeaders());
                 } catch (SQLException e) {
                     throw new StorageException("cannot read block model " + model.name() + ": " + e.getMessage(), e);
                 }
-            }
-            return headers;
+            }, h -> h.size() * (HEADER_BYTES + STATS_BYTES * model.attributes().size()));
         }
 
         private List<Header> readHeaders() throws SQLException {
@@ -317,42 +324,51 @@ public final class BlockTables {
         public Brick brick(long index, boolean[] attributes) {
             String where = "block model " + model.name() + " brick " + index;
             try {
-                long[] mask;
-                try (PreparedStatement ps = c.prepareStatement("SELECT mask FROM ga_block_mask WHERE model_id = ? AND "
-                        + "brick = ?")) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, index);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalArgumentException(where + ": no such brick");
-                        }
-                        mask = BrickCodec.decodeMask(rs.getBytes(1), where);
-                    }
-                }
+                long[] mask = cache.mask(id, index, () -> readMask(index, where));
                 Object[] cols = new Object[model.attributes().size()];
-                try (PreparedStatement ps = c.prepareStatement("SELECT data FROM ga_block_brick WHERE model_id = ? AND "
-                        + "attr_seq = ? AND brick = ?")) {
-                    for (int a = 0; a < cols.length; a++) {
-                        if (!attributes[a]) {
-                            continue;
-                        }
-                        ps.setLong(1, id);
-                        ps.setInt(2, a);
-                        ps.setLong(3, index);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new StorageException(where + ": attribute " + model.attributes().get(a).name()
-                                        + " is missing");
-                            }
-                            cols[a] = BrickCodec.decode(model.attributes().get(a).type(), rs.getBytes(1), where);
-                        }
+                for (int a = 0; a < cols.length; a++) {
+                    if (attributes[a]) {
+                        int attr = a;
+                        cols[a] = cache.column(id, a, index, () -> readColumn(attr, index, where));
                     }
                 }
                 return new Brick(index, mask, model.attributes(), cols);
-            } catch (SQLException e) {
-                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
                 throw new StorageException(e.getMessage(), e);
+            }
+        }
+
+        private long[] readMask(long index, String where) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT mask FROM ga_block_mask WHERE model_id = ? AND "
+                    + "brick = ?")) {
+                ps.setLong(1, id);
+                ps.setLong(2, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException(where + ": no such brick");
+                    }
+                    return BrickCodec.decodeMask(rs.getBytes(1), where);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Object readColumn(int a, long index, String where) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT data FROM ga_block_brick WHERE model_id = ? AND "
+                    + "attr_seq = ? AND brick = ?")) {
+                ps.setLong(1, id);
+                ps.setInt(2, a);
+                ps.setLong(3, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StorageException(where + ": attribute " + model.attributes().get(a).name()
+                                + " is missing");
+                    }
+                    return BrickCodec.decode(model.attributes().get(a).type(), rs.getBytes(1), where);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
             }
         }
     }

@@ -66,6 +66,7 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     private final Connection conn;
     private final WorkspaceInfo info;
     private final int srsId;
+    private final BrickCache brickCache = BrickCache.fromSystemProperty();
     private long lastRecorded;
 
     private SqliteStore(Path file, Connection conn, WorkspaceInfo info) throws SQLException {
@@ -352,6 +353,11 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     @Override
     public Connection readConnection() {
         return conn;
+    }
+
+    @Override
+    public BrickCache brickCache() {
+        return brickCache;
     }
 
     @Override
