@@ -21,12 +21,15 @@ import org.geoassure.geodb.model.Provenance;
 public interface BlockModelStore {
 
     /**
-     * Writes a model as the next version of its name (ingest kind {@code blockmodel}), all or nothing.
+     * Writes a model as the next version of its name (ingest kind {@code blockmodel}), all or nothing. The bricks are
+     * taken one at a time from {@code data} (a {@link BlockData} in memory, or a source that makes or reads them on
+     * demand, so a model larger than the heap can be written); its headers' statistics are stored with them and must
+     * be those of the bricks.
      *
      * @param comment why (kept with the version; may be empty)
      * @param provenance source files, user, parameters and warnings, kept in the ingest log
      */
-    Version writeBlockModel(BlockData data, String comment, Provenance provenance);
+    Version writeBlockModel(BrickSource data, String comment, Provenance provenance);
 
     /** The current (latest) version of every model, by name. */
     List<Version> blockModels();

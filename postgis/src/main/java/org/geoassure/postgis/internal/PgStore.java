@@ -39,7 +39,7 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
-import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
@@ -327,7 +327,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
      * ({@link BlockTables}); bricks are bytea rows, one per attribute and brick.
      */
     @Override
-    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+    public Version writeBlockModel(BrickSource data, String comment, Provenance provenance) {
         return locked((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 

@@ -14,7 +14,6 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.grid.AttributeType;
 import org.geoassure.geodb.grid.BlockAttribute;
-import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.grid.Brick;
 import org.geoassure.geodb.grid.BrickCodec;
@@ -53,10 +52,22 @@ public final class BlockTables {
                 + "NULL, data BLOB NOT NULL, PRIMARY KEY (model_id, attr_seq, brick))");
     }
 
-    /** Writes the next version of {@code data}'s model; the caller holds the transaction. */
-    public static Version write(Connection c, long ingestId, long now, BlockData data, String comment, Provenance p)
+    /**
+     * Writes the next version of {@code data}'s model, a brick at a time (so a source that makes its bricks on demand
+     * is written without holding the model in memory); the statistics stored are the headers'. The caller holds the
+     * transaction.
+     */
+    public static Version write(Connection c, long ingestId, long now, BrickSource data, String comment, Provenance p)
             throws SQLException {
         BlockModel m = data.model();
+        List<BrickSource.Header> headers = new ArrayList<>();
+        long cells = 0;
+        for (BrickSource.Header h : data.headers()) {
+            if (h.cells() > 0) {
+                headers.add(h);
+                cells += h.cells();
+            }
+        }
         int parent = 0;
         int version = 1;
         try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM ga_block_model WHERE name = ?")) {
@@ -73,11 +84,10 @@ public final class BlockTables {
             ps.setLong(1, ingestId);
             ps.setLong(2, now);
             ps.setString(3, p.user());
-            ps.setLong(4, data.cells());
+            ps.setLong(4, cells);
             ps.executeUpdate();
         }
         BitemporalWriter.insertProvenance(c, ingestId, p, Map.of("block_model", m.name() + " v" + version));
-        List<Brick> bricks = data.bricks();
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_block_model (name, version, parent, ingest_id, "
                 + "recorded_at, user_name, comment, origin_x, origin_y, origin_z, rotation, dx, dy, dz, nx, ny, nz, "
@@ -98,8 +108,8 @@ public final class BlockTables {
             ps.setInt(n++, m.ny());
             ps.setInt(n++, m.nz());
             ps.setInt(n++, Brick.SIZE);
-            ps.setLong(n++, data.cells());
-            ps.setLong(n, bricks.size());
+            ps.setLong(n++, cells);
+            ps.setLong(n, headers.size());
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -127,14 +137,21 @@ public final class BlockTables {
         }
         try (PreparedStatement pm = c.prepareStatement("INSERT INTO ga_block_mask VALUES (?, ?, ?, ?)");
                 PreparedStatement pb = c.prepareStatement("INSERT INTO ga_block_brick VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Brick b : bricks) {
+            boolean[] all = new boolean[m.attributes().size()];
+            java.util.Arrays.fill(all, true);
+            for (BrickSource.Header h : headers) {
+                Brick b = data.brick(h.index(), all);
+                if (b.index() != h.index() || b.cells() != h.cells()) {
+                    throw new IllegalArgumentException("model " + m.name() + ": brick " + h.index() + " has "
+                            + b.cells() + " cells, its header says " + h.cells());
+                }
                 pm.setLong(1, id);
                 pm.setLong(2, b.index());
                 pm.setInt(3, b.cells());
                 pm.setBytes(4, b.cells() == Brick.CELLS ? null : BrickCodec.encodeMask(b.mask()));
                 pm.executeUpdate();
                 for (int a = 0; a < m.attributes().size(); a++) {
-                    BrickStats s = b.stats(a);
+                    BrickStats s = h.stats().get(a);
                     pb.setLong(1, id);
                     pb.setInt(2, a);
                     pb.setLong(3, b.index());
@@ -147,8 +164,8 @@ public final class BlockTables {
                 }
             }
         }
-        return new Version(m, version, parent, ingestId, Bitemporal.instant(now), p.user(), comment, data.cells(),
-                bricks.size());
+        return new Version(m, version, parent, ingestId, Bitemporal.instant(now), p.user(), comment, cells,
+                headers.size());
     }
 
     private static String format(AttributeType t) {

@@ -40,7 +40,7 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
-import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.SeriesStore;
 import org.geoassure.geodb.store.WorkspaceStats;
@@ -344,7 +344,7 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     // ------------------------------------------------------------------------------------------------ block models
 
     @Override
-    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+    public Version writeBlockModel(BrickSource data, String comment, Provenance provenance) {
         return write((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
