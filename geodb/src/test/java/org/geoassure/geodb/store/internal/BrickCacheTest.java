@@ -139,6 +139,29 @@ class BrickCacheTest {
     }
 
     @Test
+    void aSourceOtherThanBlockDataIsWrittenABrickAtATime() throws Exception {
+        BlockData data = model();
+        try (SqliteStore ws = SqliteStore.create(dir.resolve("w.gpkg"), INFO)) {
+            long[] reads = new long[1];
+            BrickCache none = new BrickCache(0);
+            BlockModelStore.Version v = ws.writeBlockModel(new Checked(data, none, reads), "streamed",
+                    new Provenance(List.of(), "u", Map.of(), List.of()));
+            assertEquals(12, reads[0], "each brick is taken once");
+            assertEquals(data.cells(), v.cells());
+            assertEquals(12, v.bricks());
+            BrickSource back = BlockTables.source(ws.readConnection(), none, "pit", 0);
+            assertEquals(data.headers(), back.headers());
+            List<long[]> want = cells(data, BlockQuery.all());
+            List<long[]> got = cells(back, BlockQuery.all());
+            assertEquals(want.size(), got.size());
+            for (int c = 0; c < want.size(); c++) {
+                assertArrayEquals(want.get(c), got.get(c), "cell " + c);
+            }
+            assertEquals(0, none.use().peak(), "a cache bounded at 0 bytes keeps nothing");
+        }
+    }
+
+    @Test
     void aValueLargerThanTheBoundIsHandedOutButNotKept() {
         BrickCache c = new BrickCache(1000);
         float[] big = new float[Brick.CELLS];
