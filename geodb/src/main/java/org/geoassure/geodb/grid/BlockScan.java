@@ -13,7 +13,9 @@ import org.geoassure.geodb.query.Box3;
  * scanned a brick at a time. Each scanned brick gets a selection of one bit per cell (as its presence mask): the
  * cells of the box's index range and layers first, then the centroid test against the world box (only for bricks not
  * wholly inside it), the region, and each predicate as a loop over the attribute's primitive array. Aggregates and
- * histograms then run over the selected bits. Stateless.
+ * histograms then run over the selected bits, in parts of a fixed number of bricks on the common fork-join pool
+ * (reading the source one brick at a time under its lock), the parts' sums added in brick order: the answer is the
+ * same whatever the threads. {@link #select} visits cells on the calling thread, in order. Stateless.
  */
 public final class BlockScan {
     /** Words of a brick's selection bits. */
@@ -58,7 +60,38 @@ public final class BlockScan {
         });
     }
 
-    private static ScanReport scan(BrickSource source, BlockQuery query, List<String> needed, BrickVisitor visitor) {
+    /** Bricks per part of a parallel scan: a fixed number, so that partial results merge the same way every run. */
+    private static final int PART = 32;
+
+    /** A query bound to a model: compiled predicates, attributes to load, index range, box, region, rotation. */
+    private record Plan(BlockModel m, List<Condition> conds, boolean[] load, int[] lo, int[] hi, Box3 box,
+            CellRegion region, double cos, double sin, List<BrickSource.Header> headers) {
+    }
+
+    /** Counters of a scan (or of a part of it). */
+    private static final class Counts {
+        long total;
+        long byBox;
+        long byStats;
+        long scanned;
+        long tested;
+        long selected;
+
+        void add(Counts o) {
+            total += o.total;
+            byBox += o.byBox;
+            byStats += o.byStats;
+            scanned += o.scanned;
+            tested += o.tested;
+            selected += o.selected;
+        }
+
+        ScanReport report() {
+            return new ScanReport(total, byBox, byStats, scanned, tested, selected);
+        }
+    }
+
+    private static Plan plan(BrickSource source, BlockQuery query, List<String> needed) {
         BlockModel m = source.model();
         List<Condition> conds = compile(m, query.where());
         boolean[] load = new boolean[m.attributes().size()];
@@ -82,44 +115,81 @@ public final class BlockScan {
                     + m.ny() + " x " + m.nz());
         }
         double r = Math.toRadians(m.rotation());
-        double cos = Math.cos(r);
-        double sin = Math.sin(r);
-        long[] sel = new long[WORDS];
-        long total = 0;
-        long byBox = 0;
-        long byStats = 0;
-        long scanned = 0;
-        long tested = 0;
-        long selected = 0;
-        for (BrickSource.Header h : source.headers()) {
-            total++;
+        return new Plan(m, conds, load, lo, hi, box, region, Math.cos(r), Math.sin(r), source.headers());
+    }
+
+    private static ScanReport scan(BrickSource source, BlockQuery query, List<String> needed, BrickVisitor visitor) {
+        Plan p = plan(source, query, needed);
+        Counts c = new Counts();
+        scan(p, source, 0, p.headers.size(), new long[WORDS], c, visitor);
+        return c.report();
+    }
+
+    /**
+     * Scans the bricks of a plan in parts of {@link #PART} bricks, in parallel, each part into its own accumulator;
+     * returns the accumulators in brick order for the caller to merge in that order, so the result does not depend on
+     * the threads. The source is read by one thread at a time (under its lock), so any source will do.
+     */
+    private static <A extends BrickVisitor> List<A> scanParts(BrickSource source, Plan p, java.util.function.Supplier<A> make,
+            Counts counts) {
+        int n = p.headers.size();
+        int parts = (n + PART - 1) / PART;
+        record Part<A>(A acc, Counts counts) {
+        }
+        List<Part<A>> done = java.util.stream.IntStream.range(0, parts).parallel().mapToObj(x -> {
+            A acc = make.get();
+            Counts c = new Counts();
+            scan(p, source, x * PART, Math.min(n, (x + 1) * PART), new long[WORDS], c, acc);
+            return new Part<>(acc, c);
+        }).toList();
+        List<A> out = new ArrayList<>(parts);
+        for (Part<A> d : done) {
+            counts.add(d.counts);
+            out.add(d.acc);
+        }
+        return out;
+    }
+
+    /** Scans headers {@code from} (inclusive) to {@code to} of a plan into {@code c}, {@code sel} as scratch. */
+    private static void scan(Plan p, BrickSource source, int from, int to, long[] sel, Counts c, BrickVisitor visitor) {
+        BlockModel m = p.m;
+        Box3 box = p.box;
+        CellRegion region = p.region;
+        double cos = p.cos;
+        double sin = p.sin;
+        for (int x = from; x < to; x++) {
+            BrickSource.Header h = p.headers.get(x);
+            c.total++;
             int bi = Morton.decode(h.index(), 0);
             int bj = Morton.decode(h.index(), 1);
             int bk = Morton.decode(h.index(), 2);
-            int i0 = Math.max(lo[0], bi << Brick.SHIFT);
-            int i1 = Math.min(hi[0], (bi << Brick.SHIFT) + Brick.SIZE - 1);
-            int j0 = Math.max(lo[1], bj << Brick.SHIFT);
-            int j1 = Math.min(hi[1], (bj << Brick.SHIFT) + Brick.SIZE - 1);
-            int k0 = Math.max(lo[2], bk << Brick.SHIFT);
-            int k1 = Math.min(hi[2], (bk << Brick.SHIFT) + Brick.SIZE - 1);
+            int i0 = Math.max(p.lo[0], bi << Brick.SHIFT);
+            int i1 = Math.min(p.hi[0], (bi << Brick.SHIFT) + Brick.SIZE - 1);
+            int j0 = Math.max(p.lo[1], bj << Brick.SHIFT);
+            int j1 = Math.min(p.hi[1], (bj << Brick.SHIFT) + Brick.SIZE - 1);
+            int k0 = Math.max(p.lo[2], bk << Brick.SHIFT);
+            int k1 = Math.min(p.hi[2], (bk << Brick.SHIFT) + Brick.SIZE - 1);
             if (i0 > i1 || j0 > j1 || k0 > k1) {
-                byBox++;
+                c.byBox++;
                 continue;
             }
             if (region != null && !region.touchesBrick(bi, bj, bk)) {
-                byBox++;
+                c.byBox++;
                 continue;
             }
-            if (ruledOut(conds, h)) {
-                byStats++;
+            if (ruledOut(p.conds, h)) {
+                c.byStats++;
                 continue;
             }
-            scanned++;
-            Brick b = source.brick(h.index(), load);
+            c.scanned++;
+            Brick b;
+            synchronized (source) {
+                b = source.brick(h.index(), p.load);
+            }
             if (!rangeBits(m, box, b.mask(), i0, i1, j0, j1, k0, k1, sel)) {
                 continue;
             }
-            tested += count(sel);
+            c.tested += count(sel);
             if (box != null && !xyInside(m, box, cos, sin, i0, i1, j0, j1)) {
                 for (int w = 0; w < WORDS; w++) {
                     long bits = sel[w];
@@ -128,9 +198,9 @@ public final class BlockScan {
                         bits &= bits - 1;
                         double u = ((bi << Brick.SHIFT) + (local & Brick.SIZE - 1) + 0.5) * m.dx();
                         double v = ((bj << Brick.SHIFT) + (local >>> Brick.SHIFT & Brick.SIZE - 1) + 0.5) * m.dy();
-                        double x = m.originX() + cos * u - sin * v;
-                        double y = m.originY() + sin * u + cos * v;
-                        if (x < box.minX() || x > box.maxX() || y < box.minY() || y > box.maxY()) {
+                        double wx = m.originX() + cos * u - sin * v;
+                        double wy = m.originY() + sin * u + cos * v;
+                        if (wx < box.minX() || wx > box.maxX() || wy < box.minY() || wy > box.maxY()) {
                             sel[w] &= ~(1L << local);
                         }
                     }
@@ -150,16 +220,15 @@ public final class BlockScan {
                     }
                 }
             }
-            for (Condition c : conds) {
-                filter(c, b, sel);
+            for (Condition cond : p.conds) {
+                filter(cond, b, sel);
             }
             int n = count(sel);
             if (n > 0) {
-                selected += n;
+                c.selected += n;
                 visitor.brick(b, sel, n);
             }
         }
-        return new ScanReport(total, byBox, byStats, scanned, tested, selected);
     }
 
     /**
@@ -250,29 +319,125 @@ public final class BlockScan {
         int grade = agg.grade() == null ? -1 : numeric(m, agg.grade(), needed);
         double[] cuts = agg.cutoffs();
         Buckets buckets = cuts.length == 0 ? null : new Buckets(cuts);
-        int nb = cuts.length + 1;
-        long[] gCells = new long[nb];
-        double[] gVol = new double[nb];
-        double[] gTon = new double[nb];
-        double[] gWg = new double[nb];
-        double[] gMetal = new double[nb];
-        long[] sCount = new long[summ.length];
-        double[] sSum = new double[summ.length];
-        double[] sMin = new double[summ.length];
-        double[] sMax = new double[summ.length];
-        Arrays.fill(sMin, Double.POSITIVE_INFINITY);
-        Arrays.fill(sMax, Double.NEGATIVE_INFINITY);
-        double cellVolume = m.cellVolume();
+        Plan plan = plan(source, query, needed);
+        Counts counts = new Counts();
+        List<Sums> parts = scanParts(source, plan, () -> new Sums(m.cellVolume(), agg, partial, density, summ, grade,
+                buckets), counts);
+        Sums t = new Sums(m.cellVolume(), agg, partial, density, summ, grade, buckets);
+        for (Sums part : parts) {
+            t.add(part);
+        }
+        ScanReport report = counts.report();
         boolean hasDensity = agg.hasDensity();
-        boolean perCell = partial >= 0 || density >= 0;
-        double constTon = hasDensity && !perCell ? cellVolume * agg.densityConstant() : 0;
-        // per-cell volume and tonnage of the selected cells, when a partial or a density attribute makes them vary
-        double[] vols = perCell ? new double[Brick.CELLS] : null;
-        double[] tons = perCell ? new double[Brick.CELLS] : null;
-        double[] scratch = new double[Brick.CELLS];
-        double[] acc = new double[2];
-        long[] nulls = new long[3];
-        ScanReport report = scan(source, query, needed, (b, sel, n) -> {
+        List<AggregateResult.Summary> summaries = new ArrayList<>();
+        for (int s = 0; s < summ.length; s++) {
+            boolean any = t.sCount[s] > 0;
+            summaries.add(new AggregateResult.Summary(m.attributes().get(summ[s]).name(), t.sCount[s],
+                    report.cellsSelected() - t.sCount[s], any ? t.sSum[s] / t.sCount[s] : Double.NaN,
+                    any ? t.sMin[s] : Double.NaN, any ? t.sMax[s] : Double.NaN));
+        }
+        long cells = 0;
+        double vol = 0;
+        double ton = 0;
+        double wg = 0;
+        double metal = 0;
+        AggregateResult.GradeTonnageRow[] rows = new AggregateResult.GradeTonnageRow[cuts.length];
+        for (int c = cuts.length - 1; c >= 0; c--) {
+            cells += t.gCells[c + 1];
+            vol += t.gVol[c + 1];
+            ton += t.gTon[c + 1];
+            wg += t.gWg[c + 1];
+            metal += t.gMetal[c + 1];
+            double w = hasDensity ? ton : vol;
+            rows[c] = new AggregateResult.GradeTonnageRow(cuts[c], cells, vol, hasDensity ? ton : Double.NaN,
+                    w > 0 ? wg / w : Double.NaN, hasDensity ? metal : Double.NaN);
+        }
+        return new AggregateResult(report.cellsSelected(), t.volume, hasDensity ? t.tonnage : Double.NaN,
+                t.partialNulls, t.densityNulls, summaries, Arrays.asList(rows), report);
+    }
+
+    /** The sums of an aggregate over some bricks; parts are added in brick order. */
+    private static final class Sums implements BrickVisitor {
+        private final double cellVolume;
+        private final Aggregation agg;
+        private final int partial;
+        private final int density;
+        private final int[] summ;
+        private final int grade;
+        private final Buckets buckets;
+        private final boolean hasDensity;
+        private final boolean perCell;
+        private final double constTon;
+        final long[] gCells;
+        final double[] gVol;
+        final double[] gTon;
+        final double[] gWg;
+        final double[] gMetal;
+        final long[] sCount;
+        final double[] sSum;
+        final double[] sMin;
+        final double[] sMax;
+        double volume;
+        double tonnage;
+        long partialNulls;
+        long densityNulls;
+        // scratch: per-cell volume and tonnage when a partial or a density attribute makes them vary, and values
+        private double[] vols;
+        private double[] tons;
+        private double[] scratch;
+
+        Sums(double cellVolume, Aggregation agg, int partial, int density, int[] summ, int grade, Buckets buckets) {
+            this.cellVolume = cellVolume;
+            this.agg = agg;
+            this.partial = partial;
+            this.density = density;
+            this.summ = summ;
+            this.grade = grade;
+            this.buckets = buckets;
+            hasDensity = agg.hasDensity();
+            perCell = partial >= 0 || density >= 0;
+            constTon = hasDensity && !perCell ? cellVolume * agg.densityConstant() : 0;
+            int nb = buckets == null ? 1 : buckets.cuts.length + 1;
+            gCells = new long[nb];
+            gVol = new double[nb];
+            gTon = new double[nb];
+            gWg = new double[nb];
+            gMetal = new double[nb];
+            sCount = new long[summ.length];
+            sSum = new double[summ.length];
+            sMin = new double[summ.length];
+            sMax = new double[summ.length];
+            Arrays.fill(sMin, Double.POSITIVE_INFINITY);
+            Arrays.fill(sMax, Double.NEGATIVE_INFINITY);
+        }
+
+        void add(Sums o) {
+            volume += o.volume;
+            tonnage += o.tonnage;
+            partialNulls += o.partialNulls;
+            densityNulls += o.densityNulls;
+            for (int s = 0; s < summ.length; s++) {
+                sCount[s] += o.sCount[s];
+                sSum[s] += o.sSum[s];
+                sMin[s] = Math.min(sMin[s], o.sMin[s]);
+                sMax[s] = Math.max(sMax[s], o.sMax[s]);
+            }
+            for (int b = 0; b < gCells.length; b++) {
+                gCells[b] += o.gCells[b];
+                gVol[b] += o.gVol[b];
+                gTon[b] += o.gTon[b];
+                gWg[b] += o.gWg[b];
+                gMetal[b] += o.gMetal[b];
+            }
+        }
+
+        @Override
+        public void brick(Brick b, long[] sel, int n) {
+            if (scratch == null) {
+                scratch = new double[Brick.CELLS];
+                vols = perCell ? new double[Brick.CELLS] : null;
+                tons = perCell ? new double[Brick.CELLS] : null;
+            }
             if (perCell) {
                 Object pc = partial >= 0 ? b.column(partial) : null;
                 Object dc = density >= 0 ? b.column(density) : null;
@@ -285,7 +450,7 @@ public final class BlockScan {
                         if (pc != null) {
                             double p = value(pc, local);
                             if (Double.isNaN(p)) {
-                                nulls[1]++;
+                                partialNulls++;
                                 vol = 0;
                             } else {
                                 vol *= p;
@@ -295,20 +460,20 @@ public final class BlockScan {
                         if (dc != null) {
                             d = value(dc, local);
                             if (Double.isNaN(d)) {
-                                nulls[2]++;
+                                densityNulls++;
                                 d = 0;
                             }
                         }
                         double ton = hasDensity ? vol * d : 0;
                         vols[local] = vol;
                         tons[local] = ton;
-                        acc[0] += vol;
-                        acc[1] += ton;
+                        volume += vol;
+                        tonnage += ton;
                     }
                 }
             } else {
-                acc[0] += n * cellVolume;
-                acc[1] += n * constTon;
+                volume += n * cellVolume;
+                tonnage += n * constTon;
             }
             for (int s = 0; s < summ.length; s++) {
                 double[] r = summarise(b.column(summ[s]), sel, scratch);
@@ -338,34 +503,7 @@ public final class BlockScan {
                     }
                 }
             }
-        });
-        List<AggregateResult.Summary> summaries = new ArrayList<>();
-        for (int s = 0; s < summ.length; s++) {
-            boolean any = sCount[s] > 0;
-            summaries.add(new AggregateResult.Summary(m.attributes().get(summ[s]).name(), sCount[s],
-                    report.cellsSelected() - sCount[s], any ? sSum[s] / sCount[s] : Double.NaN,
-                    any ? sMin[s] : Double.NaN, any ? sMax[s] : Double.NaN));
         }
-        List<AggregateResult.GradeTonnageRow> curve = new ArrayList<>();
-        long cells = 0;
-        double vol = 0;
-        double ton = 0;
-        double wg = 0;
-        double metal = 0;
-        AggregateResult.GradeTonnageRow[] rows = new AggregateResult.GradeTonnageRow[cuts.length];
-        for (int c = cuts.length - 1; c >= 0; c--) {
-            cells += gCells[c + 1];
-            vol += gVol[c + 1];
-            ton += gTon[c + 1];
-            wg += gWg[c + 1];
-            metal += gMetal[c + 1];
-            double w = hasDensity ? ton : vol;
-            rows[c] = new AggregateResult.GradeTonnageRow(cuts[c], cells, vol, hasDensity ? ton : Double.NaN,
-                    w > 0 ? wg / w : Double.NaN, hasDensity ? metal : Double.NaN);
-        }
-        curve.addAll(Arrays.asList(rows));
-        return new AggregateResult(report.cellsSelected(), acc[0], hasDensity ? acc[1] : Double.NaN, nulls[1], nulls[2],
-                summaries, curve, report);
     }
 
     /** A value of a column ({@code float[]}, {@code double[]} or {@code int[]}) as a double, NaN for null. */
@@ -544,11 +682,40 @@ public final class BlockScan {
         }
         int a = numeric(m, attribute, new ArrayList<>());
         Buckets buckets = new Buckets(edges);
+        Plan plan = plan(source, query, List.of(attribute));
+        Counts counts = new Counts();
+        List<Bins> parts = scanParts(source, plan, () -> new Bins(a, buckets), counts);
         long[] cells = new long[edges.length + 1];
-        long[] nulls = new long[1];
-        double[] scratch = new double[Brick.CELLS];
-        ScanReport r = scan(source, query, List.of(attribute), (b, sel, n) -> {
-            double[] d = doubles(b.column(a), sel, scratch);
+        long nulls = 0;
+        for (Bins part : parts) {
+            for (int x = 0; x < cells.length; x++) {
+                cells[x] += part.cells[x];
+            }
+            nulls += part.nulls;
+        }
+        return new Histogram(edges.clone(), cells, nulls, m.cellVolume(), counts.report());
+    }
+
+    /** The bins of a histogram over some bricks. */
+    private static final class Bins implements BrickVisitor {
+        private final int attribute;
+        private final Buckets buckets;
+        final long[] cells;
+        long nulls;
+        private double[] scratch;
+
+        Bins(int attribute, Buckets buckets) {
+            this.attribute = attribute;
+            this.buckets = buckets;
+            cells = new long[buckets.cuts.length + 1];
+        }
+
+        @Override
+        public void brick(Brick b, long[] sel, int n) {
+            if (scratch == null) {
+                scratch = new double[Brick.CELLS];
+            }
+            double[] d = doubles(b.column(attribute), sel, scratch);
             for (int w = 0; w < WORDS; w++) {
                 long bits = sel[w];
                 while (bits != 0) {
@@ -558,12 +725,11 @@ public final class BlockScan {
                     if (v == v) {
                         cells[buckets.of(v)]++;
                     } else {
-                        nulls[0]++;
+                        nulls++;
                     }
                 }
             }
-        });
-        return new Histogram(edges.clone(), cells, nulls[0], m.cellVolume(), r);
+        }
     }
 
     private static int index(BlockModel m, String name) {
