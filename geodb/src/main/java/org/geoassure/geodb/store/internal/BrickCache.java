@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 import org.geoassure.geodb.store.BlockModelStore;
 
 /**
@@ -95,7 +96,7 @@ public final class BrickCache {
     }
 
     /** The brick headers of a model, loaded on a miss (accounted by {@code bytes}). */
-    public <T> T headers(long model, Supplier<T> load, java.util.function.ToLongFunction<T> bytes) {
+    public <T> T headers(long model, Supplier<T> load, ToLongFunction<T> bytes) {
         Key k = new Key(model, 0, 0, 0);
         synchronized (this) {
             Entry e = map.get(k);
