@@ -14,6 +14,8 @@ public final class BlockData implements BrickSource {
     private final BlockModel model;
     private final Map<Long, Brick> bricks;
     private final long cells;
+    /** The headers, computed on first use (the bricks do not change once built). */
+    private volatile List<Header> headers;
 
     private BlockData(BlockModel model, TreeMap<Long, Brick> bricks) {
         this.model = model;
@@ -58,6 +60,15 @@ public final class BlockData implements BrickSource {
 
     @Override
     public List<Header> headers() {
+        List<Header> h = headers;
+        if (h == null) {
+            h = computeHeaders();
+            headers = h;
+        }
+        return h;
+    }
+
+    private List<Header> computeHeaders() {
         List<Header> h = new ArrayList<>(bricks.size());
         for (Brick b : bricks.values()) {
             List<BrickStats> stats = new ArrayList<>();
@@ -66,7 +77,7 @@ public final class BlockData implements BrickSource {
             }
             h.add(new Header(b.index(), b.cells(), stats));
         }
-        return h;
+        return List.copyOf(h);
     }
 
     @Override

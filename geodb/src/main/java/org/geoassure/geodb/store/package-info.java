@@ -26,5 +26,12 @@
  * {@link org.geoassure.geodb.store.WarningStore} (monitoring rule set versions and alert acknowledgements); test with
  * {@code instanceof}. The embedded engine has them all; PostGIS has features and series (each passing the
  * capability's conformance suite in geodb's test jar), not block models or warnings yet.
+ *
+ * <h2>Block model reads</h2>
+ * A {@link org.geoassure.geodb.store.BlockModelStore} reads bricks through a cache of decoded bricks (columns, masks
+ * and headers) held by the store and bounded in bytes: system property {@code geoassure.brickcache} ({@code 2g},
+ * {@code 512m}, ...), by default 40 % of the maximum heap. The least recently used entries go first, so a model larger
+ * than the bound or the heap streams through it and still answers; its use is reported by
+ * {@link org.geoassure.geodb.store.BlockModelStore#brickCacheUse()}.
  */
 package org.geoassure.geodb.store;

@@ -61,6 +61,7 @@ class BlockScanBruteForceTest {
                     assertEquals(rep.bricks(), rep.scanned() + rep.skipped(), where);
                     assertEquals(expected.size(), rep.cellsSelected(), where);
                     checkAggregates(rm, src, query, expected, where);
+                    checkWholeCellsAndHistogram(rm, src, query, expected, where);
                 }
             }
         }
@@ -137,6 +138,48 @@ class BlockScanBruteForceTest {
                 close(gg[x] / gt[x], row.meanGrade(), where + " cut-off grade " + cuts[x]);
             }
         }
+    }
+
+    /** Whole cells at a constant density (the per-brick path of the aggregate) and a histogram of the grade. */
+    private static void checkWholeCellsAndHistogram(RandomModels rm, BrickSource src, BlockQuery query,
+            List<int[]> cells, String where) {
+        double[] cuts = {0.25, 0.5, 1, 3, 6, 9.5};
+        AggregateResult res = BlockScan.aggregate(src, query, Aggregation.basic().density(2.5).gradeTonnage("grade",
+                cuts));
+        double cv = rm.model.cellVolume();
+        long[] gc = new long[cuts.length];
+        double[] gg = new double[cuts.length];
+        long[] bins = new long[cuts.length + 1];
+        long nulls = 0;
+        for (int[] c : cells) {
+            double g = rm.values[0][rm.cell(c[0], c[1], c[2])];
+            if (Double.isNaN(g)) {
+                nulls++;
+                continue;
+            }
+            int bin = 0;
+            for (int x = 0; x < cuts.length; x++) {
+                if (g >= cuts[x]) {
+                    gc[x]++;
+                    gg[x] += cv * 2.5 * g;
+                    bin = x + 1;
+                }
+            }
+            bins[bin]++;
+        }
+        assertEquals(cells.size(), res.count(), where);
+        close(cells.size() * cv, res.volume(), where + " whole-cell volume");
+        close(cells.size() * cv * 2.5, res.tonnage(), where + " constant-density tonnage");
+        for (int x = 0; x < cuts.length; x++) {
+            AggregateResult.GradeTonnageRow row = res.gradeTonnage().get(x);
+            assertEquals(gc[x], row.cells(), where + " cut-off " + cuts[x]);
+            close(gc[x] * cv * 2.5, row.tonnage(), where + " cut-off tonnage " + cuts[x]);
+            close(gg[x], row.metal(), where + " cut-off metal " + cuts[x]);
+        }
+        BlockScan.Histogram h = BlockScan.histogram(src, query, "grade", cuts);
+        assertTrue(java.util.Arrays.equals(bins, h.cells()), where + " histogram " + java.util.Arrays.toString(bins)
+                + " got " + java.util.Arrays.toString(h.cells()));
+        assertEquals(nulls, h.nulls(), where + " histogram nulls");
     }
 
     private static void close(double expected, double actual, String where) {

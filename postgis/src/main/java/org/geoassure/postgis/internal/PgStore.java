@@ -39,11 +39,12 @@ import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
 import org.geoassure.geodb.series.Readings;
 import org.geoassure.geodb.series.Station;
-import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.WorkspaceStats;
 import org.geoassure.geodb.store.WorkspaceStore;
 import org.geoassure.geodb.store.internal.BitemporalWriter;
 import org.geoassure.geodb.store.internal.BlockTables;
+import org.geoassure.geodb.store.internal.BrickCache;
 import org.geoassure.geodb.store.internal.SqlBlockModelReads;
 import org.geoassure.geodb.store.internal.FeatureTables;
 import org.geoassure.geodb.store.internal.IntegrityCheck;
@@ -69,6 +70,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     private final String schema;
     private final WorkspaceInfo info;
     private final int srid;
+    private final BrickCache brickCache = BrickCache.fromSystemProperty();
     private final PgFeatureSql featureSql;
     private long lastRecorded;
 
@@ -341,7 +343,7 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
      * ({@link BlockTables}); bricks are bytea rows, one per attribute and brick.
      */
     @Override
-    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+    public Version writeBlockModel(BrickSource data, String comment, Provenance provenance) {
         return locked((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
@@ -695,6 +697,11 @@ public final class PgStore implements WorkspaceStore, SqlFeatureReads, SqlSeries
     @Override
     public Connection readConnection() {
         return conn;
+    }
+
+    @Override
+    public BrickCache brickCache() {
+        return brickCache;
     }
 
     @Override

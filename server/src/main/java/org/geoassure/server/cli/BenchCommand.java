@@ -61,14 +61,24 @@ final class BenchCommand implements Callable<Integer> {
             + "10^6 readings), hazard (water-inrush coefficient over 10^6 cells), readings (monitoring readings ingest and "
             + "last value for 10^3 stations), krige (kriging, IDW, variogram; with --dir also writes CSV for "
             + "tools/gstat-bench), regions (block cells inside a closed mesh, above a surface, near a line), isosurface "
-            + "(256^3 grids), tiles (a 3D Tiles tileset of a 10^8-cell block model) or postgis "
+            + "(256^3 grids), blocks (block-model scans, boxes, grade-tonnage and residency against the raw-scan "
+            + "floor; see --cells), tiles (a 3D Tiles tileset of a 10^8-cell block model) or postgis "
             + "(embedded vs PostGIS, needs GEODB_PG_URL); all but desurvey, ingest and "
             + "query run only when named")
     String only;
 
     /** The parts {@code --only} names. */
     static final List<String> ONLY = List.of("desurvey", "ingest", "query", "las", "segy", "warnings", "hazard",
-            "readings", "krige", "regions", "isosurface", "tiles", "postgis");
+            "readings", "krige", "regions", "isosurface", "blocks", "tiles", "postgis");
+
+    @Option(names = "--cells", defaultValue = "100000000", description = "blocks: cells of the model (default "
+            + "${DEFAULT-VALUE}; dimensions rounded to multiples of 32); a model larger than the brick cache "
+            + "(geoassure.brickcache, default 40%% of the heap) is run out of core: a full scan and box queries only")
+    long cells;
+
+    @Option(names = "--attributes", defaultValue = "0", description = "blocks: float32 attributes (default 8, or 1 "
+            + "above 2.5 x 10^8 cells)")
+    int attributes;
 
     @Override
     public Integer call() throws IOException {
@@ -96,6 +106,10 @@ final class BenchCommand implements Callable<Integer> {
         }
         if ("tiles".equals(only)) {
             TilesBench.run(out, dir);
+            return 0;
+        }
+        if ("blocks".equals(only)) {
+            BlockBench.run(out, dir, cells, attributes);
             return 0;
         }
         if ("regions".equals(only)) {

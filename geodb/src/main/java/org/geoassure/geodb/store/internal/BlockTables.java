@@ -14,7 +14,6 @@ import org.geoassure.geodb.InvalidContentException;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.grid.AttributeType;
 import org.geoassure.geodb.grid.BlockAttribute;
-import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.grid.Brick;
 import org.geoassure.geodb.grid.BrickCodec;
@@ -53,10 +52,22 @@ public final class BlockTables {
                 + "NULL, data BLOB NOT NULL, PRIMARY KEY (model_id, attr_seq, brick))");
     }
 
-    /** Writes the next version of {@code data}'s model; the caller holds the transaction. */
-    public static Version write(Connection c, long ingestId, long now, BlockData data, String comment, Provenance p)
+    /**
+     * Writes the next version of {@code data}'s model, a brick at a time (so a source that makes its bricks on demand
+     * is written without holding the model in memory); the statistics stored are the headers'. The caller holds the
+     * transaction.
+     */
+    public static Version write(Connection c, long ingestId, long now, BrickSource data, String comment, Provenance p)
             throws SQLException {
         BlockModel m = data.model();
+        List<BrickSource.Header> headers = new ArrayList<>();
+        long cells = 0;
+        for (BrickSource.Header h : data.headers()) {
+            if (h.cells() > 0) {
+                headers.add(h);
+                cells += h.cells();
+            }
+        }
         int parent = 0;
         int version = 1;
         try (PreparedStatement ps = c.prepareStatement("SELECT max(version) FROM ga_block_model WHERE name = ?")) {
@@ -73,11 +84,10 @@ public final class BlockTables {
             ps.setLong(1, ingestId);
             ps.setLong(2, now);
             ps.setString(3, p.user());
-            ps.setLong(4, data.cells());
+            ps.setLong(4, cells);
             ps.executeUpdate();
         }
         BitemporalWriter.insertProvenance(c, ingestId, p, Map.of("block_model", m.name() + " v" + version));
-        List<Brick> bricks = data.bricks();
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO ga_block_model (name, version, parent, ingest_id, "
                 + "recorded_at, user_name, comment, origin_x, origin_y, origin_z, rotation, dx, dy, dz, nx, ny, nz, "
@@ -98,8 +108,8 @@ public final class BlockTables {
             ps.setInt(n++, m.ny());
             ps.setInt(n++, m.nz());
             ps.setInt(n++, Brick.SIZE);
-            ps.setLong(n++, data.cells());
-            ps.setLong(n, bricks.size());
+            ps.setLong(n++, cells);
+            ps.setLong(n, headers.size());
             ps.executeUpdate();
             try (ResultSet rs = ps.getGeneratedKeys()) {
                 rs.next();
@@ -127,14 +137,21 @@ public final class BlockTables {
         }
         try (PreparedStatement pm = c.prepareStatement("INSERT INTO ga_block_mask VALUES (?, ?, ?, ?)");
                 PreparedStatement pb = c.prepareStatement("INSERT INTO ga_block_brick VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Brick b : bricks) {
+            boolean[] all = new boolean[m.attributes().size()];
+            java.util.Arrays.fill(all, true);
+            for (BrickSource.Header h : headers) {
+                Brick b = data.brick(h.index(), all);
+                if (b.index() != h.index() || b.cells() != h.cells()) {
+                    throw new IllegalArgumentException("model " + m.name() + ": brick " + h.index() + " has "
+                            + b.cells() + " cells, its header says " + h.cells());
+                }
                 pm.setLong(1, id);
                 pm.setLong(2, b.index());
                 pm.setInt(3, b.cells());
                 pm.setBytes(4, b.cells() == Brick.CELLS ? null : BrickCodec.encodeMask(b.mask()));
                 pm.executeUpdate();
                 for (int a = 0; a < m.attributes().size(); a++) {
-                    BrickStats s = b.stats(a);
+                    BrickStats s = h.stats().get(a);
                     pb.setLong(1, id);
                     pb.setInt(2, a);
                     pb.setLong(3, b.index());
@@ -147,8 +164,8 @@ public final class BlockTables {
                 }
             }
         }
-        return new Version(m, version, parent, ingestId, Bitemporal.instant(now), p.user(), comment, data.cells(),
-                bricks.size());
+        return new Version(m, version, parent, ingestId, Bitemporal.instant(now), p.user(), comment, cells,
+                headers.size());
     }
 
     private static String format(AttributeType t) {
@@ -239,8 +256,8 @@ public final class BlockTables {
         return attrs;
     }
 
-    /** The bricks of one version (latest when {@code version} is 0), read on demand. */
-    public static BrickSource source(Connection c, String name, int version) throws SQLException {
+    /** The bricks of one version (latest when {@code version} is 0), read on demand through {@code cache}. */
+    public static BrickSource source(Connection c, BrickCache cache, String name, int version) throws SQLException {
         List<Version> all = versions(c, name);
         if (all.isEmpty()) {
             List<String> names = versions(c, null).stream().map(v -> v.model().name()).toList();
@@ -249,18 +266,26 @@ public final class BlockTables {
         Version v = version == 0 ? all.get(all.size() - 1)
                 : all.stream().filter(x -> x.version() == version).findFirst().orElseThrow(() -> new InvalidContentException(
                         "block model " + name + " has no version " + version + " (versions 1.." + all.size() + ")"));
-        return new SqlSource(c, id(c, name, v.version()), v.model());
+        return new SqlSource(c, cache, id(c, name, v.version()), v.model());
     }
 
-    /** Bricks read from the tables: headers once, then each brick's mask and the attributes asked for. */
+    /**
+     * Bricks read from the tables through the store's {@link BrickCache}: the headers once, then each brick's mask and
+     * the attributes asked for, each decoded once while the cache keeps it.
+     */
     private static final class SqlSource implements BrickSource {
+        /** Accounted bytes of one header beside its statistics. */
+        private static final long HEADER_BYTES = 64;
+        /** Accounted bytes of one attribute's statistics in a header. */
+        private static final long STATS_BYTES = 56;
         private final Connection c;
+        private final BrickCache cache;
         private final long id;
         private final BlockModel model;
-        private List<Header> headers;
 
-        SqlSource(Connection c, long id, BlockModel model) {
+        SqlSource(Connection c, BrickCache cache, long id, BlockModel model) {
             this.c = c;
+            this.cache = cache;
             this.id = id;
             this.model = model;
         }
@@ -272,14 +297,13 @@ public final class BlockTables {
 
         @Override
         public List<Header> headers() {
-            if (headers == null) {
+            return cache.headers(id, () -> {
                 try {
-                    headers = readHeaders();
+                    return List.copyOf(readHeaders());
                 } catch (SQLException e) {
                     throw new StorageException("cannot read block model " + model.name() + ": " + e.getMessage(), e);
                 }
-            }
-            return headers;
+            }, h -> h.size() * (HEADER_BYTES + STATS_BYTES * model.attributes().size()));
         }
 
         private List<Header> readHeaders() throws SQLException {
@@ -317,42 +341,51 @@ public final class BlockTables {
         public Brick brick(long index, boolean[] attributes) {
             String where = "block model " + model.name() + " brick " + index;
             try {
-                long[] mask;
-                try (PreparedStatement ps = c.prepareStatement("SELECT mask FROM ga_block_mask WHERE model_id = ? AND "
-                        + "brick = ?")) {
-                    ps.setLong(1, id);
-                    ps.setLong(2, index);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (!rs.next()) {
-                            throw new IllegalArgumentException(where + ": no such brick");
-                        }
-                        mask = BrickCodec.decodeMask(rs.getBytes(1), where);
-                    }
-                }
+                long[] mask = cache.mask(id, index, () -> readMask(index, where));
                 Object[] cols = new Object[model.attributes().size()];
-                try (PreparedStatement ps = c.prepareStatement("SELECT data FROM ga_block_brick WHERE model_id = ? AND "
-                        + "attr_seq = ? AND brick = ?")) {
-                    for (int a = 0; a < cols.length; a++) {
-                        if (!attributes[a]) {
-                            continue;
-                        }
-                        ps.setLong(1, id);
-                        ps.setInt(2, a);
-                        ps.setLong(3, index);
-                        try (ResultSet rs = ps.executeQuery()) {
-                            if (!rs.next()) {
-                                throw new StorageException(where + ": attribute " + model.attributes().get(a).name()
-                                        + " is missing");
-                            }
-                            cols[a] = BrickCodec.decode(model.attributes().get(a).type(), rs.getBytes(1), where);
-                        }
+                for (int a = 0; a < cols.length; a++) {
+                    if (attributes[a]) {
+                        int attr = a;
+                        cols[a] = cache.column(id, a, index, () -> readColumn(attr, index, where));
                     }
                 }
                 return new Brick(index, mask, model.attributes(), cols);
-            } catch (SQLException e) {
-                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
             } catch (IllegalArgumentException e) {
                 throw new StorageException(e.getMessage(), e);
+            }
+        }
+
+        private long[] readMask(long index, String where) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT mask FROM ga_block_mask WHERE model_id = ? AND "
+                    + "brick = ?")) {
+                ps.setLong(1, id);
+                ps.setLong(2, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException(where + ": no such brick");
+                    }
+                    return BrickCodec.decodeMask(rs.getBytes(1), where);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
+            }
+        }
+
+        private Object readColumn(int a, long index, String where) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT data FROM ga_block_brick WHERE model_id = ? AND "
+                    + "attr_seq = ? AND brick = ?")) {
+                ps.setLong(1, id);
+                ps.setInt(2, a);
+                ps.setLong(3, index);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new StorageException(where + ": attribute " + model.attributes().get(a).name()
+                                + " is missing");
+                    }
+                    return BrickCodec.decode(model.attributes().get(a).type(), rs.getBytes(1), where);
+                }
+            } catch (SQLException e) {
+                throw new StorageException("cannot read " + where + ": " + e.getMessage(), e);
             }
         }
     }

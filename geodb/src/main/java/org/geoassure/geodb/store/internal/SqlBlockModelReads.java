@@ -11,6 +11,14 @@ import org.geoassure.geodb.store.BlockModelStore;
  * numbered). Internal.
  */
 public interface SqlBlockModelReads extends BlockModelStore, SqlReads {
+    /** The engine's cache of decoded bricks (one per store, made with {@link BrickCache#fromSystemProperty()}). */
+    BrickCache brickCache();
+
+    @Override
+    default CacheUse brickCacheUse() {
+        return brickCache().use();
+    }
+
     @Override
     default List<Version> blockModels() {
         try {
@@ -37,7 +45,7 @@ public interface SqlBlockModelReads extends BlockModelStore, SqlReads {
     @Override
     default BrickSource blockModel(String name, int version) {
         try {
-            return BlockTables.source(readConnection(), name, version);
+            return BlockTables.source(readConnection(), brickCache(), name, version);
         } catch (SQLException e) {
             throw readError(e);
         }

@@ -40,7 +40,7 @@ import org.geoassure.geodb.query.AttributePredicate;
 import org.geoassure.geodb.query.ScanStats;
 import org.geoassure.geodb.query.Selection;
 import org.geoassure.geodb.query.SpatialFilter;
-import org.geoassure.geodb.grid.BlockData;
+import org.geoassure.geodb.grid.BrickSource;
 import org.geoassure.geodb.store.FeatureStore;
 import org.geoassure.geodb.store.SeriesStore;
 import org.geoassure.geodb.store.WorkspaceStats;
@@ -66,6 +66,7 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     private final Connection conn;
     private final WorkspaceInfo info;
     private final int srsId;
+    private final BrickCache brickCache = BrickCache.fromSystemProperty();
     private long lastRecorded;
 
     private SqliteStore(Path file, Connection conn, WorkspaceInfo info) throws SQLException {
@@ -359,7 +360,7 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     // ------------------------------------------------------------------------------------------------ block models
 
     @Override
-    public Version writeBlockModel(BlockData data, String comment, Provenance provenance) {
+    public Version writeBlockModel(BrickSource data, String comment, Provenance provenance) {
         return write((id, now) -> BlockTables.write(conn, id, now, data, comment, provenance));
     }
 
@@ -368,6 +369,11 @@ public final class SqliteStore implements WorkspaceStore, SqlBlockModelReads, Sq
     @Override
     public Connection readConnection() {
         return conn;
+    }
+
+    @Override
+    public BrickCache brickCache() {
+        return brickCache;
     }
 
     @Override
