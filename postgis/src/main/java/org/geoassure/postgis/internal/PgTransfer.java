@@ -56,11 +56,7 @@ class PgTransfer implements Transfer.Endpoint {
 
     @Override
     public List<IntervalTable> intervalTables() {
-        List<IntervalTable> out = new ArrayList<>();
-        for (String name : store.intervalTables()) {
-            out.add(new IntervalTable(name, store.tableInfo(name).columns()));
-        }
-        return out;
+        return Transfer.intervalTables(store);
     }
 
     @Override

@@ -340,14 +340,7 @@ final class ExportCommand implements Callable<Integer> {
         }
         org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
         org.geoassure.geodb.grid.BlockModel m = src.model();
-        org.geoassure.geodb.grid.BlockSlices.Slice s;
-        if (sliceZ != null) {
-            s = org.geoassure.geodb.grid.BlockSlices.horizontal(src, colorBy, sliceZ);
-        } else {
-            double[] xy = QueryCommand.sectionLine("--section", section);
-            s = org.geoassure.geodb.grid.BlockSlices.section(src, colorBy, xy, step != null ? step
-                    : Math.min(m.dx(), m.dy()));
-        }
+        org.geoassure.geodb.grid.BlockSlices.Slice s = QueryCommand.slice(src, colorBy, sliceZ, section, step);
         var attr = m.attribute(s.attribute());
         boolean category = attr.type() == org.geoassure.geodb.grid.AttributeType.CATEGORY;
         double[] present = java.util.Arrays.stream(s.values()).filter(v -> !Double.isNaN(v)).toArray();

@@ -246,15 +246,7 @@ final class QueryCommand implements Callable<Integer> {
         try (WorkspaceStore store = ws.open()) {
             org.geoassure.geodb.grid.BrickSource src = blockModel.open(store);
             org.geoassure.geodb.grid.BlockModel m = src.model();
-            org.geoassure.geodb.grid.BlockSlices.Slice s;
-            if (sliceZ != null) {
-                s = org.geoassure.geodb.grid.BlockSlices.horizontal(src, attribute, sliceZ);
-            } else {
-                double[] xy = sectionLine("--section", section);
-                s = org.geoassure.geodb.grid.BlockSlices.section(src, attribute, xy, step != null ? step
-                        : Math.min(m.dx(), m.dy()));
-            }
-            org.geoassure.geodb.grid.BlockSlices.Slice slice = s;
+            org.geoassure.geodb.grid.BlockSlices.Slice slice = slice(src, attribute, sliceZ, section, step);
             read.output(spec.commandLine().getOut(), w -> BlockRows.sliceRows(slice, m, read.format, w));
         }
         return 0;
@@ -425,6 +417,20 @@ final class QueryCommand implements Callable<Integer> {
             return new SpatialFilter.NearPolyline(xyz, within);
         }
         return null;
+    }
+
+    /**
+     * The horizontal slice at {@code sliceZ}, or else the section along {@code section} ({@code X,Y;X,Y;...}) sampled
+     * every {@code step} metres (default the smaller horizontal cell size), of one attribute.
+     */
+    static org.geoassure.geodb.grid.BlockSlices.Slice slice(org.geoassure.geodb.grid.BrickSource src, String attribute,
+            Double sliceZ, String section, Double step) {
+        if (sliceZ != null) {
+            return org.geoassure.geodb.grid.BlockSlices.horizontal(src, attribute, sliceZ);
+        }
+        org.geoassure.geodb.grid.BlockModel m = src.model();
+        return org.geoassure.geodb.grid.BlockSlices.section(src, attribute, sectionLine("--section", section),
+                step != null ? step : Math.min(m.dx(), m.dy()));
     }
 
     /** A section line {@code X,Y;X,Y;...} as x, y pairs. */

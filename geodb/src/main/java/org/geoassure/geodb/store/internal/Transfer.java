@@ -188,6 +188,15 @@ public final class Transfer {
         return out;
     }
 
+    /** The interval tables of a store, each with its columns in table order, as {@link Endpoint#intervalTables}. */
+    public static List<IntervalTable> intervalTables(org.geoassure.geodb.store.WorkspaceStore store) {
+        List<IntervalTable> out = new ArrayList<>();
+        for (String name : store.intervalTables()) {
+            out.add(new IntervalTable(name, store.intervalColumns(name)));
+        }
+        return out;
+    }
+
     /** The table of an interval table's rows. */
     public static Table intervalTable(IntervalTable t) {
         List<String> cols = new ArrayList<>(INTERVAL_COLUMNS);
