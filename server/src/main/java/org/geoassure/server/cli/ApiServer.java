@@ -124,8 +124,8 @@ final class ApiServer implements AutoCloseable {
         }
     }
 
-    /** Stores kept open between requests: as many as requests at once, up to this many. */
-    static final int POOLED_STORES = 16;
+    /** Stores lent to requests at once (the rest wait), all kept open between requests. */
+    static final int POOLED_STORES = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
     /** Memory for cached GLB scenes. */
     static final long CACHE_BYTES = 64L << 20;
 

@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.geoassure.geodb.StorageException;
 import org.geoassure.geodb.store.WorkspaceStore;
@@ -13,24 +15,46 @@ import org.geoassure.geodb.store.internal.SqlReads;
 
 /**
  * Open workspace stores for the API server's requests: a request leases one (an idle one, or a newly opened one),
- * uses it alone, and gives it back; at most {@code maxIdle} wait between requests, the rest are closed. Opening a
- * workspace per request (a connection, its pragmas, the catalogue) cost more than answering a small request; a store
- * is never shared by two requests at once, so no engine needs to be thread-safe. A store whose connection no longer
- * answers is closed instead of being lent again.
+ * uses it alone, and gives it back. At most {@code size} are lent at once: a request beyond that waits for one to
+ * come back, rather than opening yet another connection, so under a burst of connections the machine answers a few
+ * requests at a time instead of thrashing between many; they all stay open between requests. Opening a workspace
+ * per request (a connection, its pragmas, the catalogue) cost more than answering a small request; a store is never
+ * shared by two requests at once, so no engine needs to be thread-safe. A store whose connection no longer answers
+ * is closed instead of being lent again.
  */
 final class StorePool implements AutoCloseable {
+    /** How long a request waits for a store before it fails. */
+    static final long WAIT_SECONDS = 60;
+
     private final Supplier<WorkspaceStore> opener;
-    private final int maxIdle;
+    private final Semaphore lent;
     private final Deque<WorkspaceStore> idle = new ArrayDeque<>();
     private boolean closed;
 
-    StorePool(Supplier<WorkspaceStore> opener, int maxIdle) {
+    StorePool(Supplier<WorkspaceStore> opener, int size) {
         this.opener = opener;
-        this.maxIdle = maxIdle;
+        this.lent = new Semaphore(size, true);
     }
 
-    /** A store for one request; close the lease to give it back. */
+    /** A store for one request, waiting for one when all are lent; close the lease to give it back. */
     Lease lease() {
+        try {
+            if (!lent.tryAcquire(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                throw new StorageException("no workspace connection came free in " + WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageException("interrupted while waiting for a workspace connection", e);
+        }
+        try {
+            return open();
+        } catch (RuntimeException e) {
+            lent.release();
+            throw e;
+        }
+    }
+
+    private Lease open() {
         while (true) {
             WorkspaceStore s;
             synchronized (this) {
@@ -61,13 +85,17 @@ final class StorePool implements AutoCloseable {
     }
 
     private void giveBack(WorkspaceStore s) {
+        boolean keep;
         synchronized (this) {
-            if (!closed && idle.size() < maxIdle) {
+            keep = !closed;
+            if (keep) {
                 idle.addFirst(s);
-                return;
             }
         }
-        closeQuietly(s);
+        if (!keep) {
+            closeQuietly(s);
+        }
+        lent.release();
     }
 
     /** Stores waiting between requests now. */

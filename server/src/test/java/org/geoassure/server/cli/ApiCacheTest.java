@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The server's pooled stores and its GLB scene cache: a scene is made once per workspace version and answered with
  * an entity tag (304 when the client has it); an ingest makes a new version, so the next request gets a new scene;
- * stores are reused between requests, never more than {@link ApiServer#POOLED_STORES} kept idle.
+ * stores are reused between requests, and 40 requests at once never open more than {@link ApiServer#POOLED_STORES}.
  */
 class ApiCacheTest {
     @TempDir
@@ -103,7 +103,8 @@ class ApiCacheTest {
             }
             assertTrue(server.idleStores() >= 1 && server.idleStores() <= ApiServer.POOLED_STORES,
                     "idle stores " + server.idleStores());
-            assertTrue(opened[0] <= 41, "at most one store per request at once, opened " + opened[0]);
+            assertTrue(opened[0] <= ApiServer.POOLED_STORES, "never more stores than the pool lends at once, opened "
+                    + opened[0]);
         }
     }
 }
