@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.render.mesh.ColorScale;
+import org.geoassure.render.gltf.GlbWriter;
 import org.geoassure.render.tiles.BlockTiles;
 
 /**
@@ -58,6 +59,7 @@ final class TilesBench {
                     + " at most %,d triangles in a tile%n", ms[ms.length / 2], ms[(int) Math.min(ms.length - 1,
                     Math.ceil(0.99 * ms.length) - 1)], ms[ms.length - 1], s.maxTileTriangles());
             out.flush();
+            glb(out, work);
         } finally {
             if (dir == null) {
                 try (var files = Files.walk(work)) {
@@ -65,6 +67,60 @@ final class TilesBench {
                 }
             }
         }
+    }
+
+    /**
+     * The issue's "GLB of a 10^6-triangle mesh < 0.5 s": a grid of 709 x 708 vertices (1 001 112 triangles, a gently
+     * waving surface at mine coordinates) written with {@link GlbWriter} to a file, median of 5 after 2 untimed.
+     */
+    private static void glb(PrintWriter out, Path dir) throws IOException {
+        int nx = 709;
+        int ny = 708;
+        float[] pos = new float[3 * nx * ny];
+        float[] nor = new float[3 * nx * ny];
+        byte[] col = new byte[4 * nx * ny];
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                int v = i + nx * j;
+                pos[3 * v] = 5f * i;
+                pos[3 * v + 1] = 5f * j;
+                pos[3 * v + 2] = (float) (20 * Math.sin(i * 0.05) * Math.cos(j * 0.04));
+                nor[3 * v + 2] = 1;
+                col[4 * v] = (byte) i;
+                col[4 * v + 1] = (byte) j;
+                col[4 * v + 3] = (byte) 255;
+            }
+        }
+        int[] idx = new int[6 * (nx - 1) * (ny - 1)];
+        int t = 0;
+        for (int j = 0; j + 1 < ny; j++) {
+            for (int i = 0; i + 1 < nx; i++) {
+                int a = i + nx * j;
+                idx[t++] = a;
+                idx[t++] = a + 1;
+                idx[t++] = a + nx + 1;
+                idx[t++] = a;
+                idx[t++] = a + nx + 1;
+                idx[t++] = a + nx;
+            }
+        }
+        org.geoassure.render.mesh.TriangleMesh mesh = new org.geoassure.render.mesh.TriangleMesh(
+                new org.geoassure.render.RenderOrigin(41_585_000, 4_712_000, -300), pos, nor, col, new int[nx * ny], idx);
+        Path file = dir.resolve("mesh.glb");
+        double[] ms = new double[5];
+        for (int r = -2; r < ms.length; r++) {
+            long t0 = System.nanoTime();
+            try (var o = new java.io.BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                GlbWriter.write(mesh, "bench", "EPSG:4529", Map.of(), o);
+            }
+            if (r >= 0) {
+                ms[r] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        out.printf("glb        %,d triangles, %,d vertices to a file: median %.0f ms, best %.0f ms (%,d bytes)%n",
+                mesh.triangleCount(), mesh.vertexCount(), ms[ms.length / 2], ms[0], Files.size(file));
+        out.flush();
     }
 
     private static long countShown(float[] v) {
