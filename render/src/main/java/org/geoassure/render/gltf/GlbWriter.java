@@ -32,6 +32,8 @@ public final class GlbWriter {
     private static final int FLOAT = 5126;
     private static final int UNSIGNED_BYTE = 5121;
     private static final int UNSIGNED_INT = 5125;
+    private static final int BYTE = 5120;
+    private static final int SHORT = 5122;
 
     private GlbWriter() {
     }
@@ -45,6 +47,17 @@ public final class GlbWriter {
      */
     public static void write(TriangleMesh mesh, String name, String crs, Map<String, Object> extras, OutputStream out)
             throws IOException {
+        write(mesh, name, crs, extras, out, false);
+    }
+
+    /**
+     * As {@link #write(TriangleMesh, String, String, Map, OutputStream)}, or with {@code quantized} smaller
+     * (KHR_mesh_quantization, required by the file): positions as 16-bit integers over the mesh's box, placed by the
+     * node's scale and translation (so a position is off by at most half a step, 1/65534 of the box's extent on each
+     * axis), normals as normalised 8-bit integers; 20 bytes a vertex instead of 32.
+     */
+    public static void write(TriangleMesh mesh, String name, String crs, Map<String, Object> extras, OutputStream out,
+            boolean quantized) throws IOException {
         int n = mesh.vertexCount();
         if (mesh.triangleCount() == 0) {
             throw new IllegalArgumentException("a glTF mesh needs at least one triangle");
@@ -53,22 +66,53 @@ public final class GlbWriter {
         for (int f : mesh.featureIds()) {
             featureCount = Math.max(featureCount, f + 1);
         }
-        ByteBuffer bin = ByteBuffer.allocate(n * 12 * 2 + n * 4 + n * 4 + mesh.indices().length * 4)
+        int posBytes = quantized ? 8 : 12;
+        int norBytes = quantized ? 4 : 12;
+        ByteBuffer bin = ByteBuffer.allocate(n * (posBytes + norBytes) + n * 4 + n * 4 + mesh.indices().length * 4)
                 .order(ByteOrder.LITTLE_ENDIAN);
         float[] p = mesh.positions();
         float[] q = mesh.normals();
         float[] min = {Float.MAX_VALUE, Float.MAX_VALUE, Float.MAX_VALUE};
         float[] max = {-Float.MAX_VALUE, -Float.MAX_VALUE, -Float.MAX_VALUE};
         for (int i = 0; i < n; i++) {
-            float[] v = {p[3 * i], p[3 * i + 2], -p[3 * i + 1]};
             for (int k = 0; k < 3; k++) {
-                bin.putFloat(v[k]);
-                min[k] = Math.min(min[k], v[k]);
-                max[k] = Math.max(max[k], v[k]);
+                float v = gltfAxis(p, i, k);
+                min[k] = Math.min(min[k], v);
+                max[k] = Math.max(max[k], v);
             }
         }
+        // quantized: position = q * scale + centre, q in [-32767, 32767]
+        double[] centre = new double[3];
+        double[] scale = new double[3];
+        for (int k = 0; k < 3; k++) {
+            centre[k] = ((double) min[k] + max[k]) / 2;
+            scale[k] = Math.max(((double) max[k] - min[k]) / 65534, 1e-9);
+        }
+        float[] qmin = new float[3];
+        float[] qmax = new float[3];
         for (int i = 0; i < n; i++) {
-            bin.putFloat(q[3 * i]).putFloat(q[3 * i + 2]).putFloat(-q[3 * i + 1]);
+            if (!quantized) {
+                bin.putFloat(gltfAxis(p, i, 0)).putFloat(gltfAxis(p, i, 1)).putFloat(gltfAxis(p, i, 2));
+                continue;
+            }
+            for (int k = 0; k < 3; k++) {
+                short s16 = (short) Math.max(-32767, Math.min(32767, Math.round((gltfAxis(p, i, k) - centre[k])
+                        / scale[k])));
+                bin.putShort(s16);
+                qmin[k] = i == 0 ? s16 : Math.min(qmin[k], s16);
+                qmax[k] = i == 0 ? s16 : Math.max(qmax[k], s16);
+            }
+            bin.putShort((short) 0);
+        }
+        for (int i = 0; i < n; i++) {
+            if (!quantized) {
+                bin.putFloat(q[3 * i]).putFloat(q[3 * i + 2]).putFloat(-q[3 * i + 1]);
+                continue;
+            }
+            for (int k = 0; k < 3; k++) {
+                bin.put((byte) Math.max(-127, Math.min(127, Math.round(gltfAxis(q, i, k) * 127))));
+            }
+            bin.put((byte) 0);
         }
         bin.put(mesh.colors());
         for (int f : mesh.featureIds()) {
@@ -81,10 +125,17 @@ public final class GlbWriter {
         List<Map<String, Object>> views = new ArrayList<>();
         List<Map<String, Object>> accessors = new ArrayList<>();
         int offset = 0;
-        offset = view(views, offset, n * 12, ARRAY_BUFFER);
-        accessors.add(accessor(0, FLOAT, n, "VEC3", false, min, max));
-        offset = view(views, offset, n * 12, ARRAY_BUFFER);
-        accessors.add(accessor(1, FLOAT, n, "VEC3", false, null, null));
+        if (quantized) {
+            offset = view(views, offset, n * 8, ARRAY_BUFFER, 8);
+            accessors.add(accessor(0, SHORT, n, "VEC3", false, qmin, qmax));
+            offset = view(views, offset, n * 4, ARRAY_BUFFER, 4);
+            accessors.add(accessor(1, BYTE, n, "VEC3", true, null, null));
+        } else {
+            offset = view(views, offset, n * 12, ARRAY_BUFFER);
+            accessors.add(accessor(0, FLOAT, n, "VEC3", false, min, max));
+            offset = view(views, offset, n * 12, ARRAY_BUFFER);
+            accessors.add(accessor(1, FLOAT, n, "VEC3", false, null, null));
+        }
         offset = view(views, offset, n * 4, ARRAY_BUFFER);
         accessors.add(accessor(2, UNSIGNED_BYTE, n, "VEC4", true, null, null));
         offset = view(views, offset, n * 4, ARRAY_BUFFER);
@@ -108,10 +159,20 @@ public final class GlbWriter {
 
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("asset", Map.of("version", "2.0", "generator", "GeoAssure"));
-        root.put("extensionsUsed", List.of("EXT_mesh_features"));
+        if (quantized) {
+            root.put("extensionsUsed", List.of("EXT_mesh_features", "KHR_mesh_quantization"));
+            root.put("extensionsRequired", List.of("KHR_mesh_quantization"));
+        } else {
+            root.put("extensionsUsed", List.of("EXT_mesh_features"));
+        }
         root.put("scene", 0);
         root.put("scenes", List.of(Map.of("nodes", List.of(0))));
-        root.put("nodes", List.of(Map.of("mesh", 0, "name", name)));
+        if (quantized) {
+            root.put("nodes", List.of(Map.of("mesh", 0, "name", name, "translation", List.of(centre[0], centre[1],
+                    centre[2]), "scale", List.of(scale[0], scale[1], scale[2]))));
+        } else {
+            root.put("nodes", List.of(Map.of("mesh", 0, "name", name)));
+        }
         root.put("meshes", List.of(Map.of("name", name, "primitives", List.of(primitive))));
         root.put("materials", List.of(Map.of("name", "vertex colours", "pbrMetallicRoughness",
                 Map.of("baseColorFactor", List.of(1, 1, 1, 1), "metallicFactor", 0, "roughnessFactor", 0.8))));
@@ -137,8 +198,20 @@ public final class GlbWriter {
         out.flush();
     }
 
+    /** Component k of vertex i of world (east, north, up) data in glTF's axes (east, up, -north). */
+    private static float gltfAxis(float[] xyz, int i, int k) {
+        return k == 0 ? xyz[3 * i] : k == 1 ? xyz[3 * i + 2] : -xyz[3 * i + 1];
+    }
+
     private static int view(List<Map<String, Object>> views, int offset, int length, int target) {
         views.add(Map.of("buffer", 0, "byteOffset", offset, "byteLength", length, "target", target));
+        return offset + length;
+    }
+
+    /** A vertex-attribute view with a byte stride (quantized attributes are padded to 4-byte elements). */
+    private static int view(List<Map<String, Object>> views, int offset, int length, int target, int stride) {
+        views.add(Map.of("buffer", 0, "byteOffset", offset, "byteLength", length, "target", target, "byteStride",
+                stride));
         return offset + length;
     }
 

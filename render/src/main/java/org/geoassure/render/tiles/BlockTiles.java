@@ -48,8 +48,10 @@ public final class BlockTiles {
      * @param tileCells cells per tile and axis (e.g. 64)
      * @param colors colour (0xRRGGBBAA) of a value
      * @param categorical whether values are category codes (merged by taking one, not by averaging)
+     * @param quantized whether tiles store positions and normals as small integers (KHR_mesh_quantization: 20 bytes a
+     *     vertex instead of 32; positions within 1/65534 of the tile's extent)
      */
-    public record Options(int tileCells, DoubleFunction<Integer> colors, boolean categorical) {
+    public record Options(int tileCells, DoubleFunction<Integer> colors, boolean categorical, boolean quantized) {
         public Options {
             if (tileCells < 2 || tileCells > 256) {
                 throw new IllegalArgumentException("tile size must be 2..256 cells, got " + tileCells);
@@ -299,7 +301,7 @@ public final class BlockTiles {
                 x.put("level", level);
                 x.put("cellsMerged", f);
                 try (OutputStream out = Files.newOutputStream(file)) {
-                    GlbWriter.write(faces.mesh(frame.origin), m.name() + " " + uri, crs, x, out);
+                    GlbWriter.write(faces.mesh(frame.origin), m.name() + " " + uri, crs, x, out, o.quantized());
                 }
                 if (contents == millis.length) {
                     millis = Arrays.copyOf(millis, 2 * contents);

@@ -52,7 +52,11 @@ class BlockTilesTest {
     }
 
     private static BlockTiles.Options options(int tile) {
-        return new BlockTiles.Options(tile, v -> 0x336699FF, false);
+        return new BlockTiles.Options(tile, v -> 0x336699FF, false, false);
+    }
+
+    private static BlockTiles.Options quantized(int tile) {
+        return new BlockTiles.Options(tile, v -> 0x336699FF, false, true);
     }
 
     /** The tiles of the tree, depth first, with their level. */
@@ -95,6 +99,35 @@ class BlockTilesTest {
             assertEquals(expected, area[l], 1e-6 * expected, "faces of level " + l);
         }
         assertTrue(ts.get("geometricError").asDouble() > ts.at("/root/geometricError").asDouble());
+    }
+
+    /**
+     * Quantised tiles (16-bit positions over each tile's box) hold the same faces: every level still encloses the box,
+     * within the quantisation (a vertex moves at most half a step, 1/65534 of its tile's extent per axis), and the
+     * files are smaller.
+     */
+    @Test
+    void quantisedTilesEncloseTheBoxToTheirPrecision() throws Exception {
+        Path plain = dir.resolve("plain");
+        Path small = dir.resolve("small");
+        BlockTiles.Summary a = BlockTiles.write(BOX, gradient(BOX), options(8), "EPSG:4529", Map.of(), plain);
+        BlockTiles.Summary q = BlockTiles.write(BOX, gradient(BOX), quantized(8), "EPSG:4529", Map.of(), small);
+        assertEquals(a.triangles(), q.triangles());
+        assertTrue(q.bytes() < 0.75 * a.bytes(), q.bytes() + " against " + a.bytes()); // vertices 20 bytes, not 32
+        JsonNode ts = JSON.readTree(small.resolve("tileset.json").toFile());
+        List<JsonNode> tiles = new ArrayList<>();
+        List<Integer> levels = new ArrayList<>();
+        collect(ts.get("root"), 0, tiles, levels);
+        double expected = 2 * (400.0 * 150 + 150.0 * 40 + 40.0 * 400);
+        double[] area = new double[q.depth() + 1];
+        for (int t = 0; t < tiles.size(); t++) {
+            if (tiles.get(t).has("content")) {
+                area[levels.get(t)] += area(small.resolve(tiles.get(t).at("/content/uri").asText()), box(tiles.get(t)));
+            }
+        }
+        for (int l = 0; l <= q.depth(); l++) {
+            assertEquals(expected, area[l], 1e-4 * expected, "faces of level " + l);
+        }
     }
 
     @Test
@@ -154,7 +187,7 @@ class BlockTilesTest {
             }
             Assumptions.abort(missing);
         }
-        BlockTiles.write(BOX, gradient(BOX), options(16), "EPSG:4529", Map.of(), dir);
+        BlockTiles.write(BOX, gradient(BOX), quantized(16), "EPSG:4529", Map.of(), dir);
         Path glb = dir.resolve("tiles/0/0_0_0.glb");
         Process p = new ProcessBuilder("node", tool.resolve("validate.js").toString(), glb.toString()).start();
         byte[] out = p.getInputStream().readAllBytes();
@@ -218,15 +251,25 @@ class BlockTilesTest {
         int posOffset = bin + gltf.get("bufferViews").get(pos.get("bufferView").asInt()).path("byteOffset").asInt();
         int idxOffset = bin + gltf.get("bufferViews").get(idx.get("bufferView").asInt()).path("byteOffset").asInt();
         int n = pos.get("count").asInt();
+        boolean shorts = pos.get("componentType").asInt() == 5122; // KHR_mesh_quantization
+        JsonNode node = gltf.at("/nodes/0");
+        double[] tr = {0, 0, 0};
+        double[] sc = {1, 1, 1};
+        for (int k = 0; k < 3 && shorts; k++) {
+            tr[k] = node.at("/translation/" + k).asDouble();
+            sc[k] = node.at("/scale/" + k).asDouble();
+        }
         double[] xyz = new double[3 * n];
         for (int i = 0; i < n; i++) {
-            double x = b.getFloat(posOffset + 12 * i);
-            double up = b.getFloat(posOffset + 12 * i + 4);
-            double south = b.getFloat(posOffset + 12 * i + 8);
+            double x = shorts ? b.getShort(posOffset + 8 * i) * sc[0] + tr[0] : b.getFloat(posOffset + 12 * i);
+            double up = shorts ? b.getShort(posOffset + 8 * i + 2) * sc[1] + tr[1] : b.getFloat(posOffset + 12 * i + 4);
+            double south = shorts ? b.getShort(posOffset + 8 * i + 4) * sc[2] + tr[2]
+                    : b.getFloat(posOffset + 12 * i + 8);
             xyz[3 * i] = x;
             xyz[3 * i + 1] = -south;
             xyz[3 * i + 2] = up;
-            assertTrue(inOrientedBox(new double[] {x, -south, up}, box, 1e-4), "vertex in its tile's box");
+            assertTrue(inOrientedBox(new double[] {x, -south, up}, box, shorts ? 1e-3 : 1e-4),
+                    "vertex in its tile's box");
         }
         double total = 0;
         int count = idx.get("count").asInt();

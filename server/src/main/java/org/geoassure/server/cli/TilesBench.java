@@ -44,7 +44,7 @@ final class TilesBench {
         try {
             ColorScale scale = ColorScale.ramp(0, 3);
             long t0 = System.nanoTime();
-            BlockTiles.Summary s = BlockTiles.write(m, v, new BlockTiles.Options(64, x -> scale.color(x), false),
+            BlockTiles.Summary s = BlockTiles.write(m, v, new BlockTiles.Options(64, x -> scale.color(x), false, true),
                     "EPSG:4529", Map.of(), work);
             double total = (System.nanoTime() - t0) / 1e9;
             double[] ms = s.tileMillis().clone();

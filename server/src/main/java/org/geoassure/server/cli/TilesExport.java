@@ -80,7 +80,7 @@ final class TilesExport {
         BlockTiles.Summary s;
         try {
             s = BlockTiles.write(m, cells, new BlockTiles.Options(tileSize, v -> scale.color(categorical
-                    ? attr.categories().get((int) v) : (Object) v), categorical), crs, extras, out);
+                    ? attr.categories().get((int) v) : (Object) v), categorical, true), crs, extras, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
