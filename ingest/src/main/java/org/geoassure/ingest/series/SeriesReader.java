@@ -74,6 +74,8 @@ public final class SeriesReader {
             in.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (NoSuchFileException e) {
             throw new InvalidContentException(file + ": no such file");
+        } catch (java.io.CharConversionException e) { // bytes that are no text in the encoding JSON detection chose
+            throw new InvalidContentException(file + ": not valid text in its encoding: " + e.getMessage());
         } catch (IOException e) {
             throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
         }

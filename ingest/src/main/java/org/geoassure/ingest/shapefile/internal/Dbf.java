@@ -80,6 +80,9 @@ public final class Dbf implements Closeable {
                     len += dec << 8; // Clipper / FoxPro long character fields
                     dec = 0;
                 }
+                if (type == 'I' && len != 4) {
+                    throw bad(32 + p + 16, "field " + name + ": an integer (type I) field is 4 bytes long, not " + len);
+                }
                 fields.add(new Field(name, type, len, dec, off));
                 off += len;
             }
