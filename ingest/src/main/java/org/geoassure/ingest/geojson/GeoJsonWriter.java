@@ -74,18 +74,7 @@ public final class GeoJsonWriter {
             }
             for (var e : a.entrySet()) {
                 g.writeFieldName(e.getKey());
-                Object v = e.getValue();
-                if (v == null || v instanceof Double d && !Double.isFinite(d)) {
-                    g.writeNull();
-                } else if (v instanceof String s) {
-                    g.writeString(s);
-                } else if (v instanceof Long l) {
-                    g.writeNumber(l);
-                } else if (v instanceof Double d) {
-                    g.writeNumber(d);
-                } else {
-                    g.writeBoolean((Boolean) v);
-                }
+                value(g, e.getValue());
             }
             g.writeEndObject();
             g.writeEndObject();
@@ -98,6 +87,21 @@ public final class GeoJsonWriter {
             g.flush();
             out.write('\n');
             out.flush();
+        }
+    }
+
+    /** A feature attribute value: text, a whole number, a finite double, a boolean, or null (also for NaN and ±∞). */
+    public static void value(JsonGenerator g, Object v) throws IOException {
+        if (v == null || v instanceof Double d && !Double.isFinite(d)) {
+            g.writeNull();
+        } else if (v instanceof String s) {
+            g.writeString(s);
+        } else if (v instanceof Long l) {
+            g.writeNumber(l);
+        } else if (v instanceof Double d) {
+            g.writeNumber(d);
+        } else {
+            g.writeBoolean((Boolean) v);
         }
     }
 

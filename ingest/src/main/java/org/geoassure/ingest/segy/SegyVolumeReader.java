@@ -1,13 +1,7 @@
 package org.geoassure.ingest.segy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +13,7 @@ import org.geoassure.geodb.grid.BlockAttribute;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.model.SourceFile;
+import org.geoassure.ingest.feature.internal.SourceFiles;
 import org.geoassure.ingest.blockmodel.VolumeRead;
 
 /**
@@ -201,22 +196,7 @@ public final class SegyVolumeReader {
             }
             data = b.build();
         }
-        return new VolumeRead(data, List.of(new SourceFile("segy", file.getFileName().toString(), sha256(file),
+        return new VolumeRead(data, List.of(new SourceFile("segy", file.getFileName().toString(), SourceFiles.sha256(file),
                 data.model().nx() * (long) data.model().ny())), params, warnings);
-    }
-
-    private static String sha256(Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            byte[] buf = new byte[1 << 16];
-            for (int n; (n = in.read(buf)) > 0;) {
-                md.update(buf, 0, n);
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (IOException e) {
-            throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

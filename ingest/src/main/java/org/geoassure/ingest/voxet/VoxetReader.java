@@ -27,6 +27,7 @@ import org.geoassure.geodb.grid.BlockAttribute;
 import org.geoassure.geodb.grid.BlockData;
 import org.geoassure.geodb.grid.BlockModel;
 import org.geoassure.geodb.model.SourceFile;
+import org.geoassure.ingest.feature.internal.SourceFiles;
 import org.geoassure.ingest.blockmodel.VolumeRead;
 import org.geoassure.ingest.voxet.internal.VoxetHeader;
 
@@ -107,7 +108,8 @@ public final class VoxetReader {
         }
         BlockData data = fill(model, place, props, warnings);
         List<SourceFile> sources = new ArrayList<>();
-        sources.add(new SourceFile("voxet", header.getFileName().toString(), sha256(header), h.properties().size()));
+        sources.add(new SourceFile("voxet", header.getFileName().toString(), SourceFiles.sha256(header),
+                h.properties().size()));
         for (Prop p : props) {
             sources.add(new SourceFile("voxet property " + p.attribute().name(), p.file().getFileName().toString(),
                     p.sha256, place.cells()));
@@ -658,16 +660,6 @@ public final class VoxetReader {
         } catch (NumberFormatException e) {
             warnings.add(p.attribute.name() + ": PROP_SAMPLE_STATS (line " + p.statsLine + ") is not numeric; not "
                     + "compared");
-        }
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new StorageException("cannot read " + file + ": " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -348,27 +348,13 @@ final class FeatureCommands {
             g.writeStartObject();
             for (var e : attributes.entrySet()) {
                 g.writeFieldName(e.getKey());
-                value(g, e.getValue());
+                org.geoassure.ingest.geojson.GeoJsonWriter.value(g, e.getValue());
             }
             g.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return sw.toString();
-    }
-
-    private static void value(JsonGenerator g, Object v) throws IOException {
-        if (v == null || v instanceof Double d && !Double.isFinite(d)) {
-            g.writeNull();
-        } else if (v instanceof String s) {
-            g.writeString(s);
-        } else if (v instanceof Long l) {
-            g.writeNumber(l);
-        } else if (v instanceof Double d) {
-            g.writeNumber(d);
-        } else {
-            g.writeBoolean((Boolean) v);
-        }
     }
 
     /**
@@ -420,7 +406,7 @@ final class FeatureCommands {
         }
         for (var e : f.attributes().entrySet()) {
             g.writeFieldName(e.getKey());
-            value(g, e.getValue());
+            org.geoassure.ingest.geojson.GeoJsonWriter.value(g, e.getValue());
         }
         g.writeEndObject();
         g.writeEndObject();
